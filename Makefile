@@ -1,0 +1,40 @@
+# Billie Desktop: the two commands that matter are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.install-stamp
+export QT_API := pyside6
+
+.PHONY: run sandbox test lint typecheck pytest bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when pyproject.toml changed since the last install.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/billie-desktop --sandbox
+
+sandbox: $(STAMP)
+	$(BIN)/billie-sandbox $(ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check billie_desktop tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy billie_desktop/api billie_desktop/sandbox
+
+pytest: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+test: lint typecheck pytest
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m billie_desktop.bench $(ARGS)
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

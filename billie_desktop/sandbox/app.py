@@ -1,0 +1,404 @@
+"""The sandbox's ASGI app: routing, the request pipeline and ServiceStack-shaped replies.
+
+Pipeline, in ServiceStack's order: route -> bind -> [Authenticate] -> [RequiredRole] or
+[ValidateHasRole] -> validators -> tenancy (membership of the organisation) -> handler.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import secrets
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
+from typing import Any
+from urllib.parse import parse_qsl
+
+from billie_desktop import __version__
+from billie_desktop.sandbox import auth, faults, metadata
+from billie_desktop.sandbox.binding import bind, parse_body
+from billie_desktop.sandbox.config import MAX_BODY_BYTES, SandboxOptions
+from billie_desktop.sandbox.errors import (
+    ApiError,
+    InvalidRole,
+    NotAuthenticated,
+    RequestTooLarge,
+    SandboxError,
+    UnknownRoute,
+    forbidden,
+    not_empty,
+    token_error,
+    validation_failed,
+)
+from billie_desktop.sandbox.operations import BY_NAME, OPERATIONS, REQUIRED_FIELDS, Operation
+from billie_desktop.sandbox.store import LoginRow, Store
+from billie_desktop.sandbox.wire import dumps, normalise_guid
+
+log = logging.getLogger("billie_desktop.sandbox")
+
+Scope = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
+Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
+
+JSON_TYPE = "application/json; charset=utf-8"
+TEXT_TYPE = "text/plain; charset=utf-8"
+_PREDEFINED = re.compile(r"^/(?:api|json/reply)/(?P<name>[A-Za-z0-9_]+)$", re.IGNORECASE)
+
+
+def _compile(template: str) -> re.Pattern[str]:
+    pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template))
+    return re.compile(f"^{pattern}$", re.IGNORECASE)
+
+
+_ROUTES = [(_compile(path), verbs, op) for op in OPERATIONS for path, verbs in op.routes]
+
+
+@dataclass
+class Reply:
+    status: int
+    body: bytes = b""
+    content_type: str | None = JSON_TYPE
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    reason: str | None = None
+
+
+@dataclass
+class RequestContext:
+    options: SandboxOptions
+    store: Store
+    tokens: auth.Tokens
+    method: str
+    path: str
+    query_string: str
+    headers: dict[str, str]
+    cookies: dict[str, str]
+    secure: bool
+    extras: dict[str, str] = field(default_factory=dict)
+    organisation: str = ""
+    reply_headers: list[tuple[str, str]] = field(default_factory=list)
+    _caller: auth.Authenticated | None = None
+    _resolved: bool = False
+
+    def path_is(self, template: str) -> bool:
+        return self.path.lower().rstrip("/") == template
+
+    def new_session_id(self) -> str:
+        return secrets.token_urlsafe(18)
+
+    def set_cookie(self, name: str, value: str, expires: float | None = None) -> None:
+        self.reply_headers.append(
+            ("set-cookie", auth.cookie_header(name, value, secure=self.secure, expires=expires)))
+
+    # --- who is calling -----------------------------------------------------------------
+    def caller(self) -> auth.Authenticated | None:
+        if not self._resolved:
+            self._caller = self._resolve()
+            self._resolved = True
+        return self._caller
+
+    def require_caller(self) -> auth.Authenticated:
+        caller = self.caller()
+        if caller is None:
+            raise NotAuthenticated()
+        return caller
+
+    def _resolve(self) -> auth.Authenticated | None:
+        if self.options.auth == "session":
+            for name in (auth.PERMANENT_COOKIE, auth.SESSION_COOKIE):
+                session_id = self.cookies.get(name)
+                login_id = self.store.session_login(session_id) if session_id else None
+                login = self.store.login_by_id(login_id) if login_id else None
+                if login is not None and not login.locked:
+                    return auth.Authenticated(login, session_id or "")
+            return None
+        header = self.headers.get("authorization", "")
+        token = header[7:].strip() if header.lower().startswith("bearer ") else None
+        token = token or self.cookies.get(auth.TOKEN_COOKIE)
+        if token:
+            try:
+                claims = self.tokens.read_access(token)
+            except ApiError:
+                if auth.REFRESH_COOKIE not in self.cookies:
+                    raise
+                return self._renew_from_cookie()
+            login = self.store.login_by_id(str(claims["sub"]))
+            if login is None or login.locked:
+                raise token_error("Invalid token")
+            return auth.Authenticated(login, str(claims.get("sid", "")))
+        if auth.REFRESH_COOKIE in self.cookies:
+            return self._renew_from_cookie()
+        return None
+
+    def _renew_from_cookie(self) -> auth.Authenticated:
+        """ServiceStack 6+: an expired ss-tok with a valid ss-reftok gets a new ss-tok."""
+        try:
+            login_id = self.tokens.read_refresh(self.cookies[auth.REFRESH_COOKIE])
+        except ApiError as exc:
+            raise token_error(exc.message) from exc
+        login = self.store.login_by_id(login_id)
+        if login is None or login.locked:
+            raise token_error("Invalid RefreshToken")
+        session_id = self.new_session_id()
+        access, expires = self.tokens.access_token(login, session_id)
+        self.set_cookie(auth.TOKEN_COOKIE, access, expires)
+        return auth.Authenticated(login, session_id)
+
+    # --- signing in and out ---------------------------------------------------------------
+    def sign_in(self, login: LoginRow, *, remember: bool, token_cookie: object,
+                body: dict[str, Any]) -> dict[str, Any]:
+        mode = self.options.auth
+        if mode == "session":
+            session_id = self.store.create_session(login.id, self.options.token_ttl, remember)
+            self.set_cookie(auth.SESSION_COOKIE, session_id)
+            if remember:
+                forever = time.time() + 20 * 365 * 24 * 3600
+                self.set_cookie(auth.PERMANENT_COOKIE, session_id, forever)
+                self.set_cookie(auth.OPTIONS_COOKIE, "perm", forever)
+            return {**body, "sessionId": session_id}
+        session_id = self.new_session_id()
+        access, access_expires = self.tokens.access_token(login, session_id)
+        refresh, refresh_expires = self.tokens.refresh_token(login)
+        if mode == "jwt-cookie" or token_cookie is True:
+            self.set_cookie(auth.TOKEN_COOKIE, access, access_expires)
+            self.set_cookie(auth.REFRESH_COOKIE, refresh, refresh_expires)
+            self.reply_headers.append(("x-cookies", f"{auth.TOKEN_COOKIE},{auth.REFRESH_COOKIE}"))
+            return {**body, "sessionId": session_id}
+        import datetime as dt
+
+        return {**body, "sessionId": session_id, "bearerToken": access, "refreshToken": refresh,
+                "refreshTokenExpiry": dt.datetime.fromtimestamp(refresh_expires, dt.UTC)}
+
+    def sign_out(self) -> None:
+        for name in (auth.SESSION_COOKIE, auth.PERMANENT_COOKIE):
+            if name in self.cookies:
+                self.store.delete_session(self.cookies[name])
+        for name in auth.ALL_COOKIES:
+            self.reply_headers.append(("set-cookie", auth.expired_cookie(name, secure=self.secure)))
+
+
+class SandboxApp:
+    """The ASGI application. ``store`` is opened by the server before the app serves."""
+
+    def __init__(self, options: SandboxOptions, store: Store) -> None:
+        self.options = options
+        self.store = store
+        self.tokens = auth.Tokens(options, store)
+        self.fault_queue = faults.FaultQueue()
+        self.powered_by = (f"ServiceStack/8.52 NetCore/Linux (Billiecart sandbox "
+                           f"{__version__}; {options.flavour})")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return
+        started = time.perf_counter()
+        method = scope["method"].upper()
+        path = scope["path"]
+        plan = self._fault_plan(scope, method, path)
+        if plan is not None and plan.latency:
+            await asyncio.sleep(plan.latency)
+        if plan is not None and plan.drop:
+            await send({"type": "sandbox.drop"})
+            log.info("%s %s dropped (fault)", method, path)
+            return
+        reply = (self._fault_reply(plan) if plan is not None else None) \
+            or await self._handle(scope, receive, method, path)
+        if plan is not None and plan.body == "truncated-json":
+            reply.body = reply.body[: max(1, len(reply.body) // 2)]
+        await self._send(send, reply, method, slow=plan.slow if plan else 0.0)
+        log.info("%s %s %d %.0f ms", method, path, reply.status,
+                 (time.perf_counter() - started) * 1000)
+
+    # --- faults -----------------------------------------------------------------------------
+    def _fault_plan(self, scope: Scope, method: str, path: str) -> faults.FaultPlan | None:
+        if not self.options.faults or path.startswith("/sandbox/"):
+            return None
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        spec = headers.get("x-sandbox-fault") or self.fault_queue.take(method, path)
+        if not spec:
+            return None
+        try:
+            return faults.parse(spec)
+        except ValueError:
+            return None
+
+    def _fault_reply(self, plan: faults.FaultPlan) -> Reply | None:
+        headers = [("retry-after", plan.retry_after)] if plan.retry_after else []
+        if plan.status == 500:
+            error = ApiError(500, "NullReferenceException",
+                             "Object reference not set to an instance of an object.")
+            return Reply(500, dumps(error.body(), self.options.json), headers=headers)
+        if plan.status is not None:
+            from http import HTTPStatus
+
+            reason = HTTPStatus(plan.status).phrase
+            html = faults.GATEWAY_HTML.format(status=plan.status, reason=reason)
+            return Reply(plan.status, html.encode(), "text/html", headers)
+        if plan.body == "malformed-json":
+            return Reply(200, faults.MALFORMED_JSON.encode())
+        if plan.body == "wrong-shape":
+            return Reply(200, faults.WRONG_SHAPE.encode())
+        if plan.body == "html":
+            return Reply(200, faults.PORTAL_HTML.encode(), "text/html; charset=utf-8")
+        return None
+
+    def _faults_control(self, method: str, body: bytes) -> Reply:
+        if method == "DELETE":
+            self.fault_queue.queued.clear()
+        elif method == "POST":
+            try:
+                self.fault_queue.add(json.loads(body or b"{}"))
+            except (ValueError, TypeError) as exc:
+                raise ApiError(400, "ArgumentException", str(exc)) from exc
+        queued = [vars(f) for f in self.fault_queue.queued]
+        return Reply(200, json.dumps({"queued": queued}).encode())
+
+    # --- the pipeline -------------------------------------------------------------------
+    async def _handle(self, scope: Scope, receive: Receive, method: str, path: str) -> Reply:
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        cookies: dict[str, str] = {}
+        if "cookie" in headers:
+            jar: SimpleCookie = SimpleCookie()
+            try:
+                jar.load(headers["cookie"])
+            except Exception:  # a malformed Cookie header is ignored, as browsers do
+                jar = SimpleCookie()
+            cookies = {k: m.value for k, m in jar.items()}
+        secure = scope.get("scheme") == "https" or headers.get("x-forwarded-proto") == "https"
+        query_string = scope.get("query_string", b"").decode("latin-1")
+        ctx = RequestContext(self.options, self.store, self.tokens, method, path, query_string,
+                             headers, cookies, secure)
+        try:
+            body = await self._read_body(receive, headers)
+            reply = await self._dispatch(ctx, body, headers.get("content-type", ""))
+        except ApiError as exc:
+            reply = Reply(exc.status, dumps(exc.body(), self.options.json),
+                          headers=list(exc.headers.items()))
+        except NotAuthenticated:
+            reply = Reply(401, b"", None,
+                          [("www-authenticate", 'credentials realm="/auth/credentials"')])
+        except InvalidRole:
+            reply = Reply(403, self._request_lines(ctx, "Forbidden").encode(), TEXT_TYPE,
+                          reason="Invalid Role")
+        except UnknownRoute:
+            text = self._request_lines(ctx, "Handler for Request not found (404):")
+            reply = Reply(404, text.encode(), TEXT_TYPE)
+        except RequestTooLarge:
+            error = ApiError(400, "ArgumentException",
+                             f"The request body is larger than {MAX_BODY_BYTES} bytes")
+            reply = Reply(400, dumps(error.body(), self.options.json),
+                          headers=[("connection", "close")])
+        except Exception as exc:  # a bug in the sandbox: still a ServiceStack-shaped 500
+            log.exception("unhandled error in %s %s", method, path)
+            error = ApiError(500, type(exc).__name__, "An unexpected error occurred")
+            reply = Reply(500, dumps(error.body(), self.options.json))
+        reply.headers = ctx.reply_headers + reply.headers
+        return reply
+
+    @staticmethod
+    def _request_lines(ctx: RequestContext, first: str) -> str:
+        raw = ctx.path + (f"?{ctx.query_string}" if ctx.query_string else "")
+        return (f"{first}\n\n  Request.HttpMethod: {ctx.method}\n  Request.PathInfo: {ctx.path}\n"
+                f"  Request.QueryString: {ctx.query_string}\n  Request.RawUrl: {raw}\n")
+
+    async def _read_body(self, receive: Receive, headers: dict[str, str]) -> bytes:
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+            raise RequestTooLarge()
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > MAX_BODY_BYTES:
+                raise RequestTooLarge()
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        return b"".join(chunks)
+
+    async def _dispatch(self, ctx: RequestContext, body: bytes, content_type: str) -> Reply:
+        path = ctx.path
+        if path.lower().endswith(".json"):
+            path = path[:-5]
+        if self.options.faults and path.lower() == "/sandbox/faults":
+            return self._faults_control(ctx.method, body)
+        if path.lower().rstrip("/") == "/types/metadata":
+            if ctx.method not in ("GET", "HEAD"):
+                raise UnknownRoute()
+            return Reply(200, dumps(metadata.build(ctx, self.options), self.options.json))
+        op, path_params = self._route(ctx.method, path)
+        ctx.path = path
+        query = parse_qsl(ctx.query_string, keep_blank_values=True)
+        body_items = parse_body(op, body, content_type) if ctx.method not in ("GET", "HEAD") \
+            else []
+        fields, ctx.extras = bind(op, path_params=path_params, query=query, body_items=body_items)
+        self._check(ctx, op, fields)
+        result = await op.handler(ctx, fields)
+        return Reply(200, dumps(result, self.options.json))
+
+    @staticmethod
+    def _route(method: str, path: str) -> tuple[Operation, dict[str, str]]:
+        predefined = _PREDEFINED.match(path)
+        if predefined:
+            op = BY_NAME.get(predefined["name"].lower())
+            if op is None:
+                raise UnknownRoute()
+            if method not in op.verbs:
+                raise ApiError(405, "NotImplementedException",
+                               f"Could not find method named {method.title()}({op.name}) or "
+                               f"Any({op.name}) on Service {op.name.removesuffix('Request')}"
+                               "Service")
+            return op, {}
+        for pattern, verbs, op in _ROUTES:
+            match = pattern.match(path)
+            if match is None or (verbs is not None and method not in verbs.split(",")):
+                continue
+            if method not in op.verbs:
+                raise ApiError(405, "NotImplementedException",
+                               f"Could not find method named {method.title()}({op.name}) or "
+                               f"Any({op.name}) on Service {op.name.removesuffix('Request')}"
+                               "Service")
+            return op, match.groupdict()
+        raise UnknownRoute()
+
+    def _check(self, ctx: RequestContext, op: Operation, fields: dict[str, Any]) -> None:
+        if op.requires_auth:
+            caller = ctx.require_caller()
+            missing = [r for r in op.required_roles if r not in caller.login.roles]
+            if missing:
+                if self.options.role_check == "required-role":
+                    raise InvalidRole()
+                raise forbidden(f"{missing[0]} Role Required")
+        required = REQUIRED_FIELDS.get(op.name, ())
+        errors = [not_empty(n, fields.get(n)) for n in required
+                  if fields.get(n) is None or not str(fields[n]).strip()]
+        if errors:
+            raise validation_failed(errors)
+        if op.tenanted:
+            caller = ctx.require_caller()
+            organisation = normalise_guid(fields["OrganisationId"])
+            if organisation is None or not self.store.is_member(caller.login.id, organisation):
+                raise forbidden("You are not a member of this organisation")
+            ctx.organisation = organisation
+
+    async def _send(self, send: Send, reply: Reply, method: str, *, slow: float) -> None:
+        headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in reply.headers]
+        headers.append((b"x-powered-by", self.powered_by.encode("latin-1")))
+        if reply.content_type:
+            headers.append((b"content-type", reply.content_type.encode("latin-1")))
+        headers.append((b"content-length", str(len(reply.body)).encode()))
+        start: dict[str, Any] = {"type": "http.response.start", "status": reply.status,
+                                 "headers": headers}
+        if reply.reason:
+            start["reason"] = reply.reason
+        await send(start)
+        if slow:
+            await asyncio.sleep(slow)
+        await send({"type": "http.response.body", "body": reply.body, "more_body": False})

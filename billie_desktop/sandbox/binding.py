@@ -1,0 +1,78 @@
+"""Turning a request into an operation's fields, the way ServiceStack binds a DTO:
+body first, then the query string, then the path (path values win); names matched
+case-insensitively; unknown names ignored (kept apart for AutoQuery's implicit filters)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import parse_qsl
+
+from billie_desktop.sandbox.errors import ApiError, binding_failed
+from billie_desktop.sandbox.operations import Operation
+
+_TRUE, _FALSE = {"true", "1", "on", "yes"}, {"false", "0", "off", "no", ""}
+
+
+def _coerce(op: Operation, name: str, value: Any, from_text: bool) -> Any:
+    kind = op.fields[name]
+    if value is None:
+        return None
+    if kind is str:
+        if isinstance(value, bool) or isinstance(value, dict | list):
+            raise binding_failed(name, value, op.name)
+        return str(value)
+    if kind is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, str):
+            try:
+                return int(value.strip())
+            except ValueError:
+                pass
+        raise binding_failed(name, value, op.name)
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+            return value.strip().lower() in _TRUE
+        raise binding_failed(name, value, op.name)
+    raise AssertionError(kind)  # pragma: no cover
+
+
+def parse_body(op: Operation, body: bytes, content_type: str) -> list[tuple[str, Any]]:
+    if not body.strip():
+        return []
+    if "application/x-www-form-urlencoded" in content_type:
+        return parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ApiError(400, "SerializationException",
+                       f"Could not deserialize 'application/json' request using {op.name}: "
+                       f"{exc}") from exc
+    if not isinstance(data, dict):
+        raise ApiError(400, "SerializationException",
+                       f"Could not deserialize 'application/json' request using {op.name}: "
+                       "expected a JSON object")
+    return list(data.items())
+
+
+def bind(op: Operation, *, path_params: dict[str, str], query: list[tuple[str, str]],
+         body_items: list[tuple[str, Any]]) -> tuple[dict[str, Any], dict[str, str]]:
+    names = {n.lower(): n for n in op.fields}
+    fields: dict[str, Any] = {}
+    extras: dict[str, str] = {}
+    sources: tuple[tuple[list[tuple[str, Any]], bool], ...] = (
+        (body_items, False), (query, True), (list(path_params.items()), True))
+    for items, from_text in sources:
+        for key, value in items:
+            name = names.get(str(key).lower())
+            if name is None:
+                if from_text and key.lower() not in ("format", "callback", "jsconfig"):
+                    extras[key] = value
+                continue
+            coerced = _coerce(op, name, value, from_text)
+            if coerced is not None:
+                fields[name] = coerced
+    return fields, extras

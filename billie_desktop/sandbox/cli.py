@@ -1,0 +1,123 @@
+"""``billie-sandbox``: the sandbox in the foreground."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from billie_desktop.sandbox.config import (
+    AUTH_MODES,
+    DEFAULT_CUSTOMERS,
+    DEMO_PASSWORD,
+    JSON_MODES,
+    ROLE_CHECKS,
+    SandboxOptions,
+)
+from billie_desktop.sandbox.seed import LOGINS, ORGANISATIONS
+
+
+def default_db_path() -> Path:
+    return platformdirs.user_data_path("billie-desktop", appauthor=False) / "sandbox.sqlite3"
+
+
+def add_sandbox_arguments(parser: argparse.ArgumentParser) -> None:
+    """The flavour and data options, shared with the console's ``--sandbox``."""
+    group = parser.add_argument_group("sandbox")
+    group.add_argument("--db", type=Path, default=None,
+                       help=f"SQLite file (default: {default_db_path()})")
+    group.add_argument("--memory", action="store_true",
+                       help="keep everything in memory; nothing persists")
+    group.add_argument("--reset", action="store_true",
+                       help="delete the database and seed it again")
+    group.add_argument("--customers", type=int, default=DEFAULT_CUSTOMERS, metavar="N",
+                       help="customers per organisation when seeding (default: %(default)s)")
+    group.add_argument("--auth", choices=AUTH_MODES, default="jwt-cookie",
+                       help="how sessions are handed out (default: %(default)s)")
+    group.add_argument("--json", choices=JSON_MODES, default="classic",
+                       help="classic: /Date()/ dates, dash-less GUIDs; stj: ISO 8601, dashed "
+                            "GUIDs (default: %(default)s)")
+    group.add_argument("--role-check", choices=ROLE_CHECKS, default="required-role",
+                       help="required-role: text/plain 403; validate-has-role: JSON 403")
+    group.add_argument("--token-ttl", type=float, default=3600.0, metavar="SECONDS",
+                       help="access-token (or session) lifetime (default: %(default)s)")
+    group.add_argument("--refresh-token-ttl", type=float, default=30 * 24 * 3600.0,
+                       metavar="SECONDS", help="refresh-token lifetime (default: 30 days)")
+    group.add_argument("--faults", action="store_true",
+                       help="accept fault-injection requests (X-Sandbox-Fault, /sandbox/faults)")
+
+
+def options_from(args: argparse.Namespace, *, port: int, host: str = "127.0.0.1"
+                 ) -> SandboxOptions:
+    return SandboxOptions(
+        db_path=None if args.memory else (args.db or default_db_path()), host=host, port=port,
+        auth=args.auth, json=args.json, role_check=args.role_check, token_ttl=args.token_ttl,
+        refresh_token_ttl=args.refresh_token_ttl, customers=args.customers, reset=args.reset,
+        faults=args.faults)
+
+
+def demo_sign_ins() -> str:
+    lines = [f"Demo sign-ins (password for all: {DEMO_PASSWORD}):"]
+    for login in LOGINS:
+        orgs = "both organisations" if len(login.organisations) == len(ORGANISATIONS) \
+            else ", ".join(login.organisations)
+        note = "locked" if login.locked else f"roles: {', '.join(login.roles)}; {orgs}"
+        lines.append(f"  {login.user_name:<26} {note}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="billie-sandbox",
+        description="A ServiceStack-faithful Billiecart server on SQLite, for development.")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to bind (default: %(default)s; loopback only)")
+    parser.add_argument("--port", type=int, default=5005, help="0 picks a free port")
+    parser.add_argument("--log-level", default="info",
+                        choices=("debug", "info", "warning", "error"))
+    add_sandbox_arguments(parser)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"warning: binding {args.host} exposes the sandbox beyond this machine",
+              file=sys.stderr)
+    try:
+        options = options_from(args, port=args.port, host=args.host)
+    except ValueError as exc:
+        parser.error(str(exc))
+
+    from billie_desktop.sandbox.server import bind_socket, make_server, open_store
+
+    try:
+        sock = bind_socket(options.host, options.port)
+    except OSError as exc:
+        print(f"billie-sandbox: cannot listen on {options.host}:{options.port}: {exc.strerror}",
+              file=sys.stderr)
+        return 2
+    print(f"Preparing the database ({options.db_path or 'in memory'})...", flush=True)
+    store = open_store(options)
+    host, port = sock.getsockname()[:2]
+    per_org = store.meta("customers_per_organisation")
+    if not store.seeded_now and options.customers != int(per_org or 0) and not options.reset:
+        print(f"note: the database already holds {per_org} customers per organisation; "
+              "add --reset to seed it again with --customers", flush=True)
+    print(f"Billiecart sandbox listening on http://{host}:{port}  ({options.flavour}"
+          f"{'; faults on' if options.faults else ''})")
+    print(f"Organisations: {', '.join(ORGANISATIONS)} ({per_org} customers each)")
+    print(demo_sign_ins())
+    print("Press Ctrl+C to stop.", flush=True)
+    server = make_server(options, store, args.log_level)
+    try:
+        server.run(sockets=[sock])
+    finally:
+        store.close()
+        sock.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,287 @@
+"""Every operation the sandbox serves: its name, verbs, routes, fields and handler.
+
+Each is defined once here; the router, the binder and ``/types/metadata`` read the same
+definitions, so what the metadata says is what the server does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from billie_desktop.sandbox import auth
+from billie_desktop.sandbox.config import MAX_TAKE
+from billie_desktop.sandbox.errors import (
+    ApiError,
+    FieldError,
+    NotAuthenticated,
+    conflict,
+    not_empty,
+    not_found,
+    validation_failed,
+)
+from billie_desktop.sandbox.store import CUSTOMER_FIELDS, verify_password
+from billie_desktop.sandbox.wire import Guid, RawDate, normalise_guid
+
+if TYPE_CHECKING:
+    from billie_desktop.sandbox.app import RequestContext
+
+Handler = Callable[["RequestContext", dict[str, Any]], Awaitable[dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class Operation:
+    name: str
+    response: str
+    verbs: tuple[str, ...]  # the service methods implemented (Get, Put, ...)
+    routes: tuple[tuple[str, str | None], ...]  # (path template, verbs or None for any)
+    fields: dict[str, type]  # PascalCase name -> str / int / bool
+    handler: Handler
+    requires_auth: bool = False
+    required_roles: tuple[str, ...] = ()
+    tenanted: bool = False
+    inherits: str | None = None
+    response_fields: dict[str, str] = field(default_factory=dict)
+
+
+# --- wire shapes ---------------------------------------------------------------------------
+
+def customer_wire(row: sqlite3.Row) -> dict[str, Any]:
+    bank = None
+    if row["bsb_number"] or row["account_number"]:
+        bank = {"bsbNumber": row["bsb_number"], "accountNumber": row["account_number"]}
+    dob = row["date_of_birth"]
+    return {
+        "id": Guid(row["id"]), "firstName": row["first_name"], "lastName": row["last_name"],
+        "dateOfBirth": RawDate(dt.date.fromisoformat(dob)) if dob else None,
+        "driversLicenceNo": row["drivers_licence_no"], "email": row["email"],
+        "phone": row["phone"], "preferredContactMethod": row["preferred_contact_method"],
+        "addressLine1": row["address_line1"], "addressLine2": row["address_line2"],
+        "suburb": row["suburb"], "stateTerritory": row["state_territory"],
+        "postcode": row["postcode"], "bankAccount": bank,
+        "userAccountId": Guid(row["user_account_id"]) if row["user_account_id"] else None,
+    }
+
+
+def _auth_response(ctx: RequestContext, login: Any, session_id: str) -> dict[str, Any]:
+    return {"userId": Guid(login.id), "sessionId": session_id, "userName": login.user_name,
+            "displayName": login.display_name, "roles": list(login.roles), "permissions": []}
+
+
+def _require(fields: dict[str, Any], *names: str) -> None:
+    errors = [not_empty(n, fields.get(n)) for n in names
+              if fields.get(n) is None or not str(fields.get(n)).strip()]
+    if errors:
+        raise validation_failed(errors)
+
+
+def _paging(fields: dict[str, Any]) -> tuple[int, int]:
+    skip = max(0, fields.get("Skip") or 0)
+    take = fields.get("Take")
+    take = MAX_TAKE if take is None else max(0, min(take, MAX_TAKE))
+    return skip, take
+
+
+def _includes_total(fields: dict[str, Any]) -> bool:
+    include = fields.get("Include") or ""
+    return "total" in [part.strip().lower() for part in include.split(",")]
+
+
+# --- authentication -------------------------------------------------------------------------
+
+async def authenticate(ctx: RequestContext, f: dict[str, Any]) -> dict[str, Any]:
+    provider = (f.get("Provider") or "").strip().lower()
+    if provider == "logout":
+        return await logout(ctx, f)
+    if not provider:  # who am I
+        caller = ctx.caller()
+        if caller is None:
+            raise ApiError(401, "Unauthorized", "Not Authenticated")
+        return _auth_response(ctx, caller.login, caller.session_id)
+    if ctx.method == "GET":
+        raise ApiError(405, "NotImplementedException",
+                       "GET Authenticate requests are disabled, use POST")
+    if provider != "credentials":
+        raise not_found(f"No configuration was added for OAuth provider '{f.get('Provider')}'")
+    _require(f, "UserName", "Password")
+    login = ctx.store.login_by_name(str(f["UserName"]).strip())
+    if login is None or not verify_password(str(f["Password"]), login.password_hash):
+        raise ApiError(401, "Unauthorized", "Invalid Username or Password")
+    if login.locked:
+        raise ApiError(401, "AuthenticationException", "This account has been locked")
+    return ctx.sign_in(login, remember=bool(f.get("RememberMe")),
+                       token_cookie=f.get("UseTokenCookie"),
+                       body=_auth_response(ctx, login, ""))
+
+
+async def logout(ctx: RequestContext, f: dict[str, Any]) -> dict[str, Any]:
+    ctx.sign_out()
+    return {}
+
+
+async def get_access_token(ctx: RequestContext, f: dict[str, Any]) -> dict[str, Any]:
+    token = f.get("RefreshToken") or ctx.cookies.get(auth.REFRESH_COOKIE)
+    if not token:
+        raise ApiError(400, "ArgumentNullException",
+                       "Value cannot be null. (Parameter 'RefreshToken')")
+    login = ctx.store.login_by_id(ctx.tokens.read_refresh(str(token)))
+    if login is None or login.locked:
+        raise auth_error_for_refresh()
+    access, expires = ctx.tokens.access_token(login, ctx.new_session_id())
+    use_cookie = ctx.options.auth == "jwt-cookie" or bool(f.get("UseTokenCookie"))
+    if use_cookie:
+        ctx.set_cookie(auth.TOKEN_COOKIE, access, expires)
+        return {}
+    return {"accessToken": access}
+
+
+def auth_error_for_refresh() -> ApiError:
+    return ApiError(401, "TokenException", "Invalid RefreshToken")
+
+
+# --- organisations, customers, user accounts ---------------------------------------------------
+
+async def query_organisations(ctx: RequestContext, f: dict[str, Any]) -> dict[str, Any]:
+    caller = ctx.require_caller()
+    orgs = ctx.store.organisations_of(caller.login.id)
+    return {"offset": 0, "total": len(orgs),
+            "results": [{"id": Guid(o["id"]), "name": o["name"]} for o in orgs]}
+
+
+_IMPLICIT = (("startswith", "starts"), ("contains", "contains"), ("endswith", "ends"))
+_FIELDS_LOWER = {k.lower(): v for k, v in CUSTOMER_FIELDS.items()}
+
+
+def _order(fields: dict[str, Any]) -> list[tuple[str, bool]]:
+    order: list[tuple[str, bool]] = []
+    for key, descending in (("OrderBy", False), ("OrderByDesc", True)):
+        for part in str(fields.get(key) or "").split(","):
+            name = part.strip()
+            if not name:
+                continue
+            desc = descending != name.startswith("-")
+            column = _FIELDS_LOWER.get(name.lstrip("-").lower())
+            if column is None:
+                raise ApiError(400, "ArgumentException",
+                               f"Could not find field {name.lstrip('-')}")
+            order.append((column, desc))
+    return order
+
+
+def _implicit_filters(extras: dict[str, str]) -> list[tuple[str, str, str]]:
+    """AutoQuery's implicit conventions: ?postcode=3065, ?lastNameStartsWith=O, ..."""
+    filters = []
+    for key, value in extras.items():
+        lower = key.lower()
+        if lower in _FIELDS_LOWER:
+            column = _FIELDS_LOWER[lower]
+            if column in ("id", "user_account_id"):
+                value = normalise_guid(value) or value
+            filters.append((column, "=", value))
+            continue
+        for suffix, operator in _IMPLICIT:
+            if lower.endswith(suffix) and lower[: -len(suffix)] in _FIELDS_LOWER:
+                filters.append((_FIELDS_LOWER[lower[: -len(suffix)]], operator, value))
+    return filters
+
+
+async def query_customers(ctx: RequestContext, f: dict[str, Any]) -> dict[str, Any]:
+    org = ctx.organisation
+    skip, take = _paging(f)
+    rows, total = ctx.store.query_customers(
+        org, skip=skip, take=take, order=_order(f), search=f.get("Search"),
+        filters=_implicit_filters(ctx.extras), include_total=_includes_total(f))
+    return {"offset": skip, "total": total or 0, "results": [customer_wire(r) for r in rows]}
+
+
+async def get_customer(ctx: RequestContext, f: dict[str, Any]) -> dict[str, Any]:
+    _require(f, "Id")
+    row = ctx.store.customer(ctx.organisation, normalise_guid(f["Id"]) or "")
+    if row is None:
+        raise not_found(f"Customer '{f['Id']}' does not exist")
+    return {"customer": customer_wire(row)}
+
+
+async def query_user_accounts(ctx: RequestContext, f: dict[str, Any]) -> dict[str, Any]:
+    skip, take = _paging(f)
+    rows, total = ctx.store.query_user_accounts(
+        ctx.organisation, search=f.get("Search"), skip=skip, take=take,
+        include_total=_includes_total(f))
+    results = [{"id": Guid(r["id"]), "email": r["email"], "displayName": r["display_name"],
+                "customerId": Guid(r["customer_id"]) if r["customer_id"] else None}
+               for r in rows]
+    return {"offset": skip, "total": total or 0, "results": results}
+
+
+async def associate(ctx: RequestContext, f: dict[str, Any]) -> dict[str, Any]:
+    org = ctx.organisation
+    customer = ctx.store.customer(org, normalise_guid(f["Id"]) or "")
+    if customer is None:
+        raise not_found(f"Customer '{f['Id']}' does not exist")
+    account_id = normalise_guid(f["UserAccountId"])
+    account = ctx.store.user_account(org, account_id) if account_id else None
+    if account is None:
+        raise validation_failed([FieldError(
+            "UserAccountId", "NotFound",
+            f"User account '{f['UserAccountId']}' does not exist in this organisation.",
+            f["UserAccountId"])])
+    holder = ctx.store.customer_of_user_account(account["id"])
+    if holder is not None and holder["id"] != customer["id"]:
+        raise conflict(
+            f"User account '{account['email']}' is already linked to customer "
+            f"{holder['first_name']} {holder['last_name']} ({Guid(holder['id']).hex}).")
+    ctx.store.link(customer["id"], account["id"])
+    updated = ctx.store.customer(org, customer["id"])
+    assert updated is not None
+    return {"customer": customer_wire(updated)}
+
+
+QUERY_FIELDS: dict[str, type] = {"Skip": int, "Take": int, "OrderBy": str, "OrderByDesc": str,
+                                 "Include": str, "Fields": str}
+
+OPERATIONS: tuple[Operation, ...] = (
+    Operation(
+        "Authenticate", "AuthenticateResponse", ("GET", "POST"),
+        (("/auth", None), ("/auth/{provider}", None)),
+        {"Provider": str, "UserName": str, "Password": str, "RememberMe": bool,
+         "UseTokenCookie": bool, "AccessToken": str, "Continue": str}, authenticate),
+    Operation("GetAccessToken", "GetAccessTokenResponse", ("POST",),
+              (("/access-token", None),), {"RefreshToken": str, "UseTokenCookie": bool},
+              get_access_token),
+    Operation("QueryOrganisationsRequest", "QueryOrganisationsResponse", ("GET",),
+              (("/organisations", "GET"),), {}, query_organisations, requires_auth=True),
+    Operation("QueryCustomersRequest", "QueryCustomersResponse", ("GET",),
+              (("/customers", "GET"),),
+              {**QUERY_FIELDS, "OrganisationId": str, "Search": str}, query_customers,
+              requires_auth=True, required_roles=("manager",), tenanted=True,
+              inherits="QueryTenanted`1"),
+    Operation("GetCustomerRequest", "GetCustomerResponse", ("GET",),
+              (("/customers/{Id}", "GET"),), {"Id": str, "OrganisationId": str}, get_customer,
+              requires_auth=True, required_roles=("manager",), tenanted=True,
+              inherits="GetOperationTenanted`1"),
+    Operation("QueryUserAccountsRequest", "QueryUserAccountsResponse", ("GET",),
+              (("/user-accounts", "GET"),),
+              {**QUERY_FIELDS, "OrganisationId": str, "Search": str}, query_user_accounts,
+              requires_auth=True, required_roles=("manager",), tenanted=True,
+              inherits="QueryTenanted`1"),
+    Operation("AssociateUserAccountToCustomerRequest", "AssociateUserAccountToCustomerResponse",
+              ("PUT",), (("/customers/{Id}/associate-to-user-account", "PUT"),),
+              {"Id": str, "UserAccountId": str, "OrganisationId": str}, associate,
+              requires_auth=True, required_roles=("manager",), tenanted=True,
+              inherits="PutOperationTenanted`1"),
+)
+
+# What each operation validates before its handler runs (FluentValidation NotEmpty rules).
+REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
+    "AssociateUserAccountToCustomerRequest": ("Id", "UserAccountId", "OrganisationId"),
+    "GetCustomerRequest": ("Id", "OrganisationId"),
+    "QueryCustomersRequest": ("OrganisationId",),
+    "QueryUserAccountsRequest": ("OrganisationId",),
+}
+
+BY_NAME = {op.name.lower(): op for op in OPERATIONS}
+
+__all__ = ["BY_NAME", "OPERATIONS", "REQUIRED_FIELDS", "NotAuthenticated", "Operation"]

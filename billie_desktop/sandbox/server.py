@@ -1,0 +1,179 @@
+"""Running the sandbox: in the foreground, or in a background thread of another process
+(the console's ``--sandbox``, the test fixtures), as a context manager that waits until
+it answers and shuts down cleanly, leaving nothing listening."""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import http.client
+import socket
+import threading
+import time
+from types import TracebackType
+from typing import Any
+
+import uvicorn
+from uvicorn.protocols.http import h11_impl
+
+from billie_desktop.sandbox.app import SandboxApp
+from billie_desktop.sandbox.config import SandboxOptions
+from billie_desktop.sandbox.store import Store
+
+_REASON: contextvars.ContextVar[tuple[int, bytes] | None] = contextvars.ContextVar(
+    "sandbox_reason", default=None)
+
+
+class _Phrases(dict[int, bytes]):
+    """uvicorn's status phrases, with a per-response override: ServiceStack answers a
+    missing role with reason phrase "Invalid Role", which ASGI has no way to say."""
+
+    def __getitem__(self, status: int) -> bytes:
+        override = _REASON.get()
+        if override is not None and override[0] == status:
+            return override[1]
+        return super().__getitem__(status)
+
+
+class _SandboxCycle(h11_impl.RequestResponseCycle):
+    """Understands two extra messages of the sandbox's own: a ``reason`` on
+    ``http.response.start``, and ``sandbox.drop``, which closes the connection unanswered."""
+
+    async def send(self, message: Any) -> None:
+        if message["type"] == "sandbox.drop":
+            self.disconnected = True
+            self.transport.close()
+            return
+        reason = message.get("reason") if message["type"] == "http.response.start" else None
+        if not reason:
+            await super().send(message)
+            return
+        token = _REASON.set((message["status"], str(reason).encode("latin-1")))
+        try:
+            await super().send(message)
+        finally:
+            _REASON.reset(token)
+
+
+def _install_protocol_extensions() -> None:
+    if not isinstance(h11_impl.STATUS_PHRASES, _Phrases):
+        h11_impl.STATUS_PHRASES = _Phrases(h11_impl.STATUS_PHRASES)
+    h11_impl.RequestResponseCycle = _SandboxCycle  # type: ignore[misc]
+
+
+def open_store(options: SandboxOptions) -> Store:
+    return Store(options.db_path, customers=options.customers, reset=options.reset,
+                 seed_value=options.seed)
+
+
+def bind_socket(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
+
+
+def make_server(options: SandboxOptions, store: Store, log_level: str) -> uvicorn.Server:
+    _install_protocol_extensions()
+    config = uvicorn.Config(SandboxApp(options, store), http=h11_impl.H11Protocol,
+                            lifespan="off", log_config=None, log_level=log_level,
+                            access_log=False, server_header=False, date_header=True,
+                            timeout_graceful_shutdown=2, timeout_keep_alive=5)
+    return uvicorn.Server(config)
+
+
+class SandboxServer:
+    """A sandbox in a background thread.
+
+    >>> with SandboxServer(SandboxOptions(customers=200)) as sandbox:
+    ...     sandbox.url  # 'http://127.0.0.1:41234'
+    """
+
+    def __init__(self, options: SandboxOptions | None = None, *, log_level: str = "warning"
+                 ) -> None:
+        self.options = options or SandboxOptions()
+        self.log_level = log_level
+        self.port = 0
+        self.store: Store | None = None
+        self._sock: socket.socket | None = None
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._ready = threading.Event()
+        self._error: BaseException | None = None
+
+    @property
+    def url(self) -> str:
+        host = self.options.host
+        return f"http://[{host}]:{self.port}" if ":" in host else f"http://{host}:{self.port}"
+
+    def start(self, timeout: float = 300.0) -> SandboxServer:
+        if self._thread is not None:
+            raise RuntimeError("this sandbox has already been started")
+        self._sock = bind_socket(self.options.host, self.options.port)
+        self.port = self._sock.getsockname()[1]
+        self._thread = threading.Thread(target=self._run, name="billie-sandbox", daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + timeout
+        while not self._ready.wait(0.05):
+            if time.monotonic() > deadline:
+                self.stop()
+                raise TimeoutError("the sandbox did not start in time")
+        if self._error is not None:
+            self.stop()
+            raise RuntimeError(f"the sandbox could not start: {self._error}") from self._error
+        self._wait_until_answering(deadline)
+        return self
+
+    def _run(self) -> None:
+        try:
+            self.store = open_store(self.options)
+            self._server = make_server(self.options, self.store, self.log_level)
+        except BaseException as exc:
+            self._error = exc
+            self._ready.set()
+            return
+        server = self._server
+        self._ready.set()
+        try:
+            asyncio.run(server.serve(sockets=[self._sock]))  # type: ignore[list-item]
+        finally:
+            self.store.close()
+
+    def _wait_until_answering(self, deadline: float) -> None:
+        while True:
+            connection = http.client.HTTPConnection(self.options.host, self.port, timeout=5)
+            try:
+                connection.request("GET", "/types/metadata")
+                if connection.getresponse().status == 200:
+                    return
+            except OSError:
+                pass
+            finally:
+                connection.close()
+            if time.monotonic() > deadline or not (self._thread and self._thread.is_alive()):
+                self.stop()
+                raise TimeoutError("the sandbox does not answer")
+            time.sleep(0.02)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout)
+        if self._sock is not None:
+            self._sock.close()
+            self._sock = None
+
+    def __enter__(self) -> SandboxServer:
+        return self.start()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()

@@ -1,0 +1,329 @@
+"""The sandbox's SQLite storage: schema, seeding and every query the operations need.
+
+One connection, used only from the server's event-loop thread. Text columns that people
+search and sort on are ``COLLATE NOCASE`` so that their indexes serve case-insensitive
+ORDER BY and equality; every sortable column has an ``(organisation_id, column, id)``
+index so that a sorted page of 100,000 customers is an index walk, not a sort.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import os
+import random
+import secrets
+import sqlite3
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from billie_desktop.sandbox import seed
+from billie_desktop.sandbox.config import DEMO_PASSWORD
+from billie_desktop.sandbox.wire import new_guid
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = "1"
+
+# wire name -> column, for every Customer field that can be sorted or filtered on.
+CUSTOMER_FIELDS = {
+    "id": "id", "firstName": "first_name", "lastName": "last_name",
+    "dateOfBirth": "date_of_birth", "driversLicenceNo": "drivers_licence_no", "email": "email",
+    "phone": "phone", "preferredContactMethod": "preferred_contact_method",
+    "addressLine1": "address_line1", "addressLine2": "address_line2", "suburb": "suburb",
+    "stateTerritory": "state_territory", "postcode": "postcode",
+    "userAccountId": "user_account_id",
+}
+_INDEXED = ("first_name", "last_name", "date_of_birth", "drivers_licence_no", "email", "phone",
+            "preferred_contact_method", "address_line1", "suburb", "state_territory", "postcode",
+            "user_account_id")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS organisations (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS logins (
+    id TEXT PRIMARY KEY, user_name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name TEXT NOT NULL, password_hash TEXT NOT NULL, roles TEXT NOT NULL,
+    locked INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS memberships (
+    login_id TEXT NOT NULL REFERENCES logins(id),
+    organisation_id TEXT NOT NULL REFERENCES organisations(id),
+    PRIMARY KEY (login_id, organisation_id));
+CREATE TABLE IF NOT EXISTS user_accounts (
+    id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id),
+    email TEXT NOT NULL COLLATE NOCASE, display_name TEXT COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS customers (
+    id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id),
+    first_name TEXT COLLATE NOCASE, last_name TEXT COLLATE NOCASE, date_of_birth TEXT,
+    drivers_licence_no TEXT COLLATE NOCASE, email TEXT COLLATE NOCASE, phone TEXT,
+    phone_digits TEXT, preferred_contact_method TEXT COLLATE NOCASE,
+    address_line1 TEXT COLLATE NOCASE, address_line2 TEXT COLLATE NOCASE,
+    suburb TEXT COLLATE NOCASE, state_territory TEXT COLLATE NOCASE, postcode TEXT,
+    bsb_number TEXT, account_number TEXT, user_account_id TEXT REFERENCES user_accounts(id));
+CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY, login_id TEXT NOT NULL REFERENCES logins(id),
+    expires REAL NOT NULL, permanent INTEGER NOT NULL);
+"""
+
+
+def hash_password(password: str, salt: bytes | None = None) -> str:
+    salt = salt or os.urandom(16)
+    digest = hashlib.pbkdf2_hmac("sha256", password.encode(), salt, 60_000)
+    return f"pbkdf2_sha256$60000${salt.hex()}${digest.hex()}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    try:
+        _, iterations, salt_hex, digest_hex = stored.split("$")
+        digest = hashlib.pbkdf2_hmac("sha256", password.encode(), bytes.fromhex(salt_hex),
+                                     int(iterations))
+    except ValueError:
+        return False
+    return hmac.compare_digest(digest.hex(), digest_hex)
+
+
+@dataclass(frozen=True)
+class LoginRow:
+    id: str
+    user_name: str
+    display_name: str
+    password_hash: str
+    roles: tuple[str, ...]
+    locked: bool
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class Store:
+    def __init__(self, path: Path | None, *, customers: int, reset: bool, seed_value: int) -> None:
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if reset:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)
+        self.path = path
+        self.db = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False,
+                                  isolation_level=None)
+        self.db.row_factory = sqlite3.Row
+        if path is not None:
+            self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.executescript(_SCHEMA)
+        self.seeded_now = False
+        if self.meta("schema") is None:
+            started = time.perf_counter()
+            self._seed(customers, seed_value)
+            self.seeded_now = True
+            log.info("seeded %d customers per organisation in %.1f s", customers,
+                     time.perf_counter() - started)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- meta -------------------------------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    # --- seeding ----------------------------------------------------------------------
+    def _seed(self, customers_per_org: int, seed_value: int) -> None:
+        rng = random.Random(seed_value)
+        db = self.db
+        db.execute("BEGIN")
+        try:
+            org_ids = {}
+            for index, name in enumerate(seed.ORGANISATIONS):
+                org_ids[name] = new_guid(rng)
+                db.execute("INSERT INTO organisations VALUES (?, ?)", (org_ids[name], name))
+                home = seed.VIC if index == 0 else seed.NSW
+                rows = list(seed.customer_rows(rng, org_ids[name], home, customers_per_org))
+                db.executemany(f"INSERT INTO customers VALUES ({','.join('?' * 18)})", rows)
+                self._seed_user_accounts(rng, org_ids[name], rows)
+            for login in seed.LOGINS:
+                login_id = new_guid(rng)
+                db.execute("INSERT INTO logins VALUES (?, ?, ?, ?, ?, ?)",
+                           (login_id, login.user_name, login.display_name,
+                            hash_password(DEMO_PASSWORD), ",".join(login.roles), int(login.locked)))
+                db.executemany("INSERT INTO memberships VALUES (?, ?)",
+                               [(login_id, org_ids[o]) for o in login.organisations])
+            for column in _INDEXED:
+                db.execute(f"CREATE INDEX IF NOT EXISTS ix_customers_{column} "
+                           f"ON customers(organisation_id, {column}, id)")
+            db.execute("CREATE INDEX IF NOT EXISTS ix_customers_name "
+                       "ON customers(organisation_id, last_name, first_name, id)")
+            db.execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_customers_user_account "
+                       "ON customers(user_account_id) WHERE user_account_id IS NOT NULL")
+            db.execute("CREATE INDEX IF NOT EXISTS ix_user_accounts_email "
+                       "ON user_accounts(organisation_id, email)")
+            self.set_meta("schema", SCHEMA_VERSION)
+            self.set_meta("jwt_secret", secrets.token_hex(32))
+            self.set_meta("customers_per_organisation", str(customers_per_org))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("ANALYZE")
+
+    def _seed_user_accounts(self, rng: random.Random, org_id: str,
+                            rows: Sequence[Sequence[Any]]) -> None:
+        """About 10% of customers already linked; three times as many accounts not yet
+        linked, most of them carrying the e-mail of a customer who is not linked yet."""
+        accounts: list[tuple[str, str, str, str]] = []
+        links: list[tuple[str, str]] = []
+        for row in rows:
+            customer_id, first, last, email = row[0], row[2], row[3], row[6]
+            roll = rng.random()
+            if email is None or roll >= 0.4:
+                continue
+            account_id = new_guid(rng)
+            accounts.append((account_id, org_id, str(email), f"{first} {last}"))
+            if roll < 0.1:
+                links.append((account_id, str(customer_id)))
+        for _ in range(len(rows) // 20):
+            first, last = rng.choice(seed.FIRST_NAMES), rng.choice(seed.LAST_NAMES)
+            email = (f"{seed.ascii_fold(first)}{rng.randrange(10, 10000)}"
+                     f"@{rng.choice(seed.EMAIL_DOMAINS)}")
+            accounts.append((new_guid(rng), org_id, email, f"{first} {last}"))
+        self.db.executemany("INSERT INTO user_accounts VALUES (?, ?, ?, ?)", accounts)
+        self.db.executemany("UPDATE customers SET user_account_id = ? WHERE id = ?", links)
+
+    # --- logins, organisations, sessions ------------------------------------------------
+    def login_by_name(self, user_name: str) -> LoginRow | None:
+        row = self.db.execute("SELECT * FROM logins WHERE user_name = ?", (user_name,)).fetchone()
+        return self._login(row)
+
+    def login_by_id(self, login_id: str) -> LoginRow | None:
+        row = self.db.execute("SELECT * FROM logins WHERE id = ?", (login_id,)).fetchone()
+        return self._login(row)
+
+    @staticmethod
+    def _login(row: sqlite3.Row | None) -> LoginRow | None:
+        if row is None:
+            return None
+        roles = tuple(r for r in row["roles"].split(",") if r)
+        return LoginRow(row["id"], row["user_name"], row["display_name"], row["password_hash"],
+                        roles, bool(row["locked"]))
+
+    def organisations_of(self, login_id: str) -> list[dict[str, str]]:
+        rows = self.db.execute(
+            "SELECT o.id, o.name FROM organisations o JOIN memberships m "
+            "ON m.organisation_id = o.id WHERE m.login_id = ? ORDER BY o.name", (login_id,))
+        return [{"id": r["id"], "name": r["name"]} for r in rows]
+
+    def is_member(self, login_id: str, organisation_id: str) -> bool:
+        return self.db.execute(
+            "SELECT 1 FROM memberships WHERE login_id = ? AND organisation_id = ?",
+            (login_id, organisation_id)).fetchone() is not None
+
+    def all_organisations(self) -> list[dict[str, str]]:
+        rows = self.db.execute("SELECT id, name FROM organisations ORDER BY name")
+        return [{"id": r["id"], "name": r["name"]} for r in rows]
+
+    def create_session(self, login_id: str, ttl: float, permanent: bool) -> str:
+        session_id = secrets.token_urlsafe(24)
+        self.db.execute("INSERT INTO sessions VALUES (?, ?, ?, ?)",
+                        (session_id, login_id, time.time() + ttl, int(permanent)))
+        return session_id
+
+    def session_login(self, session_id: str) -> str | None:
+        row = self.db.execute("SELECT login_id, expires FROM sessions WHERE id = ?",
+                              (session_id,)).fetchone()
+        if row is None or row["expires"] < time.time():
+            return None
+        return str(row["login_id"])
+
+    def delete_session(self, session_id: str) -> None:
+        self.db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+
+    # --- customers ----------------------------------------------------------------------
+    def count_customers(self, organisation_id: str) -> int:
+        row = self.db.execute("SELECT COUNT(*) FROM customers WHERE organisation_id = ?",
+                              (organisation_id,)).fetchone()
+        return int(row[0])
+
+    def query_customers(self, organisation_id: str, *, skip: int, take: int,
+                        order: Sequence[tuple[str, bool]], search: str | None,
+                        filters: Iterable[tuple[str, str, str]], include_total: bool,
+                        ) -> tuple[list[sqlite3.Row], int | None]:
+        """order: (column, descending); filters: (column, operator, value) with operator
+        one of '=', 'starts', 'contains', 'ends'."""
+        where = ["organisation_id = ?"]
+        args: list[Any] = [organisation_id]
+        for word in (search or "").split():
+            like = f"%{_escape_like(word)}%"
+            clause = ("first_name LIKE ? ESCAPE '\\' OR last_name LIKE ? ESCAPE '\\' OR "
+                      "email LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\' OR "
+                      "drivers_licence_no LIKE ? ESCAPE '\\'")
+            args.extend([like] * 5)
+            digits = "".join(c for c in word if c.isdigit())
+            if digits and len(digits) == len(word.lstrip("+")):
+                clause += " OR phone_digits LIKE ?"
+                args.append(f"%{digits.removeprefix('61') if word.startswith('+') else digits}%")
+            where.append(f"({clause})")
+        for column, operator, value in filters:
+            if operator == "=":
+                where.append(f"{column} = ?")
+                args.append(value)
+            else:
+                pattern = {"starts": "{}%", "contains": "%{}%", "ends": "%{}"}[operator]
+                where.append(f"{column} LIKE ? ESCAPE '\\'")
+                args.append(pattern.format(_escape_like(value)))
+        sql_where = " AND ".join(where)
+        order_sql = ", ".join(f"{c} {'DESC' if d else 'ASC'}" for c, d in order)
+        tie = "DESC" if order and order[-1][1] else "ASC"
+        order_sql = f"{order_sql}, id {tie}" if order_sql else "id ASC"
+        rows = self.db.execute(
+            f"SELECT * FROM customers WHERE {sql_where} ORDER BY {order_sql} LIMIT ? OFFSET ?",
+            [*args, take, skip]).fetchall()
+        total = None
+        if include_total:
+            total = int(self.db.execute(f"SELECT COUNT(*) FROM customers WHERE {sql_where}",
+                                        args).fetchone()[0])
+        return rows, total
+
+    def customer(self, organisation_id: str, customer_id: str) -> sqlite3.Row | None:
+        return self.db.execute("SELECT * FROM customers WHERE id = ? AND organisation_id = ?",
+                               (customer_id, organisation_id)).fetchone()
+
+    def customer_of_user_account(self, user_account_id: str) -> sqlite3.Row | None:
+        return self.db.execute("SELECT * FROM customers WHERE user_account_id = ?",
+                               (user_account_id,)).fetchone()
+
+    def link(self, customer_id: str, user_account_id: str) -> None:
+        self.db.execute("UPDATE customers SET user_account_id = ? WHERE id = ?",
+                        (user_account_id, customer_id))
+
+    # --- user accounts ------------------------------------------------------------------
+    def user_account(self, organisation_id: str, account_id: str) -> sqlite3.Row | None:
+        return self.db.execute("SELECT * FROM user_accounts WHERE id = ? AND organisation_id = ?",
+                               (account_id, organisation_id)).fetchone()
+
+    def query_user_accounts(self, organisation_id: str, *, search: str | None, skip: int,
+                            take: int, include_total: bool
+                            ) -> tuple[list[sqlite3.Row], int | None]:
+        where = "u.organisation_id = ?"
+        args: list[Any] = [organisation_id]
+        if search and search.strip():
+            like = f"%{_escape_like(search.strip())}%"
+            where += " AND (u.email LIKE ? ESCAPE '\\' OR u.display_name LIKE ? ESCAPE '\\')"
+            args += [like, like]
+        rows = self.db.execute(
+            "SELECT u.id, u.email, u.display_name, c.id AS customer_id FROM user_accounts u "
+            "LEFT JOIN customers c ON c.user_account_id = u.id "
+            f"WHERE {where} ORDER BY u.email, u.id LIMIT ? OFFSET ?", [*args, take, skip]
+        ).fetchall()
+        total = None
+        if include_total:
+            total = int(self.db.execute(f"SELECT COUNT(*) FROM user_accounts u WHERE {where}",
+                                        args).fetchone()[0])
+        return rows, total
