@@ -7,6 +7,7 @@ Pipeline, in ServiceStack's order: route -> bind -> [Authenticate] -> [RequiredR
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import logging
 import re
@@ -34,7 +35,13 @@ from billie_desktop.sandbox.errors import (
     token_error,
     validation_failed,
 )
-from billie_desktop.sandbox.operations import BY_NAME, OPERATIONS, REQUIRED_FIELDS, Operation
+from billie_desktop.sandbox.operations import (
+    BY_NAME,
+    OPERATIONS,
+    REQUIRED_FIELDS,
+    Operation,
+    served,
+)
 from billie_desktop.sandbox.store import LoginRow, Store
 from billie_desktop.sandbox.wire import dumps, normalise_guid
 
@@ -93,6 +100,12 @@ class RequestContext:
         self.reply_headers.append(
             ("set-cookie", auth.cookie_header(name, value, secure=self.secure, expires=expires)))
 
+    def set_token_cookie(self, access_token: str) -> None:
+        """The access cookie outlives its token (until the refresh token expires), so that
+        an expired ``ss-tok`` still reaches the server, which then renews it."""
+        self.set_cookie(auth.TOKEN_COOKIE, access_token,
+                        time.time() + self.options.refresh_token_ttl)
+
     # --- who is calling -----------------------------------------------------------------
     def caller(self) -> auth.Authenticated | None:
         if not self._resolved:
@@ -143,8 +156,8 @@ class RequestContext:
         if login is None or login.locked:
             raise token_error("Invalid RefreshToken")
         session_id = self.new_session_id()
-        access, expires = self.tokens.access_token(login, session_id)
-        self.set_cookie(auth.TOKEN_COOKIE, access, expires)
+        access, _ = self.tokens.access_token(login, session_id)
+        self.set_token_cookie(access)
         return auth.Authenticated(login, session_id)
 
     # --- signing in and out ---------------------------------------------------------------
@@ -160,15 +173,13 @@ class RequestContext:
                 self.set_cookie(auth.OPTIONS_COOKIE, "perm", forever)
             return {**body, "sessionId": session_id}
         session_id = self.new_session_id()
-        access, access_expires = self.tokens.access_token(login, session_id)
+        access, _ = self.tokens.access_token(login, session_id)
         refresh, refresh_expires = self.tokens.refresh_token(login)
         if mode == "jwt-cookie" or token_cookie is True:
-            self.set_cookie(auth.TOKEN_COOKIE, access, access_expires)
+            self.set_token_cookie(access)
             self.set_cookie(auth.REFRESH_COOKIE, refresh, refresh_expires)
             self.reply_headers.append(("x-cookies", f"{auth.TOKEN_COOKIE},{auth.REFRESH_COOKIE}"))
             return {**body, "sessionId": session_id}
-        import datetime as dt
-
         return {**body, "sessionId": session_id, "bearerToken": access, "refreshToken": refresh,
                 "refreshTokenExpiry": dt.datetime.fromtimestamp(refresh_expires, dt.UTC)}
 
@@ -333,7 +344,7 @@ class SandboxApp:
             if ctx.method not in ("GET", "HEAD"):
                 raise UnknownRoute()
             return Reply(200, dumps(metadata.build(ctx, self.options), self.options.json))
-        op, path_params = self._route(ctx.method, path)
+        op, path_params = self._route(ctx.method, path, self.options.auth)
         ctx.path = path
         query = parse_qsl(ctx.query_string, keep_blank_values=True)
         body_items = parse_body(op, body, content_type) if ctx.method not in ("GET", "HEAD") \
@@ -344,11 +355,11 @@ class SandboxApp:
         return Reply(200, dumps(result, self.options.json))
 
     @staticmethod
-    def _route(method: str, path: str) -> tuple[Operation, dict[str, str]]:
+    def _route(method: str, path: str, auth_mode: str) -> tuple[Operation, dict[str, str]]:
         predefined = _PREDEFINED.match(path)
         if predefined:
             op = BY_NAME.get(predefined["name"].lower())
-            if op is None:
+            if op is None or not served(op, auth_mode):
                 raise UnknownRoute()
             if method not in op.verbs:
                 raise ApiError(405, "NotImplementedException",
@@ -358,7 +369,8 @@ class SandboxApp:
             return op, {}
         for pattern, verbs, op in _ROUTES:
             match = pattern.match(path)
-            if match is None or (verbs is not None and method not in verbs.split(",")):
+            if match is None or (verbs is not None and method not in verbs.split(",")) \
+                    or not served(op, auth_mode):
                 continue
             if method not in op.verbs:
                 raise ApiError(405, "NotImplementedException",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from billie_desktop.sandbox.config import SandboxOptions
-from billie_desktop.sandbox.operations import OPERATIONS, Operation
+from billie_desktop.sandbox.operations import OPERATIONS, Operation, served
 
 if TYPE_CHECKING:
     from billie_desktop.sandbox.app import RequestContext
@@ -88,5 +88,5 @@ def build(ctx: RequestContext, options: SandboxOptions) -> dict[str, Any]:
                    "debugMode": False},
         "namespaces": ["System", "ServiceStack", NAMESPACE],
         "types": _BASE_TYPES,
-        "operations": [_operation(op) for op in OPERATIONS],
+        "operations": [_operation(op) for op in OPERATIONS if served(op, options.auth)],
     }

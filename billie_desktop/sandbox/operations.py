@@ -44,6 +44,7 @@ class Operation:
     required_roles: tuple[str, ...] = ()
     tenanted: bool = False
     inherits: str | None = None
+    jwt_only: bool = False  # served only where a JWT provider is registered
     response_fields: dict[str, str] = field(default_factory=dict)
 
 
@@ -130,10 +131,10 @@ async def get_access_token(ctx: RequestContext, f: dict[str, Any]) -> dict[str, 
     login = ctx.store.login_by_id(ctx.tokens.read_refresh(str(token)))
     if login is None or login.locked:
         raise auth_error_for_refresh()
-    access, expires = ctx.tokens.access_token(login, ctx.new_session_id())
+    access, _ = ctx.tokens.access_token(login, ctx.new_session_id())
     use_cookie = ctx.options.auth == "jwt-cookie" or bool(f.get("UseTokenCookie"))
     if use_cookie:
-        ctx.set_cookie(auth.TOKEN_COOKIE, access, expires)
+        ctx.set_token_cookie(access)
         return {}
     return {"accessToken": access}
 
@@ -250,7 +251,7 @@ OPERATIONS: tuple[Operation, ...] = (
          "UseTokenCookie": bool, "AccessToken": str, "Continue": str}, authenticate),
     Operation("GetAccessToken", "GetAccessTokenResponse", ("POST",),
               (("/access-token", None),), {"RefreshToken": str, "UseTokenCookie": bool},
-              get_access_token),
+              get_access_token, jwt_only=True),
     Operation("QueryOrganisationsRequest", "QueryOrganisationsResponse", ("GET",),
               (("/organisations", "GET"),), {}, query_organisations, requires_auth=True),
     Operation("QueryCustomersRequest", "QueryCustomersResponse", ("GET",),
@@ -284,4 +285,8 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
 
 BY_NAME = {op.name.lower(): op for op in OPERATIONS}
 
-__all__ = ["BY_NAME", "OPERATIONS", "REQUIRED_FIELDS", "NotAuthenticated", "Operation"]
+
+def served(op: Operation, auth_mode: str) -> bool:
+    return not (op.jwt_only and auth_mode == "session")
+
+__all__ = ["BY_NAME", "OPERATIONS", "REQUIRED_FIELDS", "NotAuthenticated", "Operation", "served"]

@@ -1,0 +1,64 @@
+"""Shared test set-up.
+
+- Async tests under ``tests/ui`` run on a qasync loop (so ``@asyncSlot`` handlers really
+  run); the others on a plain asyncio loop. Both come from pytest-asyncio's
+  ``pytest_asyncio_loop_factories`` hook.
+- Every test that starts a sandbox stops it; the ``sandbox_factory`` fixture checks that
+  nothing is left listening on its port.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("QT_API", "pyside6")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from billie_desktop.sandbox import SandboxOptions, SandboxServer  # noqa: E402
+
+TESTS = Path(__file__).parent
+
+
+def _qasync_loop() -> asyncio.AbstractEventLoop:
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    return qasync.QEventLoop(app)
+
+
+def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item
+                                  ) -> dict[str, Callable[[], asyncio.AbstractEventLoop]]:
+    if (TESTS / "ui") in Path(str(item.path)).parents:
+        return {"qasync": _qasync_loop}
+    return {"asyncio": asyncio.new_event_loop}
+
+
+def port_is_listening(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+@pytest.fixture
+def sandbox_factory() -> Iterator[Callable[..., SandboxServer]]:
+    """Starts sandboxes with the given options; stops them and checks their ports close."""
+    started: list[SandboxServer] = []
+
+    def start(**options: Any) -> SandboxServer:
+        options.setdefault("customers", 120)
+        server = SandboxServer(SandboxOptions(**options)).start()
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+        assert not port_is_listening(server.port), f"sandbox still listening on {server.port}"

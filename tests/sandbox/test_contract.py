@@ -1,0 +1,413 @@
+"""Every row of the contract's tables (§1, §3 to §8), in every flavour."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+
+import httpx
+import pytest
+
+from billie_desktop.sandbox import SandboxOptions, SandboxServer
+from tests.conftest import port_is_listening
+from tests.sandbox.helpers import (
+    FLAVOUR_IDS,
+    FLAVOURS,
+    MANAGER,
+    MEL_MANAGER,
+    STAFF,
+    Session,
+    first_unlinked,
+    organisations,
+    sign_in,
+)
+
+CLASSIC_DATE = re.compile(r"^/Date\((-?\d+)([+-]\d{4})?\)/$")
+
+
+@pytest.fixture(scope="module", params=FLAVOURS, ids=FLAVOUR_IDS)
+def server(request):
+    with SandboxServer(SandboxOptions(customers=150, **request.param)) as sandbox:
+        yield sandbox
+    assert not port_is_listening(sandbox.port)
+
+
+@pytest.fixture(scope="module")
+def manager(server) -> Session:
+    return sign_in(server, MANAGER)
+
+
+@pytest.fixture(scope="module")
+def orgs(manager) -> dict[str, str]:
+    return organisations(manager)
+
+
+@pytest.fixture
+def mel(orgs) -> str:
+    return orgs["Billie Cart Melbourne"]
+
+
+def is_guid_of_flavour(value: str, flavour: str) -> bool:
+    pattern = r"^[0-9a-f]{32}$" if flavour == "classic" else \
+        r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+    return re.match(pattern, value) is not None
+
+
+def parse_date(value: str) -> dt.date:
+    match = CLASSIC_DATE.match(value)
+    if match is None:
+        return dt.datetime.fromisoformat(value).date()
+    offset = match[2] or "+0000"
+    tz = dt.timezone(dt.timedelta(hours=int(offset[:3]), minutes=int(offset[0] + offset[3:])))
+    return dt.datetime.fromtimestamp(int(match[1]) / 1000, tz).date()
+
+
+def link(session: Session, customer_id: str, body: dict, route: str = "custom") -> httpx.Response:
+    if route == "custom":
+        return session.put(f"/customers/{customer_id}/associate-to-user-account", json=body)
+    return session.put("/api/AssociateUserAccountToCustomerRequest", json={"id": customer_id, **body})
+
+
+# --- §4 JSON, §8 odds and ends ------------------------------------------------------------
+
+def test_ids_and_dates_are_written_in_the_flavours_style(server, manager, mel):
+    flavour = server.options.json
+    assert is_guid_of_flavour(mel, flavour)
+    rows = manager.get("/customers", params={"organisationId": mel, "take": 50}).json()["results"]
+    for row in rows:
+        assert is_guid_of_flavour(row["id"], flavour)
+        raw = row["dateOfBirth"]
+        assert (CLASSIC_DATE.match(raw) is not None) == (flavour == "classic")
+        assert "dateOfBirth" in row and all(v is not None for v in row.values())
+
+
+def test_classic_dates_escape_their_slashes(server, manager, mel):
+    text = manager.get("/customers", params={"organisationId": mel, "take": 1}).text
+    if server.options.json == "classic":
+        assert '"\\/Date(' in text
+    else:
+        assert "/Date(" not in text
+
+
+def test_dates_of_birth_never_shift_a_day(server, manager, mel):
+    """The seed puts edge dates first; whatever the wire style, they read back exact."""
+    edge = {dt.date(2000, 2, 29), dt.date(1988, 2, 29), dt.date(1970, 1, 1),
+            dt.date(1999, 12, 31), dt.date(1984, 1, 1)}
+    seen = set()
+    for skip in (0, 500):
+        rows = manager.get("/customers", params={"organisationId": mel, "skip": skip}).json()
+        seen |= {parse_date(r["dateOfBirth"]) for r in rows["results"] if "dateOfBirth" in r}
+    assert edge <= seen
+
+
+def test_guids_are_accepted_in_any_spelling(server, manager, mel):
+    hex32 = uuid.UUID(mel).hex
+    for spelling in (hex32, str(uuid.UUID(hex32)), str(uuid.UUID(hex32)).upper(),
+                     "{" + str(uuid.UUID(hex32)) + "}"):
+        response = manager.get("/customers", params={"organisationId": spelling, "take": 1})
+        assert response.status_code == 200, spelling
+
+
+def test_every_response_has_powered_by_and_json_content_type(server, manager, mel):
+    for response in (manager.get("/organisations"), manager.get("/types/metadata"),
+                     manager.get("/customers", params={"organisationId": mel, "take": "x"}),
+                     httpx.get(f"{server.url}/customers"), httpx.get(f"{server.url}/nope")):
+        assert response.headers["x-powered-by"].startswith("ServiceStack/")
+        if response.content and response.status_code not in (404,):
+            assert response.headers["content-type"] == "application/json; charset=utf-8"
+
+
+def test_format_json_and_json_suffix_are_honoured(server, manager, mel):
+    for url in ("/organisations.json", "/organisations?format=json"):
+        response = manager.get(url)
+        assert response.status_code == 200 and response.json()["results"]
+
+
+# --- §5 listing customers ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("route", ["/customers", "/api/QueryCustomersRequest"])
+def test_paging_and_total(server, manager, mel, route):
+    first = manager.get(route, params={"organisationId": mel, "take": 20, "include": "Total"})
+    assert first.status_code == 200
+    body = first.json()
+    assert body["offset"] == 0 and body["total"] == 150 and len(body["results"]) == 20
+    second = manager.get(route, params={"organisationId": mel, "skip": 20, "take": 20})
+    assert second.json()["offset"] == 20
+    assert not {r["id"] for r in body["results"]} & {r["id"] for r in second.json()["results"]}
+    assert second.json()["total"] == 0  # only filled with include=Total
+
+
+def test_take_is_capped_at_500(sandbox_factory):
+    server = sandbox_factory(customers=600)
+    session = sign_in(server)
+    mel = organisations(session)["Billie Cart Melbourne"]
+    body = session.get("/customers", params={"organisationId": mel, "take": 5000}).json()
+    assert len(body["results"]) == 500
+    everything = session.get("/customers", params={"organisationId": mel}).json()
+    assert len(everything["results"]) == 500
+
+
+@pytest.mark.parametrize("order_by,key,reverse", [
+    ("lastName", "lastName", False), ("-lastName", "lastName", True),
+    ("postcode", "postcode", False), ("-email", "email", True),
+])
+def test_order_by_sorts_case_insensitively(server, manager, mel, order_by, key, reverse):
+    rows = manager.get("/customers", params={"organisationId": mel, "orderBy": order_by,
+                                             "take": 500}).json()["results"]
+    values = [r.get(key, "").lower() for r in rows if key in r]
+    assert values == sorted(values, reverse=reverse)
+
+
+def test_order_by_several_fields_and_order_by_desc(server, manager, mel):
+    rows = manager.get("/customers", params={"organisationId": mel, "orderBy": "lastName,firstName",
+                                             "take": 500}).json()["results"]
+    pairs = [(r["lastName"].lower(), r["firstName"].lower()) for r in rows]
+    assert pairs == sorted(pairs)
+    desc = manager.get("/customers", params={"organisationId": mel, "orderByDesc": "lastName",
+                                             "take": 500}).json()["results"]
+    names = [r["lastName"].lower() for r in desc]
+    assert names == sorted(names, reverse=True)
+
+
+def test_order_by_an_unknown_field_is_a_400(server, manager, mel):
+    response = manager.get("/customers", params={"organisationId": mel, "orderBy": "shoeSize"})
+    assert response.status_code == 400
+    assert response.json()["responseStatus"]["errorCode"] == "ArgumentException"
+
+
+def test_search_matches_names_email_phone_and_licence(server, manager, mel):
+    sample = manager.get("/customers", params={"organisationId": mel, "take": 30}).json()["results"]
+    row = next(r for r in sample if "phone" in r and "driversLicenceNo" in r and "email" in r)
+    for term in (row["lastName"].upper(), row["email"][:8], row["phone"],
+                 row["phone"].replace(" ", ""), row["driversLicenceNo"],
+                 f"{row['firstName']} {row['lastName']}"):
+        found = manager.get("/customers", params={"organisationId": mel, "search": term,
+                                                  "include": "Total"}).json()
+        assert row["id"] in {r["id"] for r in found["results"]}, term
+        assert found["total"] >= 1
+    none = manager.get("/customers", params={"organisationId": mel, "search": "zzqqxx",
+                                             "include": "Total"}).json()
+    assert none["total"] == 0 and none["results"] == []
+
+
+def test_search_treats_wildcards_literally(server, manager, mel):
+    body = manager.get("/customers", params={"organisationId": mel, "search": "%",
+                                             "include": "Total"}).json()
+    assert body["total"] == 0
+
+
+def test_autoquery_implicit_filters(server, manager, mel):
+    rows = manager.get("/customers", params={"organisationId": mel, "take": 500}).json()["results"]
+    postcode = rows[0]["postcode"]
+    by_postcode = manager.get("/customers", params={"organisationId": mel, "postcode": postcode,
+                                                    "take": 500}).json()["results"]
+    assert by_postcode and all(r["postcode"] == postcode for r in by_postcode)
+    starts = manager.get("/customers", params={"organisationId": mel, "lastNameStartsWith": "o'",
+                                               "take": 500}).json()["results"]
+    assert all(r["lastName"].lower().startswith("o'") for r in starts)
+    contains = manager.get("/customers", params={"organisationId": mel,
+                                                 "emailContains": "example.org",
+                                                 "take": 500}).json()["results"]
+    assert contains and all("example.org" in r["email"] for r in contains)
+
+
+def test_get_customer(server, manager, mel):
+    row = manager.get("/customers", params={"organisationId": mel, "take": 1}).json()["results"][0]
+    for route, params in ((f"/customers/{row['id']}", {}),
+                          ("/api/GetCustomerRequest", {"id": row["id"]})):
+        response = manager.get(route, params={"organisationId": mel, **params})
+        assert response.status_code == 200 and response.json()["customer"] == row
+    missing = manager.get(f"/customers/{uuid.uuid4().hex}", params={"organisationId": mel})
+    assert missing.status_code == 404
+    assert missing.json()["responseStatus"]["errorCode"] == "NotFound"
+
+
+# --- §6 organisations and user accounts -------------------------------------------------------
+
+def test_organisations_are_the_callers(server, manager):
+    assert set(organisations(manager)) == {"Billie Cart Melbourne", "Billie Cart Sydney"}
+    assert set(organisations(sign_in(server, MEL_MANAGER))) == {"Billie Cart Melbourne"}
+
+
+def test_user_accounts_lookup(server, manager, mel):
+    body = manager.get("/user-accounts", params={"organisationId": mel, "include": "Total"}).json()
+    assert body["total"] > 0
+    account = body["results"][0]
+    assert {"id", "email", "displayName"} <= set(account)
+    found = manager.get("/user-accounts", params={"organisationId": mel,
+                                                  "search": account["email"].upper()}).json()
+    assert account["id"] in [a["id"] for a in found["results"]]
+    linked = [a for a in body["results"] if "customerId" in a]
+    for account in linked[:3]:
+        customer = manager.get(f"/customers/{account['customerId']}",
+                               params={"organisationId": mel}).json()["customer"]
+        assert customer["userAccountId"] == account["id"]
+
+
+# --- §1 the link operation --------------------------------------------------------------------
+
+@pytest.mark.parametrize("route", ["custom", "predefined"])
+def test_link_success_is_idempotent(server, manager, mel, route):
+    customer = first_unlinked(manager, mel)
+    account = first_unlinked(manager, mel, "user-accounts")
+    for _ in range(2):
+        response = link(manager, customer["id"],
+                        {"userAccountId": account["id"], "organisationId": mel}, route)
+        assert response.status_code == 200, response.text
+        assert response.json()["customer"]["userAccountId"] == account["id"]
+        assert response.json()["customer"]["id"] == customer["id"]
+    stored = manager.get(f"/customers/{customer['id']}", params={"organisationId": mel})
+    assert stored.json()["customer"]["userAccountId"] == account["id"]
+
+
+@pytest.mark.parametrize("body,fields", [
+    ({"userAccountId": "", "organisationId": "ORG"}, ["UserAccountId"]),
+    ({"userAccountId": "x"}, ["OrganisationId"]),
+    ({}, ["UserAccountId", "OrganisationId"]),
+])
+def test_link_empty_fields_are_not_empty_errors(server, manager, mel, body, fields):
+    body = {k: (mel if v == "ORG" else v) for k, v in body.items()}
+    customer = first_unlinked(manager, mel)
+    response = link(manager, customer["id"], body)
+    assert response.status_code == 400
+    status = response.json()["responseStatus"]
+    assert [e["fieldName"] for e in status["errors"]] == fields
+    assert all(e["errorCode"] == "NotEmpty" for e in status["errors"])
+    assert status["errorCode"] == "NotEmpty" and status["message"] == status["errors"][0]["message"]
+    first = status["errors"][0]
+    assert first["meta"]["PropertyName"] == re.sub(r"(?<=[a-z])(?=[A-Z])", " ", fields[0])
+
+
+def test_link_unknown_user_account_is_a_field_error(server, manager, mel):
+    customer = first_unlinked(manager, mel)
+    response = link(manager, customer["id"], {"userAccountId": uuid.uuid4().hex,
+                                              "organisationId": mel})
+    assert response.status_code == 400
+    error = response.json()["responseStatus"]["errors"][0]
+    assert (error["errorCode"], error["fieldName"]) == ("NotFound", "UserAccountId")
+
+
+def test_link_account_of_another_organisation_is_not_found(server, manager, orgs):
+    mel, syd = orgs["Billie Cart Melbourne"], orgs["Billie Cart Sydney"]
+    customer = first_unlinked(manager, mel)
+    sydney_account = first_unlinked(manager, syd, "user-accounts")
+    response = link(manager, customer["id"], {"userAccountId": sydney_account["id"],
+                                              "organisationId": mel})
+    assert response.status_code == 400
+    assert response.json()["responseStatus"]["errors"][0]["fieldName"] == "UserAccountId"
+
+
+def test_link_account_already_linked_elsewhere_is_a_conflict(server, manager, mel):
+    accounts = manager.get("/user-accounts", params={"organisationId": mel}).json()["results"]
+    taken = next(a for a in accounts if "customerId" in a)
+    holder = manager.get(f"/customers/{taken['customerId']}",
+                         params={"organisationId": mel}).json()["customer"]
+    customer = first_unlinked(manager, mel)
+    response = link(manager, customer["id"], {"userAccountId": taken["id"], "organisationId": mel})
+    assert response.status_code == 409
+    status = response.json()["responseStatus"]
+    assert status["errorCode"] == "Conflict"
+    assert f"{holder['firstName']} {holder['lastName']}" in status["message"]
+
+
+def test_link_replaces_an_existing_link(server, manager, mel):
+    rows = manager.get("/customers", params={"organisationId": mel, "take": 500}).json()["results"]
+    linked = next(r for r in rows if "userAccountId" in r)
+    account = first_unlinked(manager, mel, "user-accounts")
+    response = link(manager, linked["id"], {"userAccountId": account["id"], "organisationId": mel})
+    assert response.status_code == 200
+    assert response.json()["customer"]["userAccountId"] == account["id"]
+    accounts = manager.get("/user-accounts", params={"organisationId": mel,
+                                                     "search": account["email"]}).json()
+    assert any(a.get("customerId") == linked["id"] for a in accounts["results"])
+
+
+def test_link_customer_of_another_organisation_is_not_found(server, manager, orgs):
+    mel, syd = orgs["Billie Cart Melbourne"], orgs["Billie Cart Sydney"]
+    sydney_customer = first_unlinked(manager, syd)
+    account = first_unlinked(manager, mel, "user-accounts")
+    response = link(manager, sydney_customer["id"], {"userAccountId": account["id"],
+                                                     "organisationId": mel})
+    assert response.status_code == 404
+    assert response.json()["responseStatus"]["errorCode"] == "NotFound"
+
+
+def test_link_path_overrides_body(server, manager, mel):
+    customer = first_unlinked(manager, mel)
+    account = first_unlinked(manager, mel, "user-accounts")
+    response = manager.put(f"/customers/{customer['id']}/associate-to-user-account",
+                           json={"id": uuid.uuid4().hex, "userAccountId": account["id"],
+                                 "organisationId": mel})
+    assert response.status_code == 200
+    assert response.json()["customer"]["id"] == customer["id"]
+
+
+def test_link_by_non_member_is_a_json_forbidden(server, orgs):
+    mel_manager = sign_in(server, MEL_MANAGER)
+    syd = orgs["Billie Cart Sydney"]
+    response = link(mel_manager, uuid.uuid4().hex, {"userAccountId": uuid.uuid4().hex,
+                                                    "organisationId": syd})
+    assert response.status_code == 403
+    assert response.headers["content-type"].startswith("application/json")
+    assert response.json()["responseStatus"]["errorCode"] == "Forbidden"
+
+
+def test_missing_role_is_refused_the_flavours_way(server, mel):
+    staff = sign_in(server, STAFF)
+    response = link(staff, uuid.uuid4().hex, {"userAccountId": "x", "organisationId": mel})
+    assert response.status_code == 403
+    if server.options.role_check == "required-role":
+        assert response.headers["content-type"].startswith("text/plain")
+        assert response.reason_phrase == "Invalid Role"
+        assert response.text.startswith("Forbidden")
+    else:
+        assert response.json()["responseStatus"] == {
+            "errorCode": "Forbidden", "message": "manager Role Required", "errors": []}
+
+
+@pytest.mark.parametrize("method,url", [
+    ("GET", "/organisations"), ("GET", "/customers?organisationId=x"),
+    ("GET", "/customers/x?organisationId=x"), ("GET", "/user-accounts?organisationId=x"),
+    ("PUT", "/customers/x/associate-to-user-account"),
+    ("PUT", "/api/AssociateUserAccountToCustomerRequest"),
+])
+def test_unauthenticated_requests_are_an_empty_401(server, method, url):
+    response = httpx.request(method, f"{server.url}{url}", json={})
+    assert response.status_code == 401
+    assert response.content == b""
+    assert "www-authenticate" in response.headers
+
+
+# --- §3 odd statuses --------------------------------------------------------------------------
+
+def test_unknown_route_is_a_text_404(server):
+    response = httpx.get(f"{server.url}/no/such/thing")
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/plain")
+    assert "Request.PathInfo: /no/such/thing" in response.text
+
+
+def test_wrong_verb_on_a_predefined_route_is_a_json_405(server):
+    response = httpx.delete(f"{server.url}/api/AssociateUserAccountToCustomerRequest")
+    assert response.status_code == 405
+    assert response.json()["responseStatus"]["errorCode"] == "NotImplementedException"
+
+
+# --- §7 metadata ------------------------------------------------------------------------------
+
+def test_metadata_describes_the_documented_operation(server):
+    meta = httpx.get(f"{server.url}/types/metadata").json()
+    assert {"config", "namespaces", "types", "operations"} <= set(meta)
+    ops = {op["request"]["name"]: op for op in meta["operations"]}
+    link_op = ops["AssociateUserAccountToCustomerRequest"]
+    assert link_op["method"] == "PUT" and link_op["requiresAuth"] is True
+    assert link_op["requiredRoles"] == ["manager"]
+    assert {"path": "/customers/{Id}/associate-to-user-account", "verbs": "PUT"} \
+        in link_op["routes"]
+    assert {p["name"] for p in link_op["request"]["properties"]} == {"Id", "UserAccountId"}
+    base = next(t for t in meta["types"] if t["name"] == link_op["request"]["inherits"]["name"])
+    assert [p["name"] for p in base["properties"]] == ["OrganisationId"]
+    assert {"QueryCustomersRequest", "GetCustomerRequest", "QueryOrganisationsRequest",
+            "QueryUserAccountsRequest", "Authenticate"} <= set(ops)
+    assert ("GetAccessToken" in ops) == (server.options.auth != "session")
