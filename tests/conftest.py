@@ -21,7 +21,7 @@ import pytest
 os.environ.setdefault("QT_API", "pyside6")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from billie_desktop.sandbox import SandboxOptions, SandboxServer  # noqa: E402
+from billie_desktop.sandbox import SandboxOptions, SandboxServer
 
 TESTS = Path(__file__).parent
 

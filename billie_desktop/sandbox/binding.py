@@ -19,7 +19,7 @@ def _coerce(op: Operation, name: str, value: Any, from_text: bool) -> Any:
     if value is None:
         return None
     if kind is str:
-        if isinstance(value, bool) or isinstance(value, dict | list):
+        if isinstance(value, bool | dict | list):
             raise binding_failed(name, value, op.name)
         return str(value)
     if kind is int:

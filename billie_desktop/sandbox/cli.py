@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -69,6 +70,10 @@ def demo_sign_ins() -> str:
     return "\n".join(lines)
 
 
+def _exit_quietly(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="billie-sandbox",
@@ -111,9 +116,14 @@ def main(argv: list[str] | None = None) -> int:
     print(demo_sign_ins())
     print("Press Ctrl+C to stop.", flush=True)
     server = make_server(options, store, args.log_level)
+    # uvicorn shuts down gracefully on SIGINT/SIGTERM, then re-raises the signal with the
+    # handler that was there before: make that one a quiet, successful exit.
+    signal.signal(signal.SIGTERM, _exit_quietly)
+    signal.signal(signal.SIGINT, _exit_quietly)
     try:
         server.run(sockets=[sock])
     finally:
+        print("Sandbox stopped.", flush=True)
         store.close()
         sock.close()
     return 0

@@ -137,7 +137,8 @@ def _phone(rng: random.Random, state: str) -> str:
     if roll < 0.68:
         return f"04{rng.randrange(10, 100)} {rng.randrange(100, 1000)} {rng.randrange(100, 1000)}"
     if roll < 0.78:
-        return f"+61 4{rng.randrange(10, 100)} {rng.randrange(100, 1000)} {rng.randrange(100, 1000)}"
+        return (f"+61 4{rng.randrange(10, 100)} {rng.randrange(100, 1000)} "
+                f"{rng.randrange(100, 1000)}")
     return f"({AREA_CODES[state]}) {rng.randrange(4000, 10000)} {rng.randrange(1000, 10000)}"
 
 

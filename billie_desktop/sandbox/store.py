@@ -245,6 +245,10 @@ class Store:
     def delete_session(self, session_id: str) -> None:
         self.db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
 
+    def _one(self, sql: str, args: tuple[Any, ...]) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self.db.execute(sql, args).fetchone()
+        return row
+
     # --- customers ----------------------------------------------------------------------
     def count_customers(self, organisation_id: str) -> int:
         row = self.db.execute("SELECT COUNT(*) FROM customers WHERE organisation_id = ?",
@@ -292,12 +296,12 @@ class Store:
         return rows, total
 
     def customer(self, organisation_id: str, customer_id: str) -> sqlite3.Row | None:
-        return self.db.execute("SELECT * FROM customers WHERE id = ? AND organisation_id = ?",
-                               (customer_id, organisation_id)).fetchone()
+        return self._one("SELECT * FROM customers WHERE id = ? AND organisation_id = ?",
+                               (customer_id, organisation_id))
 
     def customer_of_user_account(self, user_account_id: str) -> sqlite3.Row | None:
-        return self.db.execute("SELECT * FROM customers WHERE user_account_id = ?",
-                               (user_account_id,)).fetchone()
+        return self._one("SELECT * FROM customers WHERE user_account_id = ?",
+                               (user_account_id,))
 
     def link(self, customer_id: str, user_account_id: str) -> None:
         self.db.execute("UPDATE customers SET user_account_id = ? WHERE id = ?",
@@ -305,8 +309,8 @@ class Store:
 
     # --- user accounts ------------------------------------------------------------------
     def user_account(self, organisation_id: str, account_id: str) -> sqlite3.Row | None:
-        return self.db.execute("SELECT * FROM user_accounts WHERE id = ? AND organisation_id = ?",
-                               (account_id, organisation_id)).fetchone()
+        return self._one("SELECT * FROM user_accounts WHERE id = ? AND organisation_id = ?",
+                               (account_id, organisation_id))
 
     def query_user_accounts(self, organisation_id: str, *, search: str | None, skip: int,
                             take: int, include_total: bool

@@ -66,7 +66,8 @@ def parse_date(value: str) -> dt.date:
 def link(session: Session, customer_id: str, body: dict, route: str = "custom") -> httpx.Response:
     if route == "custom":
         return session.put(f"/customers/{customer_id}/associate-to-user-account", json=body)
-    return session.put("/api/AssociateUserAccountToCustomerRequest", json={"id": customer_id, **body})
+    return session.put("/api/AssociateUserAccountToCustomerRequest",
+                       json={"id": customer_id, **body})
 
 
 # --- §4 JSON, §8 odds and ends ------------------------------------------------------------
