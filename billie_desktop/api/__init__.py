@@ -1,0 +1,69 @@
+"""The typed async Billiecart client. No Qt here: usable from scripts and notebooks too."""
+
+from billie_desktop.api.client import BillieClient
+from billie_desktop.api.discovery import DiscoveryReport
+from billie_desktop.api.dtos import (
+    AssociateUserAccountToCustomerRequest,
+    AssociateUserAccountToCustomerResponse,
+    AuthenticateResponse,
+    BankAccount,
+    Customer,
+    GetCustomerRequest,
+    GetCustomerResponse,
+    Organisation,
+    QueryCustomersRequest,
+    QueryCustomersResponse,
+    QueryOrganisationsRequest,
+    QueryOrganisationsResponse,
+    QueryUserAccountsRequest,
+    QueryUserAccountsResponse,
+    Request,
+    ResponseError,
+    ResponseStatus,
+    UserAccount,
+)
+from billie_desktop.api.errors import (
+    AccountLockedError,
+    BillieError,
+    CannotConnectError,
+    ConflictError,
+    ForbiddenError,
+    IncompatibleServerError,
+    InsecureTransportError,
+    InvalidCredentialsError,
+    MissingRoleError,
+    NotFoundError,
+    NotSignedInError,
+    RequestTimeoutError,
+    ServerError,
+    SessionExpiredError,
+    TlsError,
+    TransportError,
+    UnexpectedResponseError,
+    ValidationError,
+)
+from billie_desktop.api.tokens import (
+    KeyringTokenStore,
+    MemoryTokenStore,
+    StoredSession,
+    TokenStore,
+    TokenStoreChoice,
+    open_token_store,
+)
+from billie_desktop.api.transport import RetryPolicy
+from billie_desktop.api.wire import normal_guid, same_id
+
+__all__ = [
+    "AccountLockedError", "AssociateUserAccountToCustomerRequest",
+    "AssociateUserAccountToCustomerResponse", "AuthenticateResponse", "BankAccount",
+    "BillieClient", "BillieError", "CannotConnectError", "ConflictError", "Customer",
+    "DiscoveryReport", "ForbiddenError", "GetCustomerRequest", "GetCustomerResponse",
+    "IncompatibleServerError", "InsecureTransportError", "InvalidCredentialsError",
+    "KeyringTokenStore", "MemoryTokenStore", "MissingRoleError", "NotFoundError",
+    "NotSignedInError", "Organisation", "QueryCustomersRequest", "QueryCustomersResponse",
+    "QueryOrganisationsRequest", "QueryOrganisationsResponse", "QueryUserAccountsRequest",
+    "QueryUserAccountsResponse", "Request", "RequestTimeoutError", "ResponseError",
+    "ResponseStatus", "RetryPolicy", "ServerError", "SessionExpiredError", "StoredSession",
+    "TlsError", "TokenStore", "TokenStoreChoice", "TransportError", "UnexpectedResponseError",
+    "UserAccount", "ValidationError", "normal_guid", "open_token_store", "same_id",
+]

@@ -1,0 +1,377 @@
+"""``BillieClient``: the console's only way to reach a Billiecart server.
+
+Send any request DTO, get its typed response DTO back, as with ServiceStack's
+``JsonServiceClient``::
+
+    async with BillieClient("https://staging-api.billiecart.com.au") as client:
+        me = await client.sign_in("manager@sandbox.test", "billie-sandbox", remember=True)
+        page = await client.send(QueryCustomersRequest(organisation_id=org_id, take=100))
+
+Works with all three ways a ServiceStack server hands out sessions; on a 401 it renews
+the session once (one renewal shared by every request in flight) and replays the request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import time
+from types import TracebackType
+from typing import Any, TypeVar, cast
+from urllib.parse import quote
+
+import httpx
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
+
+from billie_desktop import __version__
+from billie_desktop.api.discovery import DiscoveryReport, analyse
+from billie_desktop.api.dtos import (
+    Authenticate,
+    AuthenticateResponse,
+    GetAccessToken,
+    Request,
+    WhoAmI,
+)
+from billie_desktop.api.errors import (
+    BillieError,
+    IncompatibleServerError,
+    NotSignedInError,
+    SessionExpiredError,
+    UnexpectedResponseError,
+    error_from_response,
+)
+from billie_desktop.api.tokens import MemoryTokenStore, StoredSession, TokenStore
+from billie_desktop.api.transport import (
+    RetryPolicy,
+    check_base_url,
+    never_reached_server,
+    ssl_context,
+    transport_error,
+)
+
+log = logging.getLogger("billie_desktop.api")
+
+T = TypeVar("T", bound=BaseModel)
+
+SESSION_COOKIES = ("ss-id", "ss-pid", "ss-opt")
+TOKEN_COOKIES = ("ss-tok", "ss-reftok")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+DEFAULT_TIMEOUT = httpx.Timeout(20.0, connect=8.0)
+
+
+class BillieClient:
+    def __init__(self, base_url: str, *, http_client: httpx.AsyncClient | None = None,
+                 token_store: TokenStore | None = None,
+                 timeout: httpx.Timeout | float | None = None, retry: RetryPolicy | None = None,
+                 allow_insecure_http: bool = False, ca_file: str | None = None,
+                 use_predefined_routes: bool = False) -> None:
+        url = check_base_url(base_url, allow_insecure_http=allow_insecure_http)
+        self.base_url = str(url).rstrip("/")
+        self.host = url.host
+        self.token_store: TokenStore = token_store or MemoryTokenStore()
+        self.retry = retry or RetryPolicy()
+        self.use_predefined_routes = use_predefined_routes
+        self.route_overrides: dict[str, str] = {}
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.AsyncClient(
+            timeout=timeout if timeout is not None else DEFAULT_TIMEOUT,
+            verify=ssl_context(ca_file), follow_redirects=False,
+            headers={"Accept": "application/json",
+                     "User-Agent": f"BillieDesktop/{__version__}"})
+        self.user: AuthenticateResponse | None = None
+        self.style: str | None = None  # "session", "jwt-body" or "jwt-cookie"
+        self.powered_by: str | None = None
+        self.refresh_count = 0  # renewals performed (one per expiry, however many waited)
+        self._bearer: str | None = None
+        self._refresh: str | None = None
+        self._remember = False
+        self._generation = 0
+        self._expired = False
+        self._renew_lock = asyncio.Lock()
+
+    # --- lifetime ---------------------------------------------------------------------------
+    async def __aenter__(self) -> BillieClient:
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                        tb: TracebackType | None) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        if self._owns_http:
+            await self._http.aclose()
+
+    @property
+    def signed_in(self) -> bool:
+        return self.user is not None and not self._expired
+
+    # --- the public operations ------------------------------------------------------------
+    async def send(self, request: Request[T]) -> T:
+        """Send a request DTO; its typed response DTO, or a ``BillieError``."""
+        response = await self._exchange(request)
+        return self._parse(request, response)
+
+    async def sign_in(self, user_name: str, password: str, *, remember: bool = False
+                      ) -> AuthenticateResponse:
+        self._forget_session()
+        request = Authenticate(user_name=user_name, password=password, remember_me=remember)
+        response = await self._send_with_retries(request)
+        me = self._parse(request, response)
+        self._adopt(me, response, remember=remember)
+        await self._persist()
+        return self.user or me
+
+    async def who_am_i(self) -> AuthenticateResponse:
+        return await self.send(WhoAmI())
+
+    async def sign_out(self) -> None:
+        """Ends the session on the server (best effort) and forgets every token here."""
+        try:
+            if self.user is not None:
+                await self._send_with_retries(_Logout())
+        except BillieError as exc:
+            log.info("sign-out request failed (%s); forgetting the session anyway",
+                     type(exc).__name__)
+        finally:
+            self._forget_session()
+            await asyncio.to_thread(self.token_store.clear, self.base_url)
+
+    async def resume(self) -> AuthenticateResponse | None:
+        """Resumes a remembered session without the password; None when there is none or
+        it can no longer be used (then it is forgotten)."""
+        stored = await asyncio.to_thread(self.token_store.load, self.base_url)
+        if stored is None:
+            return None
+        self._forget_session()
+        self.style, self._refresh, self._remember = stored.style, stored.refresh_token, True
+        for name, value in stored.cookies.items():
+            self._http.cookies.set(name, value, domain=self.host)
+        self.user = AuthenticateResponse(user_name=stored.user_name)
+        try:
+            if self.style == "jwt-body":
+                await self._renew(self._generation)
+            me = await self.who_am_i()
+        except (NotSignedInError, UnexpectedResponseError, BillieError) as exc:
+            if isinstance(exc, NotSignedInError) or exc.status in (400, 401, 403):
+                self._forget_session()
+                await asyncio.to_thread(self.token_store.clear, self.base_url)
+                return None
+            raise
+        self.user = me.model_copy(update={"bearer_token": None, "refresh_token": None})
+        await self._persist()
+        return self.user
+
+    async def discover(self) -> DiscoveryReport:
+        """Reads ``/types/metadata``. Raises ``IncompatibleServerError`` naming what differs
+        when the documented link operation is not there as documented; a server that
+        hides its metadata gets a report that says so."""
+        response = await self._send_with_retries(_Metadata())
+        powered_by = response.headers.get("x-powered-by")
+        if response.status_code in (401, 403, 404):
+            return DiscoveryReport(False, True, powered_by=powered_by)
+        if response.status_code != 200:
+            raise error_from_response(response.status_code, response.headers, response.content,
+                                      reason=response.reason_phrase)
+        data = self._json(response)
+        try:
+            report = analyse(data, powered_by)
+        except (AttributeError, TypeError, ValueError) as exc:
+            raise UnexpectedResponseError(
+                "The server's metadata could not be read.", status=200) from exc
+        if not report.link_operation_ok:
+            raise IncompatibleServerError(
+                "This server does not offer the link operation the console needs: "
+                + "; ".join(report.differences) + ".", report.differences)
+        for name, route in report.routes.items():
+            self.route_overrides[name] = route
+        return report
+
+    # --- sessions ---------------------------------------------------------------------------
+    def _adopt(self, me: AuthenticateResponse, response: httpx.Response, *, remember: bool
+               ) -> None:
+        if me.bearer_token:
+            self.style = "jwt-body"
+        elif "x-cookies" in response.headers or "ss-tok" in self._http.cookies:
+            self.style = "jwt-cookie"
+        else:
+            self.style = "session"
+        self._bearer, self._refresh = me.bearer_token, me.refresh_token
+        self.user = me.model_copy(update={"bearer_token": None, "refresh_token": None})
+        self._remember = remember
+        self._expired = False
+        self._generation += 1
+        powered_by = response.headers.get("x-powered-by")
+        if powered_by != self.powered_by:
+            self.powered_by = powered_by
+        log.info("signed in to %s (%s; sessions: %s)", self.host, powered_by or "unknown server",
+                 self.style)
+
+    def _forget_session(self) -> None:
+        self.user = None
+        self.style = None
+        self._bearer = self._refresh = None
+        self._expired = False
+        self._http.cookies.clear()
+        self._generation += 1
+
+    async def _persist(self) -> None:
+        if not self._remember or self.user is None or self.style is None:
+            await asyncio.to_thread(self.token_store.clear, self.base_url)
+            return
+        names = SESSION_COOKIES if self.style == "session" else TOKEN_COOKIES
+        cookies = {c.name: c.value or "" for c in self._http.cookies.jar if c.name in names}
+        stored = StoredSession(self.user.user_name or "", self.style, self._refresh, cookies)
+        await asyncio.to_thread(self.token_store.save, self.base_url, stored)
+
+    async def _renew(self, generation: int) -> None:
+        """Renews the session once for everybody who saw it expire in ``generation``."""
+        async with self._renew_lock:
+            if generation != self._generation:
+                if self._expired:
+                    raise SessionExpiredError(
+                        "Your session has expired. Sign in again to continue.", status=401)
+                return  # somebody else renewed it while we waited
+            if self.style == "session" or (self.style == "jwt-body" and not self._refresh):
+                self._expire()
+            request = GetAccessToken(refresh_token=self._refresh if self.style == "jwt-body"
+                                     else None)
+            response = await self._send_with_retries(request)
+            if response.status_code != 200:
+                log.info("session renewal refused (%d)", response.status_code)
+                self._expire()
+            if self.style == "jwt-body":
+                renewed = self._parse(request, response)
+                if not renewed.access_token:
+                    self._expire()
+                self._bearer = renewed.access_token
+            self.refresh_count += 1
+            self._generation += 1
+            log.info("session renewed")
+            await self._persist()
+
+    def _expire(self) -> None:
+        self._expired = True
+        self._generation += 1
+        raise SessionExpiredError("Your session has expired. Sign in again to continue.",
+                                  status=401)
+
+    # --- one exchange -----------------------------------------------------------------------
+    async def _exchange(self, request: Request[Any]) -> httpx.Response:
+        if self._expired:
+            raise SessionExpiredError("Your session has expired. Sign in again to continue.",
+                                      status=401)
+        generation = self._generation
+        response = await self._send_with_retries(request)
+        if response.status_code == 401 and self.user is not None:
+            await self._renew(generation)
+            response = await self._send_with_retries(request)
+            if response.status_code == 401:
+                self._expire()
+        return response
+
+    def _url(self, request: Request[Any]) -> tuple[str, str]:
+        """(absolute URL, route template for the log). A route whose placeholders cannot
+        be filled falls back to the pre-defined route, as ServiceStack's clients do."""
+        name = request.operation_name()
+        template = self.route_overrides.get(name) or request.route
+        if self.use_predefined_routes or not template:
+            template = request.predefined_route()
+        wire = request.to_wire()
+        values = {k.lower(): v for k, v in wire.items()}
+        path = template
+        for placeholder in _PLACEHOLDER.findall(template):
+            value = values.get(placeholder.lower())
+            if value is None or str(value) == "":
+                template = path = request.predefined_route()
+                break
+            path = path.replace(f"{{{placeholder}}}", quote(str(value), safe=""))
+        return self.base_url + path, template
+
+    async def _send_with_retries(self, request: Request[Any]) -> httpx.Response:
+        idempotent = request.verb in ("GET", "HEAD")
+        attempt = 0
+        while True:
+            try:
+                response = await self._send_once(request)
+            except httpx.HTTPError as exc:
+                retry = attempt + 1 < self.retry.attempts and (
+                    idempotent or never_reached_server(exc))
+                error = transport_error(exc, self.host)
+                if not retry or type(error).__name__ == "TlsError":
+                    raise error from exc
+                delay = self.retry.delay(attempt)
+            else:
+                if not (idempotent and response.status_code in (502, 503, 504)
+                        and attempt + 1 < self.retry.attempts):
+                    return response
+                delay = self.retry.delay(attempt, response)
+            attempt += 1
+            await asyncio.sleep(delay)
+
+    async def _send_once(self, request: Request[Any]) -> httpx.Response:
+        url, template = self._url(request)
+        headers = {"Authorization": f"Bearer {self._bearer}"} if self._bearer else {}
+        wire = request.to_wire()
+        if request.verb in ("GET", "HEAD", "DELETE"):
+            params = {k: (str(v).lower() if isinstance(v, bool) else v) for k, v in wire.items()}
+            send = self._http.request(request.verb, url, params=params, headers=headers)
+        else:
+            send = self._http.request(request.verb, url, json=wire, headers=headers)
+        started = time.perf_counter()
+        try:
+            response = await send
+        except httpx.HTTPError as exc:
+            log.info("%s %s failed: %s after %.0f ms", request.verb, template,
+                     type(exc).__name__, (time.perf_counter() - started) * 1000)
+            raise
+        log.info("%s %s %d %.0f ms", request.verb, template, response.status_code,
+                 (time.perf_counter() - started) * 1000)
+        return response
+
+    # --- answers ----------------------------------------------------------------------------
+    def _json(self, response: httpx.Response) -> dict[str, Any]:
+        content_type = response.headers.get("content-type", "").lower()
+        if "html" in content_type:
+            raise UnexpectedResponseError(
+                "Something other than Billiecart answered (a web page came back). A proxy or "
+                "a Wi-Fi sign-in page may be in the way.", status=response.status_code)
+        try:
+            data = json.loads(response.content or b"{}")
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise UnexpectedResponseError(
+                "The server's answer could not be read (it was not valid JSON).",
+                status=response.status_code) from exc
+        if not isinstance(data, dict):
+            raise UnexpectedResponseError("The server's answer had an unexpected shape.",
+                                          status=response.status_code)
+        return data
+
+    def _parse(self, request: Request[T], response: httpx.Response) -> T:
+        if not 200 <= response.status_code < 300:
+            raise error_from_response(
+                response.status_code, response.headers, response.content,
+                reason=response.reason_phrase, signing_in=isinstance(request, Authenticate),
+                signed_in=self.user is not None)
+        data = self._json(response)
+        try:
+            return cast(T, type(request).response_type.model_validate(data))
+        except PydanticValidationError as exc:
+            raise UnexpectedResponseError("The server's answer had an unexpected shape.",
+                                          status=response.status_code) from exc
+
+
+class _Logout(Request[AuthenticateResponse]):
+    verb = "POST"
+    route = "/auth/logout"
+    response_type = AuthenticateResponse
+
+    @classmethod
+    def operation_name(cls) -> str:
+        return "Authenticate"
+
+
+class _Metadata(Request[AuthenticateResponse]):
+    route = "/types/metadata"

@@ -1,0 +1,244 @@
+"""The DTOs of the contract as pydantic models: snake_case in Python, camelCase on the
+wire, unknown fields ignored, nulls left out when sending, both date styles read.
+
+Each request DTO knows its verb, its custom route and its pre-defined route name, as
+ServiceStack's own DTOs do. The operations marked *Assumed* are defined only here, so
+that they can be re-pointed when a real server's metadata says otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, ClassVar, Generic, TypeVar
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic.alias_generators import to_camel
+
+from billie_desktop.api.wire import parse_calendar_date, parse_datetime
+
+CalendarDate = Annotated[dt.date | None, BeforeValidator(parse_calendar_date)]
+WireDateTime = Annotated[dt.datetime | None, BeforeValidator(parse_datetime)]
+
+
+class Dto(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="ignore",
+                              frozen=True)
+
+    def to_wire(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+
+# --- shared shapes -------------------------------------------------------------------------
+
+class ResponseError(Dto):
+    error_code: str | None = None
+    field_name: str | None = None
+    message: str | None = None
+    meta: dict[str, str] | None = None
+
+
+class ResponseStatus(Dto):
+    error_code: str | None = None
+    message: str | None = None
+    stack_trace: str | None = None
+    errors: list[ResponseError] = Field(default_factory=list)
+    meta: dict[str, str] | None = None
+
+
+class BankAccount(Dto):
+    bsb_number: str | None = None
+    account_number: str | None = None
+
+
+class Customer(Dto):
+    id: str | None = None
+    first_name: str | None = None
+    last_name: str | None = None
+    date_of_birth: CalendarDate = None
+    drivers_licence_no: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    preferred_contact_method: str | None = None
+    address_line1: str | None = None
+    address_line2: str | None = None
+    suburb: str | None = None
+    state_territory: str | None = None
+    postcode: str | None = None
+    bank_account: BankAccount | None = None
+    user_account_id: str | None = None
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p) or "(no name)"
+
+
+class Organisation(Dto):
+    id: str
+    name: str = ""
+
+
+class UserAccount(Dto):
+    id: str
+    email: str | None = None
+    display_name: str | None = None
+    customer_id: str | None = None
+
+
+# --- responses -----------------------------------------------------------------------------
+
+class AuthenticateResponse(Dto):
+    user_id: str | None = None
+    session_id: str | None = None
+    user_name: str | None = None
+    display_name: str | None = None
+    roles: list[str] = Field(default_factory=list)
+    permissions: list[str] = Field(default_factory=list)
+    bearer_token: str | None = Field(default=None, repr=False)
+    refresh_token: str | None = Field(default=None, repr=False)
+    refresh_token_expiry: WireDateTime = None
+    response_status: ResponseStatus | None = None
+
+    def has_role(self, role: str) -> bool:
+        return role.lower() in (r.lower() for r in self.roles)
+
+
+class GetAccessTokenResponse(Dto):
+    access_token: str | None = Field(default=None, repr=False)
+    response_status: ResponseStatus | None = None
+
+
+class QueryCustomersResponse(Dto):
+    offset: int = 0
+    total: int = 0
+    results: list[Customer] = Field(default_factory=list)
+    meta: dict[str, str] | None = None
+    response_status: ResponseStatus | None = None
+
+
+class GetCustomerResponse(Dto):
+    customer: Customer | None = None
+    response_status: ResponseStatus | None = None
+
+
+class QueryOrganisationsResponse(Dto):
+    results: list[Organisation] = Field(default_factory=list)
+    response_status: ResponseStatus | None = None
+
+
+class QueryUserAccountsResponse(Dto):
+    offset: int = 0
+    total: int = 0
+    results: list[UserAccount] = Field(default_factory=list)
+    response_status: ResponseStatus | None = None
+
+
+class AssociateUserAccountToCustomerResponse(Dto):
+    response_status: ResponseStatus | None = None
+    customer: Customer | None = None
+
+
+class EmptyResponse(Dto):
+    response_status: ResponseStatus | None = None
+
+
+# --- requests ------------------------------------------------------------------------------
+
+ResponseT = TypeVar("ResponseT", bound=BaseModel)
+
+
+class Request(Dto, Generic[ResponseT]):
+    """A request DTO: ``await client.send(request)`` returns its ``response_type``."""
+
+    verb: ClassVar[str] = "GET"
+    route: ClassVar[str] = ""
+    response_type: ClassVar[type[BaseModel]] = EmptyResponse
+    assumed: ClassVar[bool] = False  # not in the seed document: re-pointable from metadata
+
+    @classmethod
+    def operation_name(cls) -> str:
+        return cls.__name__.split("[")[0]
+
+    @classmethod
+    def predefined_route(cls) -> str:
+        return f"/api/{cls.operation_name()}"
+
+
+class Authenticate(Request[AuthenticateResponse]):
+    verb: ClassVar[str] = "POST"
+    route: ClassVar[str] = "/auth/credentials"
+    response_type: ClassVar[type[BaseModel]] = AuthenticateResponse
+    provider: str | None = "credentials"
+    user_name: str | None = None
+    password: str | None = Field(default=None, repr=False)
+    remember_me: bool | None = None
+
+
+class GetAccessToken(Request[GetAccessTokenResponse]):
+    verb: ClassVar[str] = "POST"
+    route: ClassVar[str] = "/access-token"
+    response_type: ClassVar[type[BaseModel]] = GetAccessTokenResponse
+    refresh_token: str | None = Field(default=None, repr=False)
+
+
+class QueryOrganisationsRequest(Request[QueryOrganisationsResponse]):
+    route: ClassVar[str] = "/organisations"
+    response_type: ClassVar[type[BaseModel]] = QueryOrganisationsResponse
+    assumed: ClassVar[bool] = True
+
+
+class QueryCustomersRequest(Request[QueryCustomersResponse]):
+    route: ClassVar[str] = "/customers"
+    response_type: ClassVar[type[BaseModel]] = QueryCustomersResponse
+    assumed: ClassVar[bool] = True
+    organisation_id: str | None = None
+    skip: int | None = None
+    take: int | None = None
+    order_by: str | None = None
+    include: str | None = None
+    search: str | None = None
+
+
+class GetCustomerRequest(Request[GetCustomerResponse]):
+    route: ClassVar[str] = "/customers/{Id}"
+    response_type: ClassVar[type[BaseModel]] = GetCustomerResponse
+    assumed: ClassVar[bool] = True
+    id: str | None = None
+    organisation_id: str | None = None
+
+
+class QueryUserAccountsRequest(Request[QueryUserAccountsResponse]):
+    route: ClassVar[str] = "/user-accounts"
+    response_type: ClassVar[type[BaseModel]] = QueryUserAccountsResponse
+    assumed: ClassVar[bool] = True
+    organisation_id: str | None = None
+    search: str | None = None
+    skip: int | None = None
+    take: int | None = None
+    include: str | None = None
+
+
+class AssociateUserAccountToCustomerRequest(Request[AssociateUserAccountToCustomerResponse]):
+    """The documented operation (seed): link a customer to a user account."""
+
+    verb: ClassVar[str] = "PUT"
+    route: ClassVar[str] = "/customers/{Id}/associate-to-user-account"
+    response_type: ClassVar[type[BaseModel]] = AssociateUserAccountToCustomerResponse
+    id: str | None = None
+    user_account_id: str | None = None
+    organisation_id: str | None = None
+
+
+ASSUMED_OPERATIONS: tuple[type[Request[Any]], ...] = (
+    QueryOrganisationsRequest, QueryCustomersRequest, GetCustomerRequest,
+    QueryUserAccountsRequest)
+
+
+class WhoAmI(Request[AuthenticateResponse]):
+    """``GET /auth``: the signed-in session, or 401."""
+
+    route: ClassVar[str] = "/auth"
+    response_type: ClassVar[type[BaseModel]] = AuthenticateResponse
+
+    @classmethod
+    def operation_name(cls) -> str:
+        return "Authenticate"
