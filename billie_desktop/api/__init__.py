@@ -1,5 +1,7 @@
 """The typed async Billiecart client. No Qt here: usable from scripts and notebooks too."""
 
+import logging as _logging
+
 from billie_desktop.api.client import BillieClient
 from billie_desktop.api.discovery import DiscoveryReport
 from billie_desktop.api.dtos import (
@@ -67,3 +69,11 @@ __all__ = [
     "TlsError", "TokenStore", "TokenStoreChoice", "TransportError", "UnexpectedResponseError",
     "UserAccount", "ValidationError", "normal_guid", "open_token_store", "same_id",
 ]
+
+
+# httpx logs every request's full URL at INFO, query string included: a customer search
+# would put a person's name in the log; httpcore logs raw headers (cookies, Authorization)
+# at DEBUG. The client logs its own redacted line instead, so both are held at WARNING.
+for _name in ("httpx", "httpcore"):
+    _logging.getLogger(_name).setLevel(_logging.WARNING)
+

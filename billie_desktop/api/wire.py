@@ -6,6 +6,8 @@ import datetime as dt
 import re
 import uuid
 
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_MS = dt.timedelta(milliseconds=1)
 _MS_DATE = re.compile(r"^\\?/Date\((?P<ms>-?\d+)(?P<offset>[+-]\d{4})?\)\\?/$")
 _GUID = re.compile(r"^\{?[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?"
                    r"[0-9a-fA-F]{12}\}?$")
@@ -31,7 +33,7 @@ def parse_datetime(value: object) -> dt.datetime | None:
     match = _MS_DATE.match(text)
     if match:
         tz = _offset(match["offset"])
-        return dt.datetime.fromtimestamp(int(match["ms"]) / 1000, dt.UTC).astimezone(tz)
+        return (_EPOCH + int(match["ms"]) * _MS).astimezone(tz)  # exact: no float seconds
     try:
         parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as exc:
@@ -64,7 +66,7 @@ def format_ms_date(moment: dt.datetime) -> str:
     offset = aware.utcoffset() or dt.timedelta(0)
     minutes = int(offset.total_seconds() // 60)
     sign = "-" if minutes < 0 else "+"
-    ms = int(aware.timestamp() * 1000)
+    ms = (aware - _EPOCH) // _MS
     return f"/Date({ms}{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d})/"
 
 

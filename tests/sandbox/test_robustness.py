@@ -265,6 +265,20 @@ def test_one_hundred_thousand_customers_are_generated_and_served(tmp_path):
 
 # --- the server's life -----------------------------------------------------------------------
 
+def test_listening_socket_is_tcp_so_asyncio_disables_nagle():
+    """asyncio sets TCP_NODELAY on accepted sockets only when proto is IPPROTO_TCP; a
+    socket made without it stalls every kept-alive response ~40 ms (delayed ACK)."""
+    import socket
+
+    from billie_desktop.sandbox.server import bind_socket
+
+    sock = bind_socket("127.0.0.1", 0)
+    try:
+        assert sock.proto == socket.IPPROTO_TCP
+    finally:
+        sock.close()
+
+
 def test_stopping_leaves_nothing_listening():
     sandbox = SandboxServer(SandboxOptions(customers=10)).start()
     port = sandbox.port

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import itertools
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any
+
+import httpx
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from billie_desktop.api import BillieClient, MemoryTokenStore, RetryPolicy
+from billie_desktop.sandbox import AUTH_MODES, JSON_MODES, SandboxOptions, SandboxServer
+from tests.conftest import port_is_listening
+
+STYLES = [dict(auth=a, json=j) for a, j in itertools.product(AUTH_MODES, JSON_MODES)]
+STYLE_IDS = [f"{s['auth']}-{s['json']}" for s in STYLES]
+FAST_RETRY = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05)
+
+
+@pytest.fixture(scope="module", params=STYLES, ids=STYLE_IDS)
+def server(request: pytest.FixtureRequest) -> Iterator[SandboxServer]:
+    with SandboxServer(SandboxOptions(customers=150, faults=True, **request.param)) as sandbox:
+        yield sandbox
+    assert not port_is_listening(sandbox.port)
+
+
+class Wire:
+    """Counts what really went over the wire, by verb and path."""
+
+    def __init__(self) -> None:
+        self.requests: list[tuple[str, str]] = []
+
+    async def hook(self, request: httpx.Request) -> None:
+        self.requests.append((request.method, request.url.path))
+
+    def count(self, method: str, path_part: str) -> int:
+        return sum(1 for m, p in self.requests if m == method and path_part in p)
+
+
+@pytest.fixture
+def wire() -> Wire:
+    return Wire()
+
+
+@pytest.fixture
+async def make_client(wire: Wire) -> AsyncIterator[Callable[..., BillieClient]]:
+    clients: list[BillieClient] = []
+
+    def make(url: str, **kw: Any) -> BillieClient:
+        http = httpx.AsyncClient(event_hooks={"request": [wire.hook]},
+                                 timeout=kw.pop("timeout", 10.0))
+        kw.setdefault("retry", FAST_RETRY)
+        kw.setdefault("token_store", MemoryTokenStore())
+        client = BillieClient(url, http_client=http, **kw)
+        clients.append(client)
+        client._test_http = http  # type: ignore[attr-defined]
+        return client
+
+    yield make
+    for client in clients:
+        await client._test_http.aclose()  # type: ignore[attr-defined]
+
+
+class MemoryKeyring(KeyringBackend):
+    """An in-memory keyring backend: tests never touch the developer's real keyring."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        if (service, username) not in self.secrets:
+            raise PasswordDeleteError(username)
+        del self.secrets[(service, username)]
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

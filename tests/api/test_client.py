@@ -1,0 +1,353 @@
+"""BillieClient against real sandboxes in every session style and JSON flavour."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import jwt
+import pytest
+
+from billie_desktop.api import (
+    AccountLockedError,
+    AssociateUserAccountToCustomerRequest,
+    ConflictError,
+    Customer,
+    ForbiddenError,
+    GetCustomerRequest,
+    InvalidCredentialsError,
+    MissingRoleError,
+    NotFoundError,
+    NotSignedInError,
+    QueryCustomersRequest,
+    QueryOrganisationsRequest,
+    QueryUserAccountsRequest,
+    SessionExpiredError,
+    ValidationError,
+    same_id,
+)
+from billie_desktop.api.client import BillieClient
+from billie_desktop.sandbox import ROLE_CHECKS
+
+PASSWORD = "billie-sandbox"
+MANAGER, MEL, STAFF = "manager@sandbox.test", "mel.manager@sandbox.test", "staff@sandbox.test"
+
+
+async def orgs(client: BillieClient) -> dict[str, str]:
+    return {o.name: o.id for o in (await client.send(QueryOrganisationsRequest())).results}
+
+
+async def unlinked(client: BillieClient, org: str) -> tuple[Customer, str]:
+    page = await client.send(QueryCustomersRequest(organisation_id=org, take=500))
+    accounts = await client.send(QueryUserAccountsRequest(organisation_id=org, take=500))
+    linked = {c.user_account_id for c in page.results}
+    customer = next(c for c in page.results if c.user_account_id is None)
+    account = next(a for a in accounts.results if a.customer_id is None and a.id not in linked)
+    return customer, account.id
+
+
+# --- sign-in ------------------------------------------------------------------------------
+
+async def test_sign_in_detects_the_style_and_keeps_no_token_in_user(server, make_client):
+    client = make_client(server.url)
+    me = await client.sign_in(MANAGER, PASSWORD)
+    assert me.user_name == MANAGER and me.has_role("manager")
+    assert client.style == server.options.auth
+    assert me.bearer_token is None and me.refresh_token is None
+    assert (await client.who_am_i()).user_name == MANAGER
+    assert "ServiceStack" in (client.powered_by or "")
+
+
+@pytest.mark.parametrize("user,password,error", [
+    (MANAGER, "wrong", InvalidCredentialsError), ("nobody@x.test", PASSWORD,
+                                                  InvalidCredentialsError),
+    ("locked@sandbox.test", PASSWORD, AccountLockedError),
+])
+async def test_sign_in_failures(server, make_client, user, password, error):
+    client = make_client(server.url)
+    with pytest.raises(error) as caught:
+        await client.sign_in(user, password)
+    assert caught.value.message and caught.value.status == 401
+    assert not client.signed_in
+
+
+async def test_empty_sign_in_is_a_validation_error_per_field(server, make_client):
+    client = make_client(server.url)
+    with pytest.raises(ValidationError) as caught:
+        await client.sign_in("", "")
+    assert caught.value.error_for("userName") and caught.value.error_for("PASSWORD")
+
+
+@pytest.mark.parametrize("role_check", ROLE_CHECKS)
+async def test_non_manager_gets_a_missing_role_error(sandbox_factory, make_client, role_check):
+    sandbox = sandbox_factory(role_check=role_check)
+    client = make_client(sandbox.url)
+    me = await client.sign_in(STAFF, PASSWORD)
+    assert not me.has_role("manager")
+    org = next(iter((await orgs(client)).values()))
+    with pytest.raises(MissingRoleError) as caught:
+        await client.send(QueryCustomersRequest(organisation_id=org))
+    assert "manager role" in caught.value.message
+
+
+async def test_not_signed_in(server, make_client):
+    client = make_client(server.url)
+    with pytest.raises(NotSignedInError) as caught:
+        await client.send(QueryOrganisationsRequest())
+    assert not isinstance(caught.value, SessionExpiredError)
+
+
+async def test_sign_out_forgets_everything(server, make_client):
+    client = make_client(server.url)
+    await client.sign_in(MANAGER, PASSWORD, remember=True)
+    await client.sign_out()
+    assert client.user is None and not client._http.cookies and client._bearer is None
+    assert client.token_store.load(client.base_url) is None
+    with pytest.raises(NotSignedInError):
+        await client.send(QueryOrganisationsRequest())
+
+
+# --- lists --------------------------------------------------------------------------------
+
+async def test_paging_sorting_and_searching(server, make_client):
+    client = make_client(server.url)
+    await client.sign_in(MANAGER, PASSWORD)
+    org = (await orgs(client))["Billie Cart Melbourne"]
+    first = await client.send(QueryCustomersRequest(organisation_id=org, take=40, skip=0,
+                                                    include="Total", order_by="-lastName"))
+    assert first.total == 150 and len(first.results) == 40
+    names = [c.last_name.lower() for c in first.results if c.last_name]
+    assert names == sorted(names, reverse=True)
+    second = await client.send(QueryCustomersRequest(organisation_id=org, take=40, skip=40,
+                                                     order_by="-lastName"))
+    assert not {c.id for c in first.results} & {c.id for c in second.results}
+    target = first.results[3]
+    found = await client.send(QueryCustomersRequest(organisation_id=org,
+                                                    search=target.email, include="Total"))
+    assert any(same_id(c.id, target.id) for c in found.results)
+    one = await client.send(GetCustomerRequest(id=target.id, organisation_id=org))
+    assert one.customer == target
+
+
+async def test_dates_of_birth_read_the_same_in_every_flavour(server, make_client):
+    import datetime as dt
+
+    client = make_client(server.url)
+    await client.sign_in(MANAGER, PASSWORD)
+    org = (await orgs(client))["Billie Cart Melbourne"]
+    page = await client.send(QueryCustomersRequest(organisation_id=org, take=500))
+    dates = {c.date_of_birth for c in page.results}
+    assert {dt.date(2000, 2, 29), dt.date(1970, 1, 1), dt.date(1999, 12, 31)} <= dates
+
+
+# --- every link outcome -------------------------------------------------------------------
+
+async def test_link_outcomes(server, make_client, wire):
+    client = make_client(server.url)
+    await client.sign_in(MANAGER, PASSWORD)
+    all_orgs = await orgs(client)
+    org = all_orgs["Billie Cart Melbourne"]
+    customer, account = await unlinked(client, org)
+
+    def link(**kw: str) -> AssociateUserAccountToCustomerRequest:
+        return AssociateUserAccountToCustomerRequest(
+            **{"id": customer.id, "organisation_id": org, **kw})
+
+    with pytest.raises(ValidationError) as empty:
+        await client.send(link(user_account_id=""))
+    assert empty.value.error_for("userAccountId") == "'User Account Id' must not be empty."
+    assert empty.value.general_errors(["UserAccountId"]) == []
+    before = wire.count("PUT", "associate")
+    with pytest.raises(ValidationError) as unknown:
+        await client.send(link(user_account_id="00000000000000000000000000000000"))
+    assert wire.count("PUT", "associate") == before + 1  # a 400 is never sent twice
+    assert unknown.value.errors_for("UserAccountId")[0].error_code == "NotFound"
+
+    done = await client.send(link(user_account_id=account))
+    assert done.customer is not None and same_id(done.customer.user_account_id, account)
+    again = await client.send(link(user_account_id=account))  # idempotent
+    assert same_id(again.customer.user_account_id, account)  # type: ignore[union-attr]
+
+    other, _ = await unlinked(client, org)
+    with pytest.raises(ConflictError) as conflict:
+        await client.send(link(id=other.id, user_account_id=account))
+    assert customer.full_name in conflict.value.message
+
+    with pytest.raises(NotFoundError):
+        await client.send(link(id="ffffffffffffffffffffffffffffffff", user_account_id=account))
+
+    mel_only = make_client(server.url)
+    await mel_only.sign_in(MEL, PASSWORD)
+    with pytest.raises(ForbiddenError) as forbidden:
+        await mel_only.send(link(organisation_id=all_orgs["Billie Cart Sydney"],
+                                 user_account_id=account))
+    assert not isinstance(forbidden.value, MissingRoleError)
+    assert "member" in forbidden.value.message
+
+
+async def test_predefined_routes_work_too(server, make_client, wire):
+    client = make_client(server.url, use_predefined_routes=True)
+    await client.sign_in(MANAGER, PASSWORD)
+    org = (await orgs(client))["Billie Cart Sydney"]
+    customer, account = await unlinked(client, org)
+    done = await client.send(AssociateUserAccountToCustomerRequest(
+        id=customer.id, user_account_id=account, organisation_id=org))
+    assert done.customer is not None
+    assert wire.count("PUT", "/api/AssociateUserAccountToCustomerRequest") == 1
+
+
+# --- sessions that expire -------------------------------------------------------------------
+
+async def wait_until_expired(client: BillieClient) -> None:
+    """Waits until the access token (or session) the client holds has expired."""
+    token = client._bearer or client._http.cookies.get("ss-tok")
+    deadline = jwt.decode(token, options={"verify_signature": False})["exp"] if token \
+        else time.time() + 1.0
+    await asyncio.sleep(max(0.0, deadline + 0.05 - time.time()))
+
+
+@pytest.mark.parametrize("auth", ["jwt-body", "jwt-cookie"])
+async def test_expiry_in_the_middle_of_a_sequence_is_invisible(sandbox_factory, make_client, auth):
+    sandbox = sandbox_factory(auth=auth, token_ttl=1)
+    client = make_client(sandbox.url)
+    await client.sign_in(MANAGER, PASSWORD)
+    org = (await orgs(client))["Billie Cart Melbourne"]
+    await client.send(QueryCustomersRequest(organisation_id=org, take=5))
+    await wait_until_expired(client)
+    page = await client.send(QueryCustomersRequest(organisation_id=org, take=5))
+    assert len(page.results) == 5
+    # jwt-body renews through /access-token; with cookies the server renews by itself
+    assert client.refresh_count == (1 if auth == "jwt-body" else 0)
+
+
+async def test_concurrent_requests_share_one_refresh(sandbox_factory, make_client, wire):
+    sandbox = sandbox_factory(auth="jwt-body", token_ttl=1)
+    client = make_client(sandbox.url)
+    await client.sign_in(MANAGER, PASSWORD)
+    org = (await orgs(client))["Billie Cart Melbourne"]
+    await wait_until_expired(client)
+    pages = await asyncio.gather(*(client.send(QueryCustomersRequest(
+        organisation_id=org, skip=i * 10, take=10)) for i in range(8)))
+    assert all(len(p.results) == 10 for p in pages)
+    assert client.refresh_count == 1
+    assert wire.count("POST", "/access-token") == 1
+
+
+async def test_refresh_failure_is_session_expired_and_the_request_replays(
+        sandbox_factory, make_client):
+    sandbox = sandbox_factory(auth="jwt-body", token_ttl=1, refresh_token_ttl=1)
+    client = make_client(sandbox.url)
+    await client.sign_in(MANAGER, PASSWORD)
+    org = (await orgs(client))["Billie Cart Melbourne"]
+    request = QueryCustomersRequest(organisation_id=org, take=3)
+    await wait_until_expired(client)
+    with pytest.raises(SessionExpiredError):
+        await client.send(request)
+    assert not client.signed_in
+    with pytest.raises(SessionExpiredError):  # no silent retries while expired
+        await client.send(request)
+    await client.sign_in(MANAGER, PASSWORD)
+    assert len((await client.send(request)).results) == 3
+
+
+async def test_session_style_expiry_asks_for_sign_in_again(sandbox_factory, make_client, wire):
+    sandbox = sandbox_factory(auth="session", token_ttl=1)
+    client = make_client(sandbox.url)
+    await client.sign_in(MANAGER, PASSWORD)
+    request = QueryOrganisationsRequest()
+    await client.send(request)
+    await wait_until_expired(client)
+    with pytest.raises(SessionExpiredError):
+        await client.send(request)
+    assert wire.count("POST", "/access-token") == 0
+    await client.sign_in(MANAGER, PASSWORD)
+    assert (await client.send(request)).results
+
+
+# --- remember me ----------------------------------------------------------------------------
+
+async def test_remember_me_resumes_without_the_password(server, make_client):
+    first = make_client(server.url)
+    await first.sign_in(MANAGER, PASSWORD, remember=True)
+    stored = first.token_store.load(first.base_url)
+    assert stored is not None and stored.user_name == MANAGER
+    assert PASSWORD not in stored.to_json()
+    assert stored.refresh_token or stored.cookies
+
+    second = make_client(server.url, token_store=first.token_store)
+    me = await second.resume()
+    assert me is not None and me.user_name == MANAGER
+    assert (await orgs(second))
+
+
+async def test_without_remember_me_nothing_is_kept(server, make_client):
+    client = make_client(server.url)
+    await client.sign_in(MANAGER, PASSWORD, remember=True)
+    await client.sign_in(MANAGER, PASSWORD, remember=False)
+    assert client.token_store.load(client.base_url) is None
+    assert await make_client(server.url, token_store=client.token_store).resume() is None
+
+
+async def test_a_stale_remembered_session_is_forgotten(server, make_client):
+    from billie_desktop.api import StoredSession
+
+    client = make_client(server.url)
+    client.token_store.save(client.base_url, StoredSession(
+        MANAGER, server.options.auth, refresh_token="junk.junk.junk",
+        cookies={"ss-tok": "junk", "ss-reftok": "junk", "ss-id": "junk", "ss-pid": "junk"}))
+    assert await client.resume() is None
+    assert client.token_store.load(client.base_url) is None
+    assert client.user is None
+
+
+async def test_keyring_store_round_trip(server, make_client, memory_keyring):
+    from billie_desktop.api import KeyringTokenStore, open_token_store
+
+    choice = open_token_store()
+    assert isinstance(choice.store, KeyringTokenStore) and choice.warning is None
+    client = make_client(server.url, token_store=choice.store)
+    await client.sign_in(MANAGER, PASSWORD, remember=True)
+    assert list(memory_keyring.secrets) == [("billie-desktop", client.base_url)]
+    assert PASSWORD not in next(iter(memory_keyring.secrets.values()))
+    resumed = make_client(server.url, token_store=KeyringTokenStore())
+    assert (await resumed.resume()) is not None
+    await resumed.sign_out()
+    assert memory_keyring.secrets == {}
+
+
+def test_no_keyring_means_memory_and_a_warning():
+    import keyring
+    from keyring.backends import fail
+
+    from billie_desktop.api import MemoryTokenStore, open_token_store
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        choice = open_token_store()
+    finally:
+        keyring.set_keyring(previous)
+    assert isinstance(choice.store, MemoryTokenStore) and not choice.store.persistent
+    assert choice.warning and "Remember me" in choice.warning
+
+
+# --- logs -------------------------------------------------------------------------------------
+
+async def test_logs_hold_no_secret_or_personal_data(server, make_client, caplog):
+    caplog.set_level("DEBUG")
+    client = make_client(server.url)
+    await client.sign_in(MANAGER, PASSWORD, remember=True)
+    org = (await orgs(client))["Billie Cart Melbourne"]
+    page = await client.send(QueryCustomersRequest(organisation_id=org, take=20,
+                                                   search="a"))
+    text = caplog.text
+    assert "GET /customers 200" in text
+    secrets = [PASSWORD, *(c.value for c in client._http.cookies.jar if c.value)]
+    if client._bearer:
+        secrets += [client._bearer, client._refresh or "x" * 40]
+    personal = [v for c in page.results for v in (c.email, c.last_name, c.phone) if v]
+    for secret in secrets + personal:
+        assert secret not in text, secret[:12]
+    httpx_lines = [r for r in caplog.records if r.name.startswith(("httpx", "httpcore"))
+                   and r.levelno >= 20]
+    assert all("search=" not in r.getMessage() for r in httpx_lines) or not httpx_lines
