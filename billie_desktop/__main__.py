@@ -1,5 +1,4 @@
-"""``billie-desktop``. Until the console lands, ``--sandbox`` runs the sandbox in the
-foreground and prints its address and the demo sign-ins."""
+"""``billie-desktop`` and ``python -m billie_desktop``."""
 
 from __future__ import annotations
 
@@ -7,12 +6,9 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from billie_desktop.sandbox.cli import main as sandbox_main
+    from billie_desktop.ui.app import main as console_main
 
-    args = list(sys.argv[1:] if argv is None else argv)
-    if "--sandbox" in args:
-        args.remove("--sandbox")
-    return sandbox_main(args)
+    return console_main(argv)
 
 
 if __name__ == "__main__":

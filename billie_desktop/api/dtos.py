@@ -212,6 +212,7 @@ class QueryUserAccountsRequest(Request[QueryUserAccountsResponse]):
     assumed: ClassVar[bool] = True
     organisation_id: str | None = None
     search: str | None = None
+    id: str | None = None  # AutoQuery's implicit filter on the account's id
     skip: int | None = None
     take: int | None = None
     include: str | None = None

@@ -208,8 +208,9 @@ async def get_customer(ctx: RequestContext, f: dict[str, Any]) -> dict[str, Any]
 
 async def query_user_accounts(ctx: RequestContext, f: dict[str, Any]) -> dict[str, Any]:
     skip, take = _paging(f)
+    account_id = normalise_guid(f["Id"]) or f["Id"] if f.get("Id") else None
     rows, total = ctx.store.query_user_accounts(
-        ctx.organisation, search=f.get("Search"), skip=skip, take=take,
+        ctx.organisation, search=f.get("Search"), account_id=account_id, skip=skip, take=take,
         include_total=_includes_total(f))
     results = [{"id": Guid(r["id"]), "email": r["email"], "displayName": r["display_name"],
                 "customerId": Guid(r["customer_id"]) if r["customer_id"] else None}
@@ -265,7 +266,8 @@ OPERATIONS: tuple[Operation, ...] = (
               inherits="GetOperationTenanted`1"),
     Operation("QueryUserAccountsRequest", "QueryUserAccountsResponse", ("GET",),
               (("/user-accounts", "GET"),),
-              {**QUERY_FIELDS, "OrganisationId": str, "Search": str}, query_user_accounts,
+              {**QUERY_FIELDS, "OrganisationId": str, "Search": str, "Id": str},
+              query_user_accounts,
               requires_auth=True, required_roles=("manager",), tenanted=True,
               inherits="QueryTenanted`1"),
     Operation("AssociateUserAccountToCustomerRequest", "AssociateUserAccountToCustomerResponse",

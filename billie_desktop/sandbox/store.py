@@ -312,11 +312,14 @@ class Store:
         return self._one("SELECT * FROM user_accounts WHERE id = ? AND organisation_id = ?",
                                (account_id, organisation_id))
 
-    def query_user_accounts(self, organisation_id: str, *, search: str | None, skip: int,
-                            take: int, include_total: bool
-                            ) -> tuple[list[sqlite3.Row], int | None]:
+    def query_user_accounts(self, organisation_id: str, *, search: str | None,
+                            account_id: str | None = None, skip: int, take: int,
+                            include_total: bool) -> tuple[list[sqlite3.Row], int | None]:
         where = "u.organisation_id = ?"
         args: list[Any] = [organisation_id]
+        if account_id:
+            where += " AND u.id = ?"
+            args.append(account_id)
         if search and search.strip():
             like = f"%{_escape_like(search.strip())}%"
             where += " AND (u.email LIKE ? ESCAPE '\\' OR u.display_name LIKE ? ESCAPE '\\')"

@@ -239,6 +239,9 @@ def test_user_accounts_lookup(server, manager, mel):
     found = manager.get("/user-accounts", params={"organisationId": mel,
                                                   "search": account["email"].upper()}).json()
     assert account["id"] in [a["id"] for a in found["results"]]
+    by_id = manager.get("/user-accounts", params={"organisationId": mel,
+                                                  "id": account["id"].upper()}).json()
+    assert [a["id"] for a in by_id["results"]] == [account["id"]]
     linked = [a for a in body["results"] if "customerId" in a]
     for account in linked[:3]:
         customer = manager.get(f"/customers/{account['customerId']}",

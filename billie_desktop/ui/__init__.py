@@ -1,0 +1,1 @@
+"""Everything Qt lives here; the api and sandbox packages never import it."""

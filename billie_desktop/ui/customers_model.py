@@ -1,0 +1,257 @@
+"""The customers table: a real ``QAbstractTableModel``, paged from the server as the user
+scrolls (``fetchMore``), sorted and searched on the server. A new query cancels the page
+in flight, and an answer for an old query is never painted (generation check)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from billie_desktop.api import (
+    BillieError,
+    CannotConnectError,
+    Customer,
+    QueryCustomersRequest,
+    QueryCustomersResponse,
+    same_id,
+)
+from billie_desktop.ui.widgets import tr
+
+log = logging.getLogger(__name__)
+
+Fetch = Callable[[QueryCustomersRequest], Awaitable[QueryCustomersResponse]]
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    order_by: str  # the server field(s) this column sorts by
+
+
+COLUMNS = (
+    Column("name", "Name", "lastName,firstName"),
+    Column("email", "Email", "email"),
+    Column("phone", "Phone", "phone"),
+    Column("suburb", "Suburb", "suburb"),
+    Column("state", "State", "stateTerritory"),
+    Column("postcode", "Postcode", "postcode"),
+    Column("dob", "Date of birth", "dateOfBirth"),
+    Column("linked", "User account", "userAccountId"),
+)
+NAME, EMAIL, PHONE, SUBURB, STATE, POSTCODE, DOB, LINKED = range(len(COLUMNS))
+CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def local_date(value: Any) -> str:
+    if value is None:
+        return ""
+    return QLocale.system().toString(QDate(value.year, value.month, value.day),
+                                     QLocale.FormatType.ShortFormat)
+
+
+class CustomersModel(QAbstractTableModel):
+    # "loading", "ready", "empty", "error", "offline", "idle"; and a message for people
+    state_changed = Signal(str, str)
+    counts_changed = Signal(int, int)  # loaded, total
+
+    def __init__(self, fetch: Fetch, *, page_size: int = 200) -> None:
+        super().__init__()
+        self._fetch = fetch
+        self.page_size = page_size
+        self._rows: list[Customer] = []
+        self.total = 0
+        self.organisation_id: str | None = None
+        self.search = ""
+        self.order_by = COLUMNS[NAME].order_by
+        self.sort_column, self.sort_order = NAME, Qt.SortOrder.AscendingOrder
+        self.state = "idle"
+        self.message = ""
+        self._generation = 0
+        self._task: asyncio.Task[None] | None = None
+        self.pages_loaded = 0
+
+    # --- Qt model interface -----------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(COLUMNS[section].title, "CustomersModel")
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        customer = self._rows[index.row()]
+        if role == CUSTOMER_ROLE:
+            return customer
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(customer, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == LINKED:
+            return customer.user_account_id or tr("Not linked", "CustomersModel")
+        return None
+
+    @staticmethod
+    def _display(c: Customer, column: int) -> str:
+        if column == NAME:
+            return ", ".join(p for p in (c.last_name, c.first_name) if p)
+        if column == EMAIL:
+            return c.email or ""
+        if column == PHONE:
+            return c.phone or ""
+        if column == SUBURB:
+            return c.suburb or ""
+        if column == STATE:
+            return c.state_territory or ""
+        if column == POSTCODE:
+            return c.postcode or ""
+        if column == DOB:
+            return local_date(c.date_of_birth)
+        if column == LINKED:
+            return tr("Linked", "CustomersModel") if c.user_account_id else "—"
+        return ""
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return (not parent.isValid() and self.organisation_id is not None
+                and self.state == "ready" and len(self._rows) < self.total
+                and (self._task is None or self._task.done()))
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self._start(self.load_next_page())
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.sort_column, self.sort_order = column, order
+        fields = COLUMNS[column].order_by.split(",")
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.order_by = ",".join(f"-{f}" if descending else f for f in fields)
+        self.reload()
+
+    # --- queries ----------------------------------------------------------------------------
+    def set_organisation(self, organisation_id: str | None) -> None:
+        self.organisation_id = organisation_id
+        self.reload()
+
+    def set_search(self, text: str) -> None:
+        text = text.strip()
+        if text != self.search:
+            self.search = text
+            self.reload()
+
+    def reload(self) -> None:
+        """Forget every row and start again from the first page (latest query wins)."""
+        self._generation += 1
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self.beginResetModel()
+        self._rows = []
+        self.total = 0
+        self.pages_loaded = 0
+        self.endResetModel()
+        self.counts_changed.emit(0, 0)
+        if self.organisation_id is None:
+            self._set_state("idle", "")
+            return
+        self._start(self.load_next_page())
+
+    def clear(self) -> None:
+        self.organisation_id = None
+        self.reload()
+
+    def retry(self) -> None:
+        if self._rows:
+            self._set_state("ready", "")
+            self.fetchMore()
+        else:
+            self.reload()
+
+    def _start(self, coro: Any) -> None:
+        self._task = asyncio.ensure_future(coro)
+
+    async def wait_idle(self) -> None:
+        """For tests and the smoke test: until the page in flight has landed."""
+        while self._task is not None and not self._task.done():
+            await asyncio.wait({self._task})
+
+    async def load_next_page(self) -> None:
+        generation = self._generation
+        organisation_id = self.organisation_id
+        if organisation_id is None:
+            return
+        first = not self._rows
+        self._set_state("loading", tr("Loading customers…", "CustomersModel"))
+        request = QueryCustomersRequest(organisation_id=organisation_id, skip=len(self._rows),
+                                        take=self.page_size, order_by=self.order_by,
+                                        search=self.search or None,
+                                        include="Total" if first else None)
+        try:
+            page = await self._fetch(request)
+        except asyncio.CancelledError:
+            raise
+        except BillieError as exc:
+            if generation == self._generation:
+                state = "offline" if isinstance(exc, CannotConnectError) else "error"
+                self._set_state(state, exc.message)
+            return
+        if generation != self._generation:
+            log.debug("dropped a stale page")
+            return
+        if first:
+            self.total = page.total
+        rows = page.results
+        if rows:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        if len(rows) < self.page_size:  # the server has no more, whatever total said
+            self.total = len(self._rows)
+        self.pages_loaded += 1
+        self.counts_changed.emit(len(self._rows), self.total)
+        if not self._rows:
+            message = tr("No customers match “{0}”.", "CustomersModel").format(self.search) \
+                if self.search else tr("This organisation has no customers yet.",
+                                       "CustomersModel")
+            self._set_state("empty", message)
+        else:
+            self._set_state("ready", "")
+
+    def _set_state(self, state: str, message: str) -> None:
+        self.state, self.message = state, message
+        self.state_changed.emit(state, message)
+
+    # --- rows -------------------------------------------------------------------------------
+    def customer_at(self, row: int) -> Customer | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, customer_id: str | None) -> int:
+        return next((i for i, c in enumerate(self._rows) if same_id(c.id, customer_id)), -1)
+
+    def update_customer(self, customer: Customer) -> int:
+        """Replaces a row in place (after a link); returns its row or -1."""
+        row = self.row_of(customer.id)
+        if row >= 0:
+            self._rows[row] = customer
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        return row

@@ -1,0 +1,104 @@
+"""Every field of the selected customer; the bank account masked but for its last three
+digits; the date of birth as a local calendar date."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billie_desktop.api import BankAccount, Customer
+from billie_desktop.ui.customers_model import local_date
+from billie_desktop.ui.widgets import tr
+
+
+def _t(text: str) -> str:
+    return tr(text, "DetailPane")
+
+
+def mask_bank_account(bank: BankAccount | None) -> str:
+    if bank is None or not (bank.bsb_number or bank.account_number):
+        return ""
+    digits = "".join(c for c in (bank.account_number or "") if c.isalnum())
+    shown = digits[-3:]
+    masked_account = "•" * max(len(digits) - 3, 3) + shown
+    masked_bsb = "•••-•••" if bank.bsb_number else ""
+    return f"BSB {masked_bsb}  Acct {masked_account}".strip() if masked_bsb else \
+        f"Acct {masked_account}"
+
+
+FIELDS = (
+    ("name", "Name"), ("date_of_birth", "Date of birth"), ("email", "Email"),
+    ("phone", "Phone"), ("preferred_contact_method", "Preferred contact"),
+    ("address", "Address"), ("drivers_licence_no", "Driver's licence"),
+    ("bank_account", "Bank account"), ("user_account", "User account"), ("id", "Customer ID"),
+)
+
+
+class DetailPane(QScrollArea):
+    link_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setAccessibleName(_t("Customer details"))
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.heading = QLabel(_t("No customer selected"))
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        self.form = QFormLayout()
+        self.values: dict[str, QLabel] = {}
+        for key, title in FIELDS:
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setAccessibleName(_t(title))
+            self.values[key] = value
+            self.form.addRow(_t(title) + ":", value)
+        layout.addLayout(self.form)
+        self.link_button = QPushButton(_t("Link to user account…"))
+        self.link_button.setAccessibleName(_t("Link to user account"))
+        self.link_button.clicked.connect(self.link_requested)
+        layout.addWidget(self.link_button)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.customer: Customer | None = None
+        self.show_customer(None)
+
+    def show_customer(self, customer: Customer | None, account_text: str | None = None) -> None:
+        self.customer = customer
+        self.link_button.setEnabled(customer is not None)
+        if customer is None:
+            self.heading.setText(_t("No customer selected"))
+            for value in self.values.values():
+                value.clear()
+            return
+        self.heading.setText(customer.full_name)
+        address = "\n".join(p for p in (
+            customer.address_line1, customer.address_line2,
+            " ".join(p for p in (customer.suburb, customer.state_territory, customer.postcode)
+                     if p)) if p)
+        linked = account_text or customer.user_account_id
+        texts = {
+            "name": customer.full_name,
+            "date_of_birth": local_date(customer.date_of_birth),
+            "email": customer.email or "", "phone": customer.phone or "",
+            "preferred_contact_method": customer.preferred_contact_method or "",
+            "address": address, "drivers_licence_no": customer.drivers_licence_no or "",
+            "bank_account": mask_bank_account(customer.bank_account),
+            "user_account": linked or _t("Not linked"), "id": customer.id or "",
+        }
+        for key, text in texts.items():
+            self.values[key].setText(text or "—")

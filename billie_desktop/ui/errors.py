@@ -1,0 +1,52 @@
+"""Unexpected exceptions (in slots and tasks) are logged and shown in a non-modal dialog;
+they never kill the app."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import traceback
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox
+
+from billie_desktop.ui.widgets import tr
+
+log = logging.getLogger("billie_desktop")
+
+
+class ErrorReporter:
+    def __init__(self) -> None:
+        self.shown: list[QMessageBox] = []
+        self.count = 0
+
+    def install(self, loop: asyncio.AbstractEventLoop) -> None:
+        sys.excepthook = self.excepthook
+        loop.set_exception_handler(self.loop_handler)
+
+    def excepthook(self, kind: type[BaseException], value: BaseException,
+                   tb: TracebackType | None) -> None:
+        self.report(value, tb)
+
+    def loop_handler(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        exc = context.get("exception")
+        if isinstance(exc, asyncio.CancelledError):
+            return
+        if exc is None:
+            log.warning("event loop: %s", context.get("message"))
+            return
+        self.report(exc, exc.__traceback__)
+
+    def report(self, exc: BaseException, tb: TracebackType | None) -> None:
+        self.count += 1
+        log.error("unexpected error: %s", "".join(
+            traceback.format_exception(type(exc), exc, tb)))
+        box = QMessageBox(QMessageBox.Icon.Critical, tr("Something went wrong"),
+                          tr("Billie Desktop hit an unexpected problem and carried on. What you "
+                             "were doing may not have finished; please check and try again."))
+        box.setDetailedText(f"{type(exc).__name__}: {exc}")
+        box.finished.connect(lambda _: self.shown.remove(box) if box in self.shown else None)
+        self.shown.append(box)
+        box.show()  # non-modal: the rest of the app keeps working

@@ -1,0 +1,311 @@
+"""The link dialog: choose the user account a customer signs in with, and show every
+error the server gives under the field it names."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billie_desktop.api import (
+    AssociateUserAccountToCustomerRequest,
+    BillieError,
+    ConflictError,
+    Customer,
+    ForbiddenError,
+    NotFoundError,
+    Organisation,
+    QueryUserAccountsRequest,
+    SessionExpiredError,
+    UserAccount,
+    ValidationError,
+    same_id,
+)
+from billie_desktop.ui.session import Session
+from billie_desktop.ui.tasks import Tasks
+from billie_desktop.ui.widgets import Banner, BusyBar, FieldError, ask, tr
+
+log = logging.getLogger(__name__)
+LOOKUP = QueryUserAccountsRequest.operation_name()
+
+
+def _t(text: str) -> str:
+    return tr(text, "LinkDialog")
+
+
+def describe_account(account: UserAccount | None, account_id: str | None) -> str:
+    if account is not None:
+        name = account.display_name or ""
+        return f"{name} <{account.email}>" if name and account.email else \
+            (account.email or name or account.id)
+    return account_id or _t("not linked")
+
+
+class LinkDialog(QDialog):
+    linked = Signal(object, str)  # the updated Customer, a description of the account
+
+    def __init__(self, session: Session, customer: Customer, organisation: Organisation,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.customer = customer
+        self.organisation = organisation
+        self.tasks = Tasks()
+        self.lookup_available = session.offers(LOOKUP)
+        self.current_account: UserAccount | None = None
+        self.chosen: UserAccount | None = None
+        self._busy = False
+        self._submit_task: asyncio.Task[None] | None = None
+        self.setWindowTitle(_t("Link to user account"))
+        self.setModal(True)
+        self.setMinimumWidth(520)
+        self._build()
+        if self.lookup_available and customer.user_account_id:
+            self.tasks.run("current", self._resolve_current())
+
+    # --- layout -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.banner = Banner(self)
+        self.banner.action_clicked.connect(self.submit_clicked)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        name = QLabel(self.customer.full_name)
+        bold = QFont(name.font())
+        bold.setBold(True)
+        name.setFont(bold)
+        name.setAccessibleName(_t("Customer"))
+        self.customer_email = QLabel(self.customer.email or _t("no email"))
+        self.customer_error = FieldError(self)
+        customer_box = QVBoxLayout()
+        customer_box.setSpacing(2)
+        customer_box.addWidget(name)
+        customer_box.addWidget(self.customer_email)
+        customer_box.addWidget(self.customer_error)
+        form.addRow(_t("Customer:"), customer_box)
+        self.current_link = QLabel(describe_account(None, self.customer.user_account_id))
+        self.current_link.setAccessibleName(_t("Current link"))
+        self.current_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(_t("Currently linked to:"), self.current_link)
+        self.organisation_label = QLabel(self.organisation.name)
+        self.organisation_label.setAccessibleName(_t("Organisation"))
+        self.organisation_error = FieldError(self)
+        org_box = QVBoxLayout()
+        org_box.setSpacing(2)
+        org_box.addWidget(self.organisation_label)
+        org_box.addWidget(self.organisation_error)
+        form.addRow(_t("Organisation:"), org_box)
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(_t("Type an email or name to find the account"))
+        self.search_edit.setAccessibleName(_t("Find user account"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.results = QListWidget()
+        self.results.setAccessibleName(_t("Matching user accounts"))
+        self.results.setMaximumHeight(150)
+        self.results.hide()
+        self.search_note = QLabel()
+        self.search_note.setWordWrap(True)
+        self.search_note.hide()
+        if self.lookup_available:
+            search_box = QVBoxLayout()
+            search_box.setSpacing(2)
+            search_box.addWidget(self.search_edit)
+            search_box.addWidget(self.results)
+            search_box.addWidget(self.search_note)
+            form.addRow(_t("Find account:"), search_box)
+        self.account_edit = QLineEdit()
+        self.account_edit.setPlaceholderText(_t("User account ID"))
+        self.account_edit.setAccessibleName(_t("User account ID"))
+        self.account_error = FieldError(self)
+        account_box = QVBoxLayout()
+        account_box.setSpacing(2)
+        account_box.addWidget(self.account_edit)
+        account_box.addWidget(self.account_error)
+        if not self.lookup_available:
+            note = QLabel(_t("This server has no account search: enter the account's ID."))
+            note.setWordWrap(True)
+            account_box.addWidget(note)
+        form.addRow(_t("User account ID:"), account_box)
+
+        self.busy = BusyBar(self)
+        self.buttons = QDialogButtonBox()
+        self.link_button = self.buttons.addButton(_t("Link"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.link_button.setAccessibleName(_t("Link"))
+        self.link_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setAccessibleName(_t("Cancel"))
+        self.link_button.clicked.connect(self.submit_clicked)
+        self.cancel_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(form)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(300)
+        self.search_timer.timeout.connect(self._search_now)
+        self.search_edit.textEdited.connect(lambda _: self.search_timer.start())
+        self.results.itemActivated.connect(self._choose)
+        self.results.itemClicked.connect(self._choose)
+        self.account_edit.textEdited.connect(self._account_edited)
+        first = self.search_edit if self.lookup_available else self.account_edit
+        first.setFocus()
+        self.setTabOrder(self.search_edit, self.results)
+        self.setTabOrder(self.results, self.account_edit)
+
+    # --- looking accounts up ------------------------------------------------------------------
+    def _search_now(self) -> None:
+        self.tasks.run("search", self.search_accounts(self.search_edit.text()))
+
+    async def search_accounts(self, text: str) -> None:
+        text = text.strip()
+        if len(text) < 2:
+            self.results.clear()
+            self.results.hide()
+            self.search_note.hide()
+            return
+        try:
+            page = await self.session.send(QueryUserAccountsRequest(
+                organisation_id=self.organisation.id, search=text, take=20))
+        except BillieError as exc:
+            self.search_note.setText(_t("Could not search accounts: {0}").format(exc.message))
+            self.search_note.show()
+            return
+        self.results.clear()
+        for account in page.results:
+            label = describe_account(account, account.id)
+            if account.customer_id and not same_id(account.customer_id, self.customer.id):
+                label += "  " + _t("(already linked to another customer)")
+            elif account.customer_id:
+                label += "  " + _t("(linked to this customer)")
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, account)
+            self.results.addItem(item)
+        self.results.setVisible(bool(page.results))
+        self.search_note.setText(_t("No account matches “{0}”.").format(text))
+        self.search_note.setVisible(not page.results)
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        account = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(account, UserAccount):
+            self.chosen = account
+            self.account_edit.setText(account.id)
+            self.account_error.set_error(None)
+
+    def _account_edited(self, text: str) -> None:
+        self.account_error.set_error(None)  # an error clears when its field is edited
+        if self.chosen is not None and not same_id(self.chosen.id, text.strip()):
+            self.chosen = None
+
+    async def _resolve_current(self) -> None:
+        try:
+            page = await self.session.send(QueryUserAccountsRequest(
+                organisation_id=self.organisation.id, id=self.customer.user_account_id, take=5))
+        except BillieError:
+            return
+        self.current_account = next((a for a in page.results
+                                     if same_id(a.id, self.customer.user_account_id)), None)
+        if self.current_account is not None:
+            self.current_link.setText(describe_account(self.current_account, None))
+
+    # --- linking ------------------------------------------------------------------------------
+    def submit_clicked(self) -> None:
+        if not self._busy:
+            self._submit_task = asyncio.ensure_future(self.submit())
+
+    async def submit(self) -> None:
+        if self._busy:
+            return  # double submit is impossible
+        self._busy = True
+        self.link_button.setEnabled(False)
+        try:
+            await self._submit()
+        finally:
+            self._busy = False
+            self._set_inputs_enabled(True)
+
+    async def _submit(self) -> None:
+        for label in (self.account_error, self.organisation_error, self.customer_error):
+            label.set_error(None)
+        self.banner.clear()
+        account_id = self.account_edit.text().strip()
+        current = self.customer.user_account_id
+        if current and account_id and not same_id(current, account_id):
+            new = describe_account(self.chosen, account_id)
+            old = describe_account(self.current_account, current)
+            replace = await ask(
+                self, _t("Replace the link?"),
+                _t("{0} is linked to {1}.\n\nLink {0} to {2} instead? The old link is "
+                   "removed.").format(self.customer.full_name, old, new),
+                _t("Replace link"), _t("Keep current link"))
+            if not replace:
+                return
+        self._set_inputs_enabled(False)
+        request = AssociateUserAccountToCustomerRequest(
+            id=self.customer.id, user_account_id=account_id, organisation_id=self.organisation.id)
+        try:
+            response = await self.session.send(request)
+        except ValidationError as exc:
+            self._show_field_errors(exc)
+            return
+        except (NotFoundError, ConflictError, ForbiddenError) as exc:
+            self.banner.show_message(exc.message, kind="error")
+            return
+        except SessionExpiredError as exc:
+            self.banner.show_message(exc.message + " " + _t("Your input is kept."),
+                                     kind="warning", action=_t("Try again"))
+            return
+        except BillieError as exc:
+            self.banner.show_message(exc.message, kind="warning",
+                                     action=_t("Retry") if exc.retryable else None)
+            return
+        updated = response.customer or self.customer.model_copy(
+            update={"user_account_id": account_id})
+        self.linked.emit(updated, describe_account(self.chosen, account_id))
+        self.accept()
+
+    def _show_field_errors(self, exc: ValidationError) -> None:
+        fields = {"UserAccountId": self.account_error, "OrganisationId": self.organisation_error,
+                  "Id": self.customer_error}
+        for name, label in fields.items():
+            label.set_error(exc.error_for(name))
+        general = exc.general_errors(fields)
+        if general:
+            self.banner.show_message("\n".join(general), kind="error")
+        if exc.error_for("UserAccountId"):
+            self.account_edit.setFocus()
+            self.account_edit.selectAll()
+
+    def _set_inputs_enabled(self, enabled: bool) -> None:
+        for widget in (self.search_edit, self.results, self.account_edit, self.link_button):
+            widget.setEnabled(enabled)
+        self.busy.set_busy(not enabled)
+
+    # --- closing ------------------------------------------------------------------------------
+    def reject(self) -> None:
+        """Cancel: aborts the request in flight, then closes."""
+        if self._submit_task is not None and not self._submit_task.done():
+            self._submit_task.cancel()
+        self.tasks.cancel_all()
+        super().reject()
+
+    def done(self, result: int) -> None:
+        self.tasks.cancel_all()
+        super().done(result)

@@ -1,0 +1,435 @@
+"""The main window: an organisation's customers, their details, and the way to link one."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billie_desktop.api import (
+    BillieError,
+    Customer,
+    Organisation,
+    QueryCustomersRequest,
+    QueryCustomersResponse,
+    QueryOrganisationsRequest,
+)
+from billie_desktop.ui.customers_model import CUSTOMER_ROLE, CustomersModel
+from billie_desktop.ui.detail_pane import DetailPane
+from billie_desktop.ui.link_dialog import LinkDialog
+from billie_desktop.ui.password_prompt import PasswordPrompt
+from billie_desktop.ui.session import Session
+from billie_desktop.ui.settings import Settings
+from billie_desktop.ui.tasks import Tasks
+from billie_desktop.ui.widgets import Banner, BusyBar, tr
+
+log = logging.getLogger(__name__)
+
+
+def _t(text: str) -> str:
+    return tr(text, "MainWindow")
+
+
+class MainWindow(QMainWindow):
+    signed_out = Signal(str)  # why, for the sign-in window
+
+    def __init__(self, session: Session, settings: Settings, *, page_size: int = 200,
+                 icon: QIcon | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.settings = settings
+        self.tasks = Tasks()
+        self.model = CustomersModel(self._fetch_customers, page_size=page_size)
+        self.organisations: list[Organisation] = []
+        self.link_dialog: LinkDialog | None = None
+        self.prompt: PasswordPrompt | None = None
+        self.account_texts: dict[str, str] = {}  # user account id -> what we know of it
+        self.setWindowTitle(_t("Billie Desktop"))
+        if icon is not None:
+            self.setWindowIcon(icon)
+        self._build()
+        self._build_actions()
+        session.reauthentication_needed.connect(self._ask_password)
+        session.reauthenticated.connect(self._reauthenticated)
+        geometry = settings.geometry("main")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 720)
+        header_state = settings.geometry("customers-header")
+        if header_state is not None:
+            self.table.horizontalHeader().restoreState(header_state)
+
+    # --- layout -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.organisation = QComboBox()
+        self.organisation.setAccessibleName(_t("Organisation"))
+        self.organisation.setMinimumContentsLength(22)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_t("Search name, email, phone or licence  (Ctrl+F)"))
+        self.search.setAccessibleName(_t("Search customers"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(320)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(300)
+        self.search_timer.timeout.connect(lambda: self.model.set_search(self.search.text()))
+        self.search.textChanged.connect(lambda _: self.search_timer.start())
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(_t("Customers"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        for column, width in enumerate((190, 250, 120, 130, 60, 80, 110, 110)):
+            self.table.setColumnWidth(column, width)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.doubleClicked.connect(lambda _: self.open_link_dialog())
+        self.table.installEventFilter(self)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.state_label = QLabel()
+        self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.state_label.setWordWrap(True)
+        self.state_label.setAccessibleName(_t("Customer list status"))
+        self.state_retry = QPushButton(_t("Retry"))
+        self.state_retry.setAccessibleName(_t("Retry loading customers"))
+        self.state_retry.clicked.connect(self.model.retry)
+        self.state_busy = BusyBar()
+        state_page = QWidget()
+        state_layout = QVBoxLayout(state_page)
+        state_layout.addStretch(1)
+        state_layout.addWidget(self.state_label)
+        state_layout.addWidget(self.state_busy)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.state_retry)
+        row.addStretch(1)
+        state_layout.addLayout(row)
+        state_layout.addStretch(2)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(state_page)
+        self.list_banner = Banner()
+        self.list_banner.action_clicked.connect(self.model.retry)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName(_t("Customer count"))
+        self.page_busy = BusyBar()
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list_banner)
+        left_layout.addWidget(self.stack, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addWidget(self.page_busy, 1)
+        left_layout.addLayout(bottom)
+        self.detail = DetailPane()
+        self.detail.link_requested.connect(self.open_link_dialog)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([860, 340])
+        self.setCentralWidget(splitter)
+
+        self.model.state_changed.connect(self._state_changed)
+        self.model.counts_changed.connect(self._counts_changed)
+        self.model.modelReset.connect(lambda: self.detail.show_customer(None))
+
+        status = self.statusBar()
+        self.status_server = QLabel(_t("Server: {0}").format(self.session.server_label))
+        self.status_user = QLabel(_t("Signed in as {0}").format(self.session.display_name))
+        self.status_org = QLabel()
+        self.status_connection = QLabel(_t("Connected"))
+        for label in (self.status_server, self.status_user, self.status_org,
+                      self.status_connection):
+            status.addPermanentWidget(label)
+
+    def _build_actions(self) -> None:
+        toolbar = self.addToolBar(_t("Main"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(_t(" Organisation: ")))
+        toolbar.addWidget(self.organisation)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search)
+        self.refresh_action = QAction(_t("&Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_action.setShortcuts([QKeySequence("F5")])
+        self.refresh_action.triggered.connect(self.refresh)
+        self.find_action = QAction(_t("&Find…"), self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_action.triggered.connect(self.focus_search)
+        self.link_action = QAction(_t("&Link to user account…"), self)
+        self.link_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.link_action.setEnabled(False)
+        self.link_action.triggered.connect(self.open_link_dialog)
+        self.organisation_action = QAction(_t("Choose &organisation"), self)
+        self.organisation_action.setShortcut(QKeySequence("Ctrl+O"))
+        self.organisation_action.triggered.connect(self._focus_organisation)
+        self.sign_out_action = QAction(_t("Sign &out"), self)
+        self.sign_out_action.triggered.connect(self.sign_out_clicked)
+        self.quit_action = QAction(_t("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        for action in (self.refresh_action, self.link_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.sign_out_action)
+
+        menus = self.menuBar()
+        file_menu = menus.addMenu(_t("&File"))
+        file_menu.addAction(self.sign_out_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = menus.addMenu(_t("&View"))
+        view_menu.addAction(self.refresh_action)
+        view_menu.addAction(self.find_action)
+        view_menu.addAction(self.organisation_action)
+        customer_menu = menus.addMenu(_t("&Customer"))
+        customer_menu.addAction(self.link_action)
+        help_menu = menus.addMenu(_t("&Help"))
+        about = help_menu.addAction(_t("&About Billie Desktop"))
+        about.triggered.connect(self._about)
+        self.organisation.currentIndexChanged.connect(self._organisation_changed)
+
+    # --- start --------------------------------------------------------------------------------
+    async def start(self) -> None:
+        """Loads the caller's organisations and selects the last one used."""
+        self._state_changed("loading", _t("Loading your organisations…"))
+        try:
+            response = await self.session.send(QueryOrganisationsRequest())
+        except BillieError as exc:
+            self._state_changed("error", exc.message)
+            self.state_retry.clicked.disconnect()
+            self.state_retry.clicked.connect(lambda: self.tasks.run("start", self.start()))
+            return
+        self.organisations = sorted(response.results, key=lambda o: o.name.lower())
+        self.session.organisations = self.organisations
+        remembered = self.settings.last_organisation(self.session.server_label)
+        self.organisation.blockSignals(True)
+        self.organisation.clear()
+        for org in self.organisations:
+            self.organisation.addItem(org.name, org.id)
+        index = next((i for i, o in enumerate(self.organisations) if o.id == remembered), 0)
+        self.organisation.setCurrentIndex(index)
+        self.organisation.blockSignals(False)
+        if not self.organisations:
+            self._state_changed("empty", _t("Your account is not a member of any organisation."))
+            return
+        try:
+            self.state_retry.clicked.disconnect()
+        except (RuntimeError, TypeError):
+            pass
+        self.state_retry.clicked.connect(self.model.retry)
+        self._organisation_changed(index)
+
+    @property
+    def current_organisation(self) -> Organisation | None:
+        index = self.organisation.currentIndex()
+        return self.organisations[index] if 0 <= index < len(self.organisations) else None
+
+    def _organisation_changed(self, index: int) -> None:
+        org = self.current_organisation
+        if self.link_dialog is not None:
+            self.link_dialog.reject()
+        self.tasks.cancel_all()
+        self.detail.show_customer(None)
+        self.list_banner.clear()
+        self.account_texts.clear()
+        self.status_org.setText(org.name if org else "")
+        if org is not None:
+            self.settings.set_last_organisation(self.session.server_label, org.id)
+        self.model.set_organisation(org.id if org else None)
+
+    async def _fetch_customers(self, request: QueryCustomersRequest) -> QueryCustomersResponse:
+        return await self.session.send(request)
+
+    # --- list states --------------------------------------------------------------------------
+    def _state_changed(self, state: str, message: str) -> None:
+        has_rows = self.model.rowCount() > 0
+        self.page_busy.set_busy(state == "loading" and has_rows)
+        if has_rows:
+            self.stack.setCurrentIndex(0)
+            if state in ("error", "offline"):
+                self.list_banner.show_message(
+                    _t("More customers could not be loaded: {0}").format(message),
+                    kind="warning", action=_t("Retry"))
+            else:
+                self.list_banner.clear()
+        else:
+            self.stack.setCurrentIndex(0 if state == "ready" else 1)
+            self.state_label.setText(message)
+            self.state_busy.set_busy(state == "loading")
+            self.state_retry.setVisible(state in ("error", "offline"))
+        offline = state == "offline"
+        self.status_connection.setText(_t("Offline: cannot reach the server") if offline
+                                       else _t("Connected"))
+
+    def _counts_changed(self, loaded: int, total: int) -> None:
+        if total == 0 and loaded == 0:
+            self.count_label.setText("")
+        else:
+            self.count_label.setText(_t("Showing 1–{0} of {1} customers").format(
+                f"{loaded:,}", f"{total:,}"))
+
+    # --- selection and detail -----------------------------------------------------------------
+    def selected_customer(self) -> Customer | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        value = rows[0].data(CUSTOMER_ROLE)
+        return value if isinstance(value, Customer) else None
+
+    def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        customer = self.selected_customer()
+        self.link_action.setEnabled(customer is not None)
+        account = self.account_texts.get(customer.user_account_id or "") if customer else None
+        self.detail.show_customer(customer, account)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_link_dialog()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _context_menu(self, position: object) -> None:
+        index = self.table.indexAt(position)  # type: ignore[arg-type]
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction(self.link_action)
+        menu.addAction(self.refresh_action)
+        menu.popup(self.table.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+
+    # --- actions ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.model.reload()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _focus_organisation(self) -> None:
+        self.organisation.setFocus()
+        self.organisation.showPopup()
+
+    def open_link_dialog(self) -> LinkDialog | None:
+        customer, org = self.selected_customer(), self.current_organisation
+        if customer is None or org is None or self.link_dialog is not None:
+            return None
+        dialog = LinkDialog(self.session, customer, org, self)
+        dialog.linked.connect(self._linked)
+        dialog.finished.connect(self._link_dialog_closed)
+        self.link_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _link_dialog_closed(self) -> None:
+        if self.link_dialog is not None:
+            self.link_dialog.deleteLater()
+        self.link_dialog = None
+        self.table.setFocus()
+
+    def _linked(self, customer: Customer, account_text: str) -> None:
+        if customer.user_account_id:
+            self.account_texts[customer.user_account_id] = account_text
+        row = self.model.update_customer(customer)
+        if row >= 0 and self.selected_customer() is not None \
+                and self.selected_customer().id == customer.id:  # type: ignore[union-attr]
+            self.detail.show_customer(customer, account_text)
+        self.statusBar().showMessage(
+            _t("Linked {0} to {1}.").format(customer.full_name, account_text), 10_000)
+
+    def _about(self) -> None:
+        from billie_desktop import __version__
+
+        box = QMessageBox(QMessageBox.Icon.Information, _t("About Billie Desktop"),
+                          _t("Billie Desktop {0}\nThe manager console for Billiecart.\n\n"
+                             "Server: {1}\n{2}").format(
+                              __version__, self.session.server_label,
+                              self.session.client.powered_by or ""), parent=self)
+        box.open()
+
+    # --- session ------------------------------------------------------------------------------
+    def _ask_password(self) -> None:
+        self.status_connection.setText(_t("Session expired: waiting for your password"))
+        if self.prompt is None:
+            self.prompt = PasswordPrompt(self.session, self)
+            self.prompt.rejected.connect(self._prompt_declined)
+            self.prompt.finished.connect(self._prompt_closed)
+            self.prompt.open()
+
+    def _prompt_closed(self) -> None:
+        if self.prompt is not None:
+            self.prompt.deleteLater()
+        self.prompt = None
+
+    def _reauthenticated(self) -> None:
+        self.status_connection.setText(_t("Connected"))
+        self.status_user.setText(_t("Signed in as {0}").format(self.session.display_name))
+
+    def _prompt_declined(self) -> None:
+        self.tasks.run("sign-out", self.sign_out(_t("You were signed out because your "
+                                                     "session expired.")))
+
+    def sign_out_clicked(self) -> None:
+        self.tasks.run("sign-out", self.sign_out(_t("You have signed out.")))
+
+    async def sign_out(self, why: str) -> None:
+        """Clears tokens, cookies and every customer shown, then hands back to sign-in."""
+        self.model.clear()
+        self.detail.show_customer(None)
+        self.account_texts.clear()
+        if self.link_dialog is not None:
+            self.link_dialog.reject()
+        await self.session.client.sign_out()
+        self.signed_out.emit(why)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_geometry("main", self.saveGeometry())
+        self.settings.set_geometry("customers-header", self.table.horizontalHeader().saveState())
+        self.settings.sync()
+        self.tasks.cancel_all()
+        self.model.clear()
+        super().closeEvent(event)
+
+
+async def wait_for(condition: object, timeout: float = 10.0) -> None:
+    """Polls a condition on the running loop (for the smoke test)."""
+    deadline = asyncio.get_event_loop().time() + timeout
+    while not condition():  # type: ignore[operator]
+        if asyncio.get_event_loop().time() > deadline:
+            raise TimeoutError("condition not met")
+        await asyncio.sleep(0.02)

@@ -1,0 +1,77 @@
+"""A signed-in session as the windows see it: send requests, and when the session
+expires ask once (for every request waiting) for the password, then replay."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from pydantic import BaseModel
+
+from billie_desktop.api import (
+    AuthenticateResponse,
+    BillieClient,
+    DiscoveryReport,
+    Organisation,
+    Request,
+    SessionExpiredError,
+)
+
+T = TypeVar("T", bound=BaseModel)
+
+
+class Session(QObject):
+    reauthentication_needed = Signal()
+    reauthenticated = Signal()
+
+    def __init__(self, client: BillieClient, me: AuthenticateResponse, *, server_label: str,
+                 remember: bool, discovery: DiscoveryReport | None = None) -> None:
+        super().__init__()
+        self.client = client
+        self.me = me
+        self.server_label = server_label
+        self.remember = remember
+        self.discovery = discovery
+        self.organisations: list[Organisation] = []
+        self._pending: asyncio.Future[bool] | None = None
+
+    @property
+    def user_name(self) -> str:
+        return self.me.user_name or ""
+
+    @property
+    def display_name(self) -> str:
+        return self.me.display_name or self.user_name
+
+    def offers(self, operation: str) -> bool:
+        return self.discovery is None or self.discovery.offers(operation)
+
+    async def send(self, request: Request[T]) -> T:
+        while True:
+            try:
+                return await self.client.send(request)
+            except SessionExpiredError:
+                if not await self.reauthenticate():
+                    raise
+
+    async def reauthenticate(self) -> bool:
+        """True once the user has signed in again; False when they declined."""
+        if self._pending is None or self._pending.done():
+            self._pending = asyncio.get_event_loop().create_future()
+            self.reauthentication_needed.emit()
+        return await asyncio.shield(self._pending)
+
+    @property
+    def waiting_for_password(self) -> bool:
+        return self._pending is not None and not self._pending.done()
+
+    async def sign_in_again(self, password: str) -> None:
+        """Raises the client's errors (wrong password...) for the prompt to show."""
+        self.me = await self.client.sign_in(self.user_name, password, remember=self.remember)
+        self.finish_reauthentication(True)
+        self.reauthenticated.emit()
+
+    def finish_reauthentication(self, ok: bool) -> None:
+        if self._pending is not None and not self._pending.done():
+            self._pending.set_result(ok)

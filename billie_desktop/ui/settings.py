@@ -1,0 +1,69 @@
+"""Preferences (never secrets) in QSettings: window geometry, column widths, last server,
+organisation and user name. Tests pass their own file so they never touch the user's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+STAGING_URL = "https://staging-api.billiecart.com.au"
+
+
+class Settings:
+    def __init__(self, path: Path | None = None) -> None:
+        self._qs = QSettings(str(path), QSettings.Format.IniFormat) if path else \
+            QSettings("Billie", "Billie Desktop")
+
+    def _get(self, key: str, default: Any = None) -> Any:
+        return self._qs.value(key, default)
+
+    def _set(self, key: str, value: Any) -> None:
+        self._qs.setValue(key, value)
+
+    def sync(self) -> None:
+        self._qs.sync()
+
+    @property
+    def last_server(self) -> str | None:
+        value = self._get("sign-in/server")
+        return str(value) if value else None
+
+    @last_server.setter
+    def last_server(self, value: str) -> None:
+        self._set("sign-in/server", value)
+
+    @property
+    def custom_server(self) -> str:
+        return str(self._get("sign-in/custom-server", "") or "")
+
+    @custom_server.setter
+    def custom_server(self, value: str) -> None:
+        self._set("sign-in/custom-server", value)
+
+    @property
+    def last_user_name(self) -> str:
+        return str(self._get("sign-in/user-name", "") or "")
+
+    @last_user_name.setter
+    def last_user_name(self, value: str) -> None:
+        self._set("sign-in/user-name", value)
+
+    def last_organisation(self, server: str) -> str | None:
+        value = self._get(f"organisation/{_key(server)}")
+        return str(value) if value else None
+
+    def set_last_organisation(self, server: str, organisation_id: str) -> None:
+        self._set(f"organisation/{_key(server)}", organisation_id)
+
+    def geometry(self, name: str) -> QByteArray | None:
+        value = self._get(f"windows/{name}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, name: str, value: QByteArray) -> None:
+        self._set(f"windows/{name}", value)
+
+
+def _key(server: str) -> str:
+    return "".join(c if c.isalnum() else "_" for c in server)

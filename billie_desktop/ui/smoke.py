@@ -1,0 +1,86 @@
+"""``billie-desktop --smoke-test``: the real windows, driven against an embedded sandbox:
+sign in, choose an organisation, list, open the link dialog, submit an unknown user account
+and check its field error shows under the field, then link a valid one and check the row."""
+
+from __future__ import annotations
+
+import time
+
+from billie_desktop.api import MemoryTokenStore, QueryUserAccountsRequest, same_id
+from billie_desktop.ui.app import ConsoleApp
+from billie_desktop.ui.main_window import wait_for
+
+MemoryTokenStoreForSmoke = MemoryTokenStore
+
+
+def step(text: str) -> None:
+    print(f"[smoke] {text}", flush=True)
+
+
+async def run_smoke(console: ConsoleApp) -> bool:
+    started = time.perf_counter()
+    try:
+        await _run(console)
+    except Exception as exc:  # report, then fail with exit code 1
+        step(f"FAILED: {type(exc).__name__}: {exc}")
+        return False
+    finally:
+        await console.close()
+    step(f"passed in {time.perf_counter() - started:.1f} s")
+    return True
+
+
+async def _run(console: ConsoleApp) -> None:
+    await console.start()
+    sign_in = console.sign_in_window
+    assert sign_in is not None, "the sign-in window did not open"
+    step(f"sign-in window open on {sign_in.selected_url()}")
+    sign_in.user_name.setText("manager@sandbox.test")
+    sign_in.password.setText("billie-sandbox")
+    await sign_in.sign_in()
+    main = console.main_window
+    assert main is not None, f"sign-in failed: {sign_in.banner.text.text()}"
+    step("signed in as manager@sandbox.test")
+    await wait_for(lambda: main.organisations and main.model.state == "ready")
+    melbourne = main.organisation.findText("Billie Cart Melbourne")
+    main.organisation.setCurrentIndex(melbourne)
+    await main.model.wait_idle()
+    assert main.model.state == "ready", main.model.message
+    step(f"organisation {main.organisation.currentText()}: {main.count_label.text()}")
+
+    row = next(r for r in range(main.model.rowCount())
+               if main.model.customer_at(r).user_account_id is None)  # type: ignore[union-attr]
+    main.table.selectRow(row)
+    customer = main.selected_customer()
+    assert customer is not None
+    dialog = main.open_link_dialog()
+    assert dialog is not None and dialog.isVisible(), "the link dialog did not open"
+    step(f"link dialog open for {customer.full_name}")
+
+    dialog.account_edit.setText("00000000000000000000000000000000")
+    await dialog.submit()
+    error = dialog.account_error.text()
+    assert dialog.account_error.isVisible() and "does not exist" in error, error
+    step(f"unknown account: field error under 'User account ID': {error!r}")
+
+    accounts = await main.session.send(QueryUserAccountsRequest(
+        organisation_id=main.current_organisation.id, take=200))  # type: ignore[union-attr]
+    account = next(a for a in accounts.results if a.customer_id is None)
+    dialog.search_edit.setText(account.email or "")
+    await dialog.search_accounts(account.email or "")
+    assert dialog.results.count() >= 1, "account search found nothing"
+    dialog.results.setCurrentRow(0)
+    dialog._choose(dialog.results.item(0))
+    assert account_matches(dialog.account_edit.text(), account.id), "choosing did not fill id"
+    assert not dialog.account_error.isVisible(), "the old error did not clear"
+    await dialog.submit()
+    await wait_for(lambda: main.link_dialog is None)
+    updated = main.model.customer_at(row)
+    assert updated is not None and same_id(updated.user_account_id, account.id)
+    shown = main.model.index(row, 7).data()
+    step(f"linked {customer.full_name} to {account.email}; row shows {shown!r}; "
+         f"status bar: {main.statusBar().currentMessage()!r}")
+
+
+def account_matches(text: str, account_id: str) -> bool:
+    return same_id(text.strip(), account_id)

@@ -1,0 +1,59 @@
+"""Running coroutines for widgets: latest request wins, errors never escape.
+
+``Tasks.run("customers", coro)`` cancels the previous task of that name first, so a new
+search, sort or organisation always wins over a late answer for an old one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+class Tasks:
+    def __init__(self) -> None:
+        self._named: dict[str, asyncio.Task[Any]] = {}
+        self._all: set[asyncio.Task[Any]] = set()
+
+    def run(self, name: str, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        previous = self._named.get(name)
+        if previous is not None and not previous.done():
+            previous.cancel()
+        task = asyncio.ensure_future(coro)
+        self._named[name] = task
+        self._all.add(task)
+        task.add_done_callback(self._finished)
+        return task
+
+    def _finished(self, task: asyncio.Task[Any]) -> None:
+        self._all.discard(task)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is not None:  # handlers catch what they expect; this is a bug
+            loop = asyncio.get_event_loop()
+            loop.call_exception_handler({"message": "unhandled error in a background task",
+                                         "exception": exc, "task": task})
+
+    def cancel(self, name: str) -> None:
+        task = self._named.pop(name, None)
+        if task is not None and not task.done():
+            task.cancel()
+
+    def cancel_all(self) -> None:
+        for task in list(self._all):
+            task.cancel()
+        self._named.clear()
+
+    @property
+    def pending(self) -> int:
+        return sum(1 for t in self._all if not t.done())
+
+    async def wait_idle(self) -> None:
+        """For tests: until every task started so far has finished."""
+        while self._all:
+            await asyncio.gather(*list(self._all), return_exceptions=True)

@@ -1,0 +1,129 @@
+"""Small widgets the windows share: a message banner, a field-error label, a busy bar,
+and an awaitable question box that never re-enters the event loop."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QWidget,
+)
+
+
+def tr(text: str, context: str = "BillieDesktop") -> str:
+    return QCoreApplication.translate(context, text)
+
+
+class Banner(QFrame):
+    """A message across the top of a window or dialog, with an optional action button.
+    Drawn with palette colours only, so it follows light and dark schemes."""
+
+    action_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(self.palette().ColorRole.AlternateBase)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        self.icon = QLabel()
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.action = QPushButton()
+        self.action.clicked.connect(self.action_clicked)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.action, 0, Qt.AlignmentFlag.AlignTop)
+        self.setAccessibleName(tr("Message"))
+        self.hide()
+
+    def show_message(self, text: str, *, kind: str = "warning", action: str | None = None
+                     ) -> None:
+        icons = {"warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+                 "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+                 "info": QStyle.StandardPixmap.SP_MessageBoxInformation}
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        self.icon.setPixmap(self.style().standardIcon(icons[kind]).pixmap(size, size))
+        self.text.setText(text)
+        self.text.setAccessibleName(text)
+        self.action.setVisible(action is not None)
+        if action is not None:
+            self.action.setText(action)
+            self.action.setAccessibleName(action)
+        self.show()
+
+    def clear(self) -> None:
+        self.text.clear()
+        self.hide()
+
+
+class FieldError(QLabel):
+    """The server's message about one field, shown right under it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
+        self.setForegroundRole(self.palette().ColorRole.Highlight)
+        self.hide()
+
+    def set_error(self, message: str | None) -> None:
+        if message:
+            self.setText(f"⚠ {message}")
+            self.setAccessibleName(message)
+            self.show()
+        else:
+            self.clear()
+            self.hide()
+
+
+class BusyBar(QProgressBar):
+    """An indeterminate progress bar, shown only while something is in flight."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, 0)
+        self.setTextVisible(False)
+        self.setMaximumHeight(6)
+        self.setAccessibleName(tr("Working"))
+        self.hide()
+
+    def set_busy(self, busy: bool) -> None:
+        self.setVisible(busy)
+
+
+async def ask(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
+    """A yes/no question as an awaitable: shown with ``open()`` (never ``exec()``, which
+    would re-enter the event loop and stall every other task)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no_button)
+    box.setEscapeButton(no_button)
+    answer: asyncio.Future[bool] = asyncio.get_event_loop().create_future()
+
+    def finished() -> None:
+        if not answer.done():
+            answer.set_result(box.clickedButton() is yes_button)
+
+    box.finished.connect(finished)
+    box.open()
+    try:
+        return await answer
+    finally:
+        box.deleteLater()
