@@ -26,7 +26,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check billie_desktop tests
 
 typecheck: $(STAMP)
-	$(BIN)/mypy billie_desktop/api billie_desktop/sandbox
+	$(BIN)/mypy billie_desktop
 
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)

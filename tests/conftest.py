@@ -31,6 +31,9 @@ def _qasync_loop() -> asyncio.AbstractEventLoop:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
+    # Closing a test's last window must not quit the event loop under qasync's
+    # run_until_complete (the next fixture teardown would then wait forever).
+    app.setQuitOnLastWindowClosed(False)  # type: ignore[attr-defined]
     return qasync.QEventLoop(app)
 
 

@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QMessageLogContext, QObject, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -70,11 +70,11 @@ class ConsoleApp(QObject):
                 return
             if me is None:
                 await client.close()
-        self.show_sign_in(self.store_warning)
+        self.show_sign_in()
 
     def show_sign_in(self, notice: str | None = None) -> SignInWindow:
         window = SignInWindow(self.settings, self.client_factory, sandbox_url=self.sandbox_url,
-                              notice=notice, icon=self.icon)
+                              notice=notice, remember_note=self.store_warning, icon=self.icon)
         if self.server and self.server != self.sandbox_url:
             window.custom_url.setText(self.server)
             window.server.setCurrentIndex(window.server.findData("custom"))
@@ -111,6 +111,14 @@ class ConsoleApp(QObject):
                 window.close()
         for session in self.sessions:
             await session.client.close()
+
+
+def _qt_messages(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to the log, not to the terminal."""
+    if "propagateSizeHints" in message:  # the offscreen platform's harmless chatter
+        return
+    level = logging.DEBUG if mode == QtMsgType.QtDebugMsg else logging.WARNING
+    logging.getLogger("qt").log(level, "%s", message)
 
 
 def configure_logging(level: str) -> None:
@@ -154,13 +162,15 @@ def main(argv: list[str] | None = None) -> int:
             not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     configure_logging(args.log_level)
+    qInstallMessageHandler(_qt_messages)
     import qasync
 
     from billie_desktop.sandbox import SandboxOptions, SandboxServer
     from billie_desktop.sandbox.cli import options_from
     from billie_desktop.ui.errors import ErrorReporter
 
-    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    qapp = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     qapp.setApplicationName("Billie Desktop")
     qapp.setOrganizationName("Billie")
     qapp.setApplicationVersion(__version__)

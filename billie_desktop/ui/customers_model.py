@@ -58,10 +58,11 @@ CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def local_date(value: Any) -> str:
+    """A calendar date in the user's language, unambiguous in any locale: "1 May 1990"
+    (numeric short formats read differently in Australia and the US)."""
     if value is None:
         return ""
-    return QLocale.system().toString(QDate(value.year, value.month, value.day),
-                                     QLocale.FormatType.ShortFormat)
+    return QLocale.system().toString(QDate(value.year, value.month, value.day), "d MMM yyyy")
 
 
 class CustomersModel(QAbstractTableModel):
@@ -86,10 +87,10 @@ class CustomersModel(QAbstractTableModel):
         self.pages_loaded = 0
 
     # --- Qt model interface -----------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -130,12 +131,12 @@ class CustomersModel(QAbstractTableModel):
             return tr("Linked", "CustomersModel") if c.user_account_id else "—"
         return ""
 
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:
         return (not parent.isValid() and self.organisation_id is not None
                 and self.state == "ready" and len(self._rows) < self.total
                 and (self._task is None or self._task.done()))
 
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:
         if self.canFetchMore(parent):
             self._start(self.load_next_page())
 

@@ -34,6 +34,13 @@ def mask_bank_account(bank: BankAccount | None) -> str:
         f"Acct {masked_account}"
 
 
+def breakable(text: str) -> str:
+    """Lets a long id wrap in a narrow pane (zero-width spaces every 8 characters)."""
+    if " " in text or len(text) <= 16:
+        return text
+    return "\u200b".join(text[i:i + 8] for i in range(0, len(text), 8))
+
+
 FIELDS = (
     ("name", "Name"), ("date_of_birth", "Date of birth"), ("email", "Email"),
     ("phone", "Phone"), ("preferred_contact_method", "Preferred contact"),
@@ -48,6 +55,7 @@ class DetailPane(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(_t("Customer details"))
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -98,7 +106,8 @@ class DetailPane(QScrollArea):
             "preferred_contact_method": customer.preferred_contact_method or "",
             "address": address, "drivers_licence_no": customer.drivers_licence_no or "",
             "bank_account": mask_bank_account(customer.bank_account),
-            "user_account": linked or _t("Not linked"), "id": customer.id or "",
+            "user_account": breakable(linked) if linked else _t("Not linked"),
+            "id": breakable(customer.id or ""),
         }
         for key, text in texts.items():
             self.values[key].setText(text or "—")

@@ -10,6 +10,7 @@ import traceback
 from types import TracebackType
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from billie_desktop.ui.widgets import tr
@@ -47,6 +48,7 @@ class ErrorReporter:
                           tr("Billie Desktop hit an unexpected problem and carried on. What you "
                              "were doing may not have finished; please check and try again."))
         box.setDetailedText(f"{type(exc).__name__}: {exc}")
+        box.setWindowModality(Qt.WindowModality.NonModal)  # QMessageBox is modal by default
         box.finished.connect(lambda _: self.shown.remove(box) if box in self.shown else None)
         self.shown.append(box)
         box.show()  # non-modal: the rest of the app keeps working

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -103,9 +105,10 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        for column, width in enumerate((190, 250, 120, 130, 60, 80, 110, 110)):
+        for column, width in enumerate((180, 240, 120, 130, 55, 75, 105, 100)):
             self.table.setColumnWidth(column, width)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -171,6 +174,8 @@ class MainWindow(QMainWindow):
         self.status_connection = QLabel(_t("Connected"))
         for label in (self.status_server, self.status_user, self.status_org,
                       self.status_connection):
+            label.setContentsMargins(8, 0, 8, 0)
+            label.setFrameShape(QFrame.Shape.StyledPanel)
             status.addPermanentWidget(label)
 
     def _build_actions(self) -> None:
@@ -245,10 +250,8 @@ class MainWindow(QMainWindow):
         if not self.organisations:
             self._state_changed("empty", _t("Your account is not a member of any organisation."))
             return
-        try:
+        with contextlib.suppress(RuntimeError, TypeError):
             self.state_retry.clicked.disconnect()
-        except (RuntimeError, TypeError):
-            pass
         self.state_retry.clicked.connect(self.model.retry)
         self._organisation_changed(index)
 
@@ -323,15 +326,15 @@ class MainWindow(QMainWindow):
                 return True
         return super().eventFilter(watched, event)
 
-    def _context_menu(self, position: object) -> None:
-        index = self.table.indexAt(position)  # type: ignore[arg-type]
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
         if not index.isValid():
             return
         self.table.selectRow(index.row())
         menu = QMenu(self)
         menu.addAction(self.link_action)
         menu.addAction(self.refresh_action)
-        menu.popup(self.table.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+        menu.popup(self.table.viewport().mapToGlobal(position))
 
     # --- actions ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -426,9 +429,9 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-async def wait_for(condition: object, timeout: float = 10.0) -> None:
+async def wait_for(condition: object, limit: float = 10.0) -> None:
     """Polls a condition on the running loop (for the smoke test)."""
-    deadline = asyncio.get_event_loop().time() + timeout
+    deadline = asyncio.get_event_loop().time() + limit
     while not condition():  # type: ignore[operator]
         if asyncio.get_event_loop().time() > deadline:
             raise TimeoutError("condition not met")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import asyncio
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
 from pydantic import BaseModel
+from PySide6.QtCore import QObject, Signal
 
 from billie_desktop.api import (
     AuthenticateResponse,

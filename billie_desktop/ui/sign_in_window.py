@@ -47,13 +47,15 @@ class SignInWindow(QWidget):
 
     def __init__(self, settings: Settings, client_factory: Callable[[str], BillieClient], *,
                  sandbox_url: str | None = None, notice: str | None = None,
-                 icon: QIcon | None = None) -> None:
+                 remember_note: str | None = None, icon: QIcon | None = None) -> None:
         super().__init__()
         self.settings = settings
         self.client_factory = client_factory
         self.sandbox_url = sandbox_url
+        self.remember_note_text = remember_note
         self._task: asyncio.Task[None] | None = None
         self._pending_client: BillieClient | None = None
+        self._signed_in_without_role: BillieClient | None = None
         self.setWindowTitle(_t("Sign in – Billie Desktop"))
         if icon is not None:
             self.setWindowIcon(icon)
@@ -107,6 +109,13 @@ class SignInWindow(QWidget):
             box.addWidget(error)
             form.addRow(label, box)
         form.addRow("", self.remember)
+        self.remember_note = QLabel(self.remember_note_text or "")
+        self.remember_note.setWordWrap(True)
+        self.remember_note.setForegroundRole(self.remember_note.palette().ColorRole.PlaceholderText)
+        self.remember_note.hide()
+        form.addRow("", self.remember_note)
+        self.remember.toggled.connect(
+            lambda on: self.remember_note.setVisible(on and bool(self.remember_note_text)))
 
         self.busy = BusyBar(self)
         self.sign_in_button = QPushButton(_t("Sign in"))
@@ -246,7 +255,7 @@ class SignInWindow(QWidget):
                 await client.close()
 
     def _banner_action(self) -> None:
-        client = getattr(self, "_signed_in_without_role", None)
+        client = self._signed_in_without_role
         if client is not None:
             self._signed_in_without_role = None
             self._task = asyncio.ensure_future(self._sign_out(client))

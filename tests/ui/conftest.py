@@ -1,0 +1,136 @@
+"""UI tests: real windows, a qasync loop (see tests/conftest.py), real sandboxes over
+loopback HTTP. Each test fails if it leaves an asyncio task, a client or a window behind,
+and none touches the user's settings or keyring."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any
+
+import httpx
+import pytest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from billie_desktop.api import BillieClient, MemoryTokenStore
+from billie_desktop.sandbox import SandboxOptions, SandboxServer
+from billie_desktop.ui.app import ConsoleApp
+from billie_desktop.ui.main_window import MainWindow
+from billie_desktop.ui.settings import Settings
+
+PASSWORD = "billie-sandbox"
+MANAGER = "manager@sandbox.test"
+
+
+async def until(condition: Callable[[], Any], limit: float = 10.0) -> Any:
+    """Waits on the running loop until condition() is truthy (never qtbot.waitUntil)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + limit
+    while True:
+        value = condition()
+        if value:
+            return value
+        if loop.time() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.01)
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Iterator[SandboxServer]:
+    with SandboxServer(SandboxOptions(customers=300, faults=True)) as server:
+        yield server
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(tmp_path / "settings.ini")
+
+
+class Wire:
+    def __init__(self) -> None:
+        self.requests: list[tuple[str, str]] = []
+
+    async def hook(self, request: httpx.Request) -> None:
+        self.requests.append((request.method, request.url.path))
+
+    def count(self, method: str, part: str) -> int:
+        return sum(1 for m, p in self.requests if m == method and part in p)
+
+
+@pytest.fixture
+def wire() -> Wire:
+    return Wire()
+
+
+@pytest.fixture
+async def console(settings, sandbox, wire) -> AsyncIterator[ConsoleApp]:
+    clients: list[BillieClient] = []
+    app = ConsoleApp(settings, MemoryTokenStore(), sandbox_url=sandbox.url, page_size=50)
+
+    def factory(url: str) -> BillieClient:
+        http = httpx.AsyncClient(event_hooks={"request": [wire.hook]}, timeout=10)
+        client = BillieClient(url, http_client=http, token_store=app.token_store)
+        client._owns_http = True  # closed with the client, like a real one
+        clients.append(client)
+        return client
+
+    app.client_factory = factory  # type: ignore[method-assign]
+    yield app
+    await app.close()
+    for client in clients:
+        await client.close()
+    await settle()
+    assert all(c._http.is_closed for c in clients), "a client was left open"
+
+
+async def settle() -> None:
+    """Lets cancelled tasks finish and deferred deletes run."""
+    for _ in range(5):
+        await asyncio.sleep(0)
+    QApplication.processEvents()
+
+
+@pytest.fixture(autouse=True)
+async def nothing_left_behind() -> AsyncIterator[None]:
+    yield
+    await settle()
+    current = asyncio.current_task()
+    pending = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
+    for task in pending:
+        task.cancel()
+    assert not pending, f"tasks left running: {pending}"
+    visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    for widget in visible:
+        widget.close()
+    assert not visible, f"windows left open: {visible}"
+
+
+async def signed_in(console: ConsoleApp, user: str = MANAGER) -> MainWindow:
+    await console.start()
+    window = console.sign_in_window
+    assert window is not None
+    window.user_name.setText(user)
+    window.password.setText(PASSWORD)
+    await window.sign_in()
+    main = console.main_window
+    assert main is not None, window.banner.text.text()
+    await until(lambda: main.model.state in ("ready", "empty", "error"))
+    await main.model.wait_idle()
+    return main
+
+
+async def queue_fault(sandbox: SandboxServer, fault: str, path: str, method: str = "",
+                      times: int = 1) -> None:
+    async with httpx.AsyncClient() as http:
+        response = await http.post(f"{sandbox.url}/sandbox/faults", json={
+            "fault": fault, "path": path, "method": method, "times": times})
+        assert response.status_code == 200
+
+
+async def clear_faults(sandbox: SandboxServer) -> None:
+    async with httpx.AsyncClient() as http:
+        await http.delete(f"{sandbox.url}/sandbox/faults")
+
+
+def visible_top_levels() -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible()]

@@ -1,0 +1,173 @@
+"""The sign-in window: each outcome, busy state, cancel, Enter, remembered sessions."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton
+
+from billie_desktop.ui.app import ConsoleApp
+from tests.ui.conftest import PASSWORD, clear_faults, queue_fault, signed_in, until
+
+
+async def open_sign_in(console: ConsoleApp):
+    await console.start()
+    window = console.sign_in_window
+    assert window is not None and window.isVisible()
+    return window
+
+
+async def test_good_sign_in_opens_the_main_window(console, settings):
+    main = await signed_in(console)
+    assert console.sign_in_window is None and main.isVisible()
+    assert main.model.rowCount() == 50 and main.model.total == 300
+    assert "Morgan Manager" in main.status_user.text()
+    assert settings.last_user_name == "manager@sandbox.test"
+
+
+@pytest.mark.parametrize("user,password,words", [
+    ("manager@sandbox.test", "wrong", "user name or password is incorrect"),
+    ("locked@sandbox.test", PASSWORD, "locked"),
+])
+async def test_refused_sign_in_says_why_and_keeps_the_user_name(console, user, password, words):
+    window = await open_sign_in(console)
+    window.user_name.setText(user)
+    window.password.setText(password)
+    await window.sign_in()
+    assert words in window.banner.text.text()
+    assert window.banner.isVisible() and console.main_window is None
+    assert window.user_name.text() == user and window.user_name.isEnabled()
+    assert not window.busy.isVisible()
+
+
+async def test_empty_fields_are_marked_under_each_field(console):
+    window = await open_sign_in(console)
+    window.user_name.setText("")
+    await window.sign_in()
+    assert window.user_error.isVisible() and window.password_error.isVisible()
+    window.user_name.setText("x")
+    window.user_name.textEdited.emit("x")
+    assert not window.user_error.isVisible()
+
+
+async def test_unreachable_server(console):
+    window = await open_sign_in(console)
+    window.server.setCurrentIndex(window.server.findData("custom"))
+    window.custom_url.setText("http://127.0.0.1:9")
+    window.user_name.setText("manager@sandbox.test")
+    window.password.setText(PASSWORD)
+    await window.sign_in()
+    assert "Cannot reach 127.0.0.1" in window.banner.text.text()
+    assert window.user_name.text() == "manager@sandbox.test"
+
+
+async def test_plain_http_to_another_machine_is_refused_at_the_field(console):
+    window = await open_sign_in(console)
+    window.server.setCurrentIndex(window.server.findData("custom"))
+    window.custom_url.setText("http://billiecart.example.com")
+    window.user_name.setText("manager@sandbox.test")
+    window.password.setText(PASSWORD)
+    await window.sign_in()
+    assert "plain http" in window.server_error.text()
+
+
+async def test_incompatible_server_is_named(console, monkeypatch):
+    import httpx
+
+    from billie_desktop.api import BillieClient
+
+    def reply(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"operations": [], "types": []})
+
+    clients = []
+
+    def factory(url: str) -> BillieClient:
+        client = BillieClient("https://billiecart.example",
+                              http_client=httpx.AsyncClient(transport=httpx.MockTransport(reply)))
+        client._owns_http = True
+        clients.append(client)
+        return client
+
+    window = await open_sign_in(console)
+    window.client_factory = factory
+    window.user_name.setText("manager@sandbox.test")
+    window.password.setText(PASSWORD)
+    await window.sign_in()
+    assert "does not offer the link operation" in window.banner.text.text()
+    assert all(c._http.is_closed for c in clients)
+
+
+async def test_non_manager_is_told_and_can_sign_out(console):
+    window = await open_sign_in(console)
+    window.user_name.setText("staff@sandbox.test")
+    window.password.setText(PASSWORD)
+    await window.sign_in()
+    assert "needs the manager role" in window.banner.text.text()
+    assert window.banner.action.isVisible() and window.banner.action.text() == "Sign out"
+    window.banner.action.click()
+    await until(lambda: "Signed out" in window.banner.text.text())
+    assert console.main_window is None
+
+
+async def test_busy_while_signing_in_and_cancel_aborts(console, sandbox):
+    await queue_fault(sandbox, "latency=3", "/auth/credentials")
+    window = await open_sign_in(console)
+    window.user_name.setText("manager@sandbox.test")
+    window.password.setText(PASSWORD)
+    window.sign_in_clicked()
+    await until(lambda: window.cancel_button.isVisible())
+    assert not window.user_name.isEnabled() and not window.sign_in_button.isEnabled()
+    assert window.busy.isVisible()
+    window.cancel_button.click()
+    await until(lambda: window.user_name.isEnabled())
+    assert "cancelled" in window.banner.text.text() and console.main_window is None
+    await clear_faults(sandbox)
+
+
+async def test_enter_signs_in(console):
+    window = await open_sign_in(console)
+    window.user_name.setText("manager@sandbox.test")
+    window.password.setText(PASSWORD)
+    QTest.keyClick(window.password, Qt.Key.Key_Return)
+    await until(lambda: console.main_window is not None)
+    await until(lambda: console.main_window.model.state == "ready")
+
+
+async def test_sandbox_demo_sign_ins_fill_the_form(console):
+    window = await open_sign_in(console)
+    assert "manager@sandbox.test" in window.demo.text()
+    window.use_demo_user("mel.manager@sandbox.test")
+    assert window.user_name.text() == "mel.manager@sandbox.test" and window.password.text()
+
+
+async def test_a_remembered_session_resumes_without_the_password(console, settings, sandbox):
+    window = await open_sign_in(console)
+    window.user_name.setText("manager@sandbox.test")
+    window.password.setText(PASSWORD)
+    window.remember.setChecked(True)
+    await window.sign_in()
+    assert console.main_window is not None
+    stored = console.token_store.load(console.main_window.session.client.base_url)
+    assert stored is not None and PASSWORD not in stored.to_json()
+
+    second = ConsoleApp(settings, console.token_store, sandbox_url=sandbox.url, page_size=50)
+    try:
+        await second.start()
+        assert second.sign_in_window is None and second.main_window is not None
+        await until(lambda: second.main_window.model.state == "ready")
+    finally:
+        await second.close()
+
+
+async def test_every_control_has_an_accessible_name(console):
+    window = await open_sign_in(console)
+    controls = window.findChildren(QLineEdit) + window.findChildren(QPushButton) + \
+        window.findChildren(QComboBox) + window.findChildren(QCheckBox)
+    assert controls
+    for control in controls:
+        if control.isVisibleTo(window):
+            assert control.accessibleName(), control
+    await asyncio.sleep(0)
