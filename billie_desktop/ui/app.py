@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMessageLogContext, QObject, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from billie_desktop import __version__
 from billie_desktop.api import BillieClient, BillieError, TokenStore, open_token_store
@@ -81,7 +81,7 @@ class ConsoleApp(QObject):
         window.signed_in.connect(self.open_main)
         window.show()
         if self.sign_in_window is not None:
-            self.sign_in_window.close()
+            _discard(self.sign_in_window)
         self.sign_in_window = window
         return window
 
@@ -91,7 +91,7 @@ class ConsoleApp(QObject):
         window.signed_out.connect(lambda why: self._signed_out(window, why))
         window.show()
         if self.sign_in_window is not None:
-            self.sign_in_window.close()
+            _discard(self.sign_in_window)
             self.sign_in_window = None
         self.main_window = window
         self.tasks.run("main", window.start())
@@ -99,7 +99,7 @@ class ConsoleApp(QObject):
 
     def _signed_out(self, window: MainWindow, why: str) -> None:
         self.show_sign_in(why)
-        window.close()
+        _discard(window)
         if self.main_window is window:
             self.main_window = None
         self.tasks.run("close", window.session.client.close())
@@ -108,9 +108,17 @@ class ConsoleApp(QObject):
         self.tasks.cancel_all()
         for window in (self.main_window, self.sign_in_window):
             if window is not None:
-                window.close()
+                _discard(window)
+        self.main_window = self.sign_in_window = None
         for session in self.sessions:
             await session.client.close()
+
+
+def _discard(window: QWidget) -> None:
+    """Closes a window and has Qt delete it now, at a safe point, rather than whenever
+    Python's cycle collector gets round to the wrapper (possibly mid-event: a crash)."""
+    window.close()
+    window.deleteLater()
 
 
 def _qt_messages(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:

@@ -84,9 +84,15 @@ async def console(settings, sandbox, wire) -> AsyncIterator[ConsoleApp]:
 
 
 async def settle() -> None:
-    """Lets cancelled tasks finish and deferred deletes run."""
+    """Lets cancelled tasks finish and deferred deletes run, then collects cycles here,
+    at a safe point, rather than in the middle of some later Qt event."""
+    import gc
+
     for _ in range(5):
         await asyncio.sleep(0)
+    QApplication.processEvents()
+    QApplication.sendPostedEvents(None, 0)  # deleteLater() of closed windows
+    gc.collect()
     QApplication.processEvents()
 
 

@@ -171,4 +171,4 @@ async def test_sign_out_clears_everything(console):
     assert main.model.rowCount() == 0 and main.model.organisation_id is None
     assert client.user is None and len(client._http.cookies) == 0
     assert "signed out" in console.sign_in_window.banner.text.text()
-    assert not main.isVisible()
+    assert console.main_window is None
