@@ -71,7 +71,7 @@ class LinkDialog(QDialog):
         self._submit_task: asyncio.Task[None] | None = None
         self.setWindowTitle(_t("Link to user account"))
         self.setModal(True)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(620)
         self._build()
         if self.lookup_available and customer.user_account_id:
             self.tasks.run("current", self._resolve_current())
@@ -192,10 +192,11 @@ class LinkDialog(QDialog):
         for account in page.results:
             label = describe_account(account, account.id)
             if account.customer_id and not same_id(account.customer_id, self.customer.id):
-                label += "  " + _t("(already linked to another customer)")
+                label += "  — " + _t("linked to another customer")
             elif account.customer_id:
-                label += "  " + _t("(linked to this customer)")
+                label += "  — " + _t("linked to this customer")
             item = QListWidgetItem(label)
+            item.setToolTip(label)
             item.setData(Qt.ItemDataRole.UserRole, account)
             self.results.addItem(item)
         self.results.setVisible(bool(page.results))

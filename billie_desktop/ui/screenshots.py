@@ -1,0 +1,70 @@
+"""Renders the README's screenshots from the real windows on a sandbox:
+``python -m billie_desktop.ui.screenshots resources/screenshots`` (under Xvfb or a desktop)."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from billie_desktop.api import MemoryTokenStore
+from billie_desktop.sandbox import SandboxOptions, SandboxServer
+from billie_desktop.ui.app import ConsoleApp
+from billie_desktop.ui.main_window import wait_for
+from billie_desktop.ui.settings import Settings
+
+
+async def shoot(console: ConsoleApp, out: Path) -> None:
+    await console.start()
+    sign_in = console.sign_in_window
+    assert sign_in is not None
+    sign_in.resize(480, 520)
+    await asyncio.sleep(0.3)
+    sign_in.grab().save(str(out / "sign-in.png"))
+    sign_in.use_demo_user("manager@sandbox.test")
+    await sign_in.sign_in()
+    main = console.main_window
+    assert main is not None
+    main.resize(1360, 760)
+    await wait_for(lambda: main.model.state == "ready")
+    main.table.selectRow(3)
+    await asyncio.sleep(0.3)
+    main.grab().save(str(out / "main-window.png"))
+    row = next(r for r in range(main.model.rowCount())
+               if main.model.customer_at(r).user_account_id is None)  # type: ignore[union-attr]
+    main.table.selectRow(row)
+    dialog = main.open_link_dialog()
+    assert dialog is not None
+    dialog.search_edit.setText("olivia")
+    await dialog.search_accounts("olivia")
+    dialog.account_edit.setText("5f0c8d3a9b7e4c21a6d4e8f1b2c3d4e5")
+    await dialog.submit()
+    await asyncio.sleep(0.3)
+    dialog.grab().save(str(out / "link-dialog-field-error.png"))
+    dialog.reject()
+    await console.close()
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0] if argv else "resources/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    import qasync
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with SandboxServer(SandboxOptions(customers=5000)) as sandbox:
+        import tempfile
+
+        settings = Settings(Path(tempfile.mkdtemp()) / "s.ini")
+        console = ConsoleApp(settings, MemoryTokenStore(), sandbox_url=sandbox.url)
+        with loop:
+            loop.run_until_complete(shoot(console, out))
+    print(f"screenshots in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
