@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.install-stamp
 export QT_API := pyside6
 
-.PHONY: run sandbox test lint typecheck pytest bench clean
+.PHONY: run sandbox test lint typecheck pytest bench dist dist-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,17 @@ test: lint typecheck pytest
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m billie_desktop.bench $(ARGS)
+
+DIST_STAMP := $(VENV)/.dist-stamp
+$(DIST_STAMP): pyproject.toml | $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,dist]'
+	touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP)
+	packaging/build_deb.sh $(BIN)/python
+
+dist-test: $(DIST_STAMP)
+	packaging/dist_test.sh $(BIN)/python
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Builds the .deb, checks its control fields and contents, unpacks it into a temporary
+# root and runs the packaged console's --smoke-test offscreen. Fails when any step fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${1:-.venv/bin/python}
+packaging/build_deb.sh "$PY"
+DEB=$(ls -t build/billie-desktop_*.deb | head -n 1)
+
+echo "==> control fields"
+for field in Package Version Architecture Depends Maintainer Description; do
+  value=$(dpkg-deb -f "$DEB" "$field")
+  [ -n "$value" ] || { echo "missing control field $field"; exit 1; }
+done
+dpkg-deb -f "$DEB" Depends | grep -q "libxcb-cursor0" || { echo "Depends lacks Qt's libs"; exit 1; }
+expected=$("$PY" -c 'import importlib.metadata as m; print(m.version("billie-desktop"))')
+[ "$(dpkg-deb -f "$DEB" Version)" = "$expected" ] || { echo "version mismatch"; exit 1; }
+
+echo "==> contents"
+listing=$(dpkg-deb -c "$DEB")
+for path in ./opt/billie-desktop/billie-desktop ./usr/bin/billie-desktop \
+    ./usr/share/applications/billie-desktop.desktop \
+    ./usr/share/icons/hicolor/scalable/apps/billie-desktop.svg \
+    ./usr/share/doc/billie-desktop/copyright; do
+  grep -q " $path" <<<"$listing" || { echo "missing $path"; exit 1; }
+done
+if grep -v " root/root " <<<"$listing" | grep -q .; then echo "files not owned by root"; exit 1; fi
+
+if command -v desktop-file-validate >/dev/null; then
+  echo "==> desktop-file-validate"; desktop-file-validate resources/billie-desktop.desktop
+fi
+if command -v lintian >/dev/null; then
+  echo "==> lintian (findings explained in packaging/README.md)"
+  lintian --no-tag-display-limit "$DEB" || true
+fi
+
+echo "==> packaged smoke test"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+dpkg-deb -x "$DEB" "$TMP/root"
+export QT_QPA_PLATFORM=offscreen HOME="$TMP/home" XDG_DATA_HOME="$TMP/data" \
+  XDG_STATE_HOME="$TMP/state" XDG_CONFIG_HOME="$TMP/config"
+"$TMP/root/opt/billie-desktop/billie-desktop" --smoke-test --settings "$TMP/settings.ini"
+# through the /usr/bin symlink too, as a user would start it
+ln -sf "$TMP/root/opt/billie-desktop/billie-desktop" "$TMP/billie-desktop"
+"$TMP/billie-desktop" --version
+echo "==> dist-test passed: $DEB"
