@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.install-stamp
 export QT_API := pyside6
 
-.PHONY: run sandbox test lint typecheck pytest bench dist dist-test clean
+.PHONY: run sandbox test lint typecheck pytest bench dist dist-test wix-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,9 @@ dist: $(DIST_STAMP)
 
 dist-test: $(DIST_STAMP)
 	packaging/dist_test.sh $(BIN)/python
+
+wix-check: dist
+	packaging/windows/wix_check.sh $(BIN)/python
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
