@@ -44,6 +44,24 @@ def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item
     return {"asyncio": asyncio.new_event_loop}
 
 
+class Wire:
+    """Counts what really went over the wire, by verb and path (an httpx request hook)."""
+
+    def __init__(self) -> None:
+        self.requests: list[tuple[str, str]] = []
+
+    async def hook(self, request: Any) -> None:
+        self.requests.append((request.method, request.url.path))
+
+    def count(self, method: str, path_part: str) -> int:
+        return sum(1 for m, p in self.requests if m == method and path_part in p)
+
+
+@pytest.fixture
+def wire() -> Wire:
+    return Wire()
+
+
 def port_is_listening(port: int) -> bool:
     with socket.socket() as sock:
         sock.settimeout(0.5)

@@ -190,6 +190,13 @@ class RequestContext:
             self.reply_headers.append(("set-cookie", auth.expired_cookie(name, secure=self.secure)))
 
 
+def not_implemented(method: str, op: Operation) -> ApiError:
+    """ServiceStack's 405 when the service has no method for this verb."""
+    return ApiError(405, "NotImplementedException",
+                    f"Could not find method named {method.title()}({op.name}) or "
+                    f"Any({op.name}) on Service {op.name.removesuffix('Request')}Service")
+
+
 class SandboxApp:
     """The ASGI application. ``store`` is opened by the server before the app serves."""
 
@@ -364,10 +371,7 @@ class SandboxApp:
             if op is None or not served(op, auth_mode):
                 raise UnknownRoute()
             if method not in op.verbs:
-                raise ApiError(405, "NotImplementedException",
-                               f"Could not find method named {method.title()}({op.name}) or "
-                               f"Any({op.name}) on Service {op.name.removesuffix('Request')}"
-                               "Service")
+                raise not_implemented(method, op)
             return op, {}
         for pattern, verbs, op in _ROUTES:
             match = pattern.match(path)
@@ -375,10 +379,7 @@ class SandboxApp:
                     or not served(op, auth_mode):
                 continue
             if method not in op.verbs:
-                raise ApiError(405, "NotImplementedException",
-                               f"Could not find method named {method.title()}({op.name}) or "
-                               f"Any({op.name}) on Service {op.name.removesuffix('Request')}"
-                               "Service")
+                raise not_implemented(method, op)
             return op, match.groupdict()
         raise UnknownRoute()
 

@@ -36,7 +36,7 @@ from billie_desktop.api import (
 )
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.tasks import Tasks
-from billie_desktop.ui.widgets import Banner, BusyBar, FieldError, ask, tr
+from billie_desktop.ui.widgets import Banner, BusyBar, FieldError, ask, stacked, tr
 
 log = logging.getLogger(__name__)
 LOOKUP = QueryUserAccountsRequest.operation_name()
@@ -89,12 +89,7 @@ class LinkDialog(QDialog):
         name.setAccessibleName(_t("Customer"))
         self.customer_email = QLabel(self.customer.email or _t("no email"))
         self.customer_error = FieldError(self)
-        customer_box = QVBoxLayout()
-        customer_box.setSpacing(2)
-        customer_box.addWidget(name)
-        customer_box.addWidget(self.customer_email)
-        customer_box.addWidget(self.customer_error)
-        form.addRow(_t("Customer:"), customer_box)
+        form.addRow(_t("Customer:"), stacked(name, self.customer_email, self.customer_error))
         self.current_link = QLabel(describe_account(None, self.customer.user_account_id))
         self.current_link.setAccessibleName(_t("Current link"))
         self.current_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -102,11 +97,7 @@ class LinkDialog(QDialog):
         self.organisation_label = QLabel(self.organisation.name)
         self.organisation_label.setAccessibleName(_t("Organisation"))
         self.organisation_error = FieldError(self)
-        org_box = QVBoxLayout()
-        org_box.setSpacing(2)
-        org_box.addWidget(self.organisation_label)
-        org_box.addWidget(self.organisation_error)
-        form.addRow(_t("Organisation:"), org_box)
+        form.addRow(_t("Organisation:"), stacked(self.organisation_label, self.organisation_error))
 
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(_t("Type an email or name to find the account"))
@@ -120,20 +111,13 @@ class LinkDialog(QDialog):
         self.search_note.setWordWrap(True)
         self.search_note.hide()
         if self.lookup_available:
-            search_box = QVBoxLayout()
-            search_box.setSpacing(2)
-            search_box.addWidget(self.search_edit)
-            search_box.addWidget(self.results)
-            search_box.addWidget(self.search_note)
-            form.addRow(_t("Find account:"), search_box)
+            form.addRow(_t("Find account:"),
+                        stacked(self.search_edit, self.results, self.search_note))
         self.account_edit = QLineEdit()
         self.account_edit.setPlaceholderText(_t("User account ID"))
         self.account_edit.setAccessibleName(_t("User account ID"))
         self.account_error = FieldError(self)
-        account_box = QVBoxLayout()
-        account_box.setSpacing(2)
-        account_box.addWidget(self.account_edit)
-        account_box.addWidget(self.account_error)
+        account_box = stacked(self.account_edit, self.account_error)
         if not self.lookup_available:
             note = QLabel(_t("This server has no account search: enter the account's ID."))
             note.setWordWrap(True)

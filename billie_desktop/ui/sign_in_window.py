@@ -28,7 +28,7 @@ from billie_desktop.api import (
 )
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.settings import STAGING_URL, Settings
-from billie_desktop.ui.widgets import Banner, BusyBar, FieldError, tr
+from billie_desktop.ui.widgets import Banner, BusyBar, FieldError, stacked, tr
 
 log = logging.getLogger(__name__)
 SANDBOX, STAGING, CUSTOM = "sandbox", "staging", "custom"
@@ -96,18 +96,9 @@ class SignInWindow(QWidget):
         self.remember.setAccessibleName(_t("Remember me"))
 
         form = QFormLayout()
-        server_box = QVBoxLayout()
-        server_box.setSpacing(2)
-        for widget in (self.server, self.custom_url, self.server_error):
-            server_box.addWidget(widget)
-        form.addRow(_t("Server:"), server_box)
-        for label, edit, error in ((_t("User name:"), self.user_name, self.user_error),
-                                   (_t("Password:"), self.password, self.password_error)):
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            box.addWidget(edit)
-            box.addWidget(error)
-            form.addRow(label, box)
+        form.addRow(_t("Server:"), stacked(self.server, self.custom_url, self.server_error))
+        form.addRow(_t("User name:"), stacked(self.user_name, self.user_error))
+        form.addRow(_t("Password:"), stacked(self.password, self.password_error))
         form.addRow("", self.remember)
         self.remember_note = QLabel(self.remember_note_text or "")
         self.remember_note.setWordWrap(True)

@@ -15,12 +15,22 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QStyle,
+    QVBoxLayout,
     QWidget,
 )
 
 
 def tr(text: str, context: str = "BillieDesktop") -> str:
     return QCoreApplication.translate(context, text)
+
+
+def stacked(*widgets: QWidget) -> QVBoxLayout:
+    """Widgets one above the other with little space: a field and its error, say."""
+    box = QVBoxLayout()
+    box.setSpacing(2)
+    for widget in widgets:
+        box.addWidget(widget)
+    return box
 
 
 class Banner(QFrame):

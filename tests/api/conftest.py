@@ -11,7 +11,7 @@ from keyring.backend import KeyringBackend
 
 from billie_desktop.api import BillieClient, MemoryTokenStore, RetryPolicy
 from billie_desktop.sandbox import AUTH_MODES, JSON_MODES, SandboxOptions, SandboxServer
-from tests.conftest import port_is_listening
+from tests.conftest import Wire, port_is_listening
 
 STYLES = [dict(auth=a, json=j) for a, j in itertools.product(AUTH_MODES, JSON_MODES)]
 STYLE_IDS = [f"{s['auth']}-{s['json']}" for s in STYLES]
@@ -25,22 +25,6 @@ def server(request: pytest.FixtureRequest) -> Iterator[SandboxServer]:
     assert not port_is_listening(sandbox.port)
 
 
-class Wire:
-    """Counts what really went over the wire, by verb and path."""
-
-    def __init__(self) -> None:
-        self.requests: list[tuple[str, str]] = []
-
-    async def hook(self, request: httpx.Request) -> None:
-        self.requests.append((request.method, request.url.path))
-
-    def count(self, method: str, path_part: str) -> int:
-        return sum(1 for m, p in self.requests if m == method and path_part in p)
-
-
-@pytest.fixture
-def wire() -> Wire:
-    return Wire()
 
 
 @pytest.fixture

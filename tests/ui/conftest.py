@@ -46,20 +46,6 @@ def settings(tmp_path) -> Settings:
     return Settings(tmp_path / "settings.ini")
 
 
-class Wire:
-    def __init__(self) -> None:
-        self.requests: list[tuple[str, str]] = []
-
-    async def hook(self, request: httpx.Request) -> None:
-        self.requests.append((request.method, request.url.path))
-
-    def count(self, method: str, part: str) -> int:
-        return sum(1 for m, p in self.requests if m == method and part in p)
-
-
-@pytest.fixture
-def wire() -> Wire:
-    return Wire()
 
 
 @pytest.fixture
