@@ -154,7 +154,7 @@ class BillieClient:
             if self.style == "jwt-body":
                 await self._renew(self._generation)
             me = await self.who_am_i()
-        except (NotSignedInError, UnexpectedResponseError, BillieError) as exc:
+        except BillieError as exc:
             if isinstance(exc, NotSignedInError) or exc.status in (400, 401, 403):
                 self._forget_session()
                 await asyncio.to_thread(self.token_store.clear, self.base_url)
@@ -203,11 +203,9 @@ class BillieClient:
         self._remember = remember
         self._expired = False
         self._generation += 1
-        powered_by = response.headers.get("x-powered-by")
-        if powered_by != self.powered_by:
-            self.powered_by = powered_by
-        log.info("signed in to %s (%s; sessions: %s)", self.host, powered_by or "unknown server",
-                 self.style)
+        self.powered_by = response.headers.get("x-powered-by")
+        log.info("signed in to %s (%s; sessions: %s)", self.host,
+                 self.powered_by or "unknown server", self.style)
 
     def _forget_session(self) -> None:
         self.user = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from billie_desktop.sandbox import auth
@@ -45,7 +45,6 @@ class Operation:
     tenanted: bool = False
     inherits: str | None = None
     jwt_only: bool = False  # served only where a JWT provider is registered
-    response_fields: dict[str, str] = field(default_factory=dict)
 
 
 # --- wire shapes ---------------------------------------------------------------------------

@@ -54,8 +54,8 @@ class ConsoleApp(QObject):
         """Resumes a remembered session without the password, or shows sign-in."""
         server = self.server or self.settings.last_server or self.sandbox_url
         if server and server == self.settings.last_server:
+            client = self.client_factory(server)
             try:
-                client = self.client_factory(server)
                 me = await client.resume()
             except BillieError as exc:
                 log.info("could not resume the remembered session: %s", type(exc).__name__)
@@ -68,8 +68,7 @@ class ConsoleApp(QObject):
                 self.open_main(Session(client, me, server_label=server, remember=True,
                                        discovery=report))
                 return
-            if me is None:
-                await client.close()
+            await client.close()  # nothing to resume, or not a manager: sign in afresh
         self.show_sign_in()
 
     def show_sign_in(self, notice: str | None = None) -> SignInWindow:
@@ -199,10 +198,11 @@ def main(argv: list[str] | None = None) -> int:
     reporter = ErrorReporter()
     reporter.install(loop)
     if args.smoke_test:
-        from billie_desktop.ui.smoke import MemoryTokenStoreForSmoke, run_smoke
+        from billie_desktop.api import MemoryTokenStore
+        from billie_desktop.ui.smoke import run_smoke
 
         settings = Settings(args.settings or _temporary_settings())
-        console = ConsoleApp(settings, MemoryTokenStoreForSmoke(),
+        console = ConsoleApp(settings, MemoryTokenStore(),
                              sandbox_url=sandbox.url if sandbox else None, icon=icon)
     else:
         choice = open_token_store()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 
@@ -428,11 +427,3 @@ class MainWindow(QMainWindow):
         self.model.clear()
         super().closeEvent(event)
 
-
-async def wait_for(condition: object, limit: float = 10.0) -> None:
-    """Polls a condition on the running loop (for the smoke test)."""
-    deadline = asyncio.get_event_loop().time() + limit
-    while not condition():  # type: ignore[operator]
-        if asyncio.get_event_loop().time() > deadline:
-            raise TimeoutError("condition not met")
-        await asyncio.sleep(0.02)

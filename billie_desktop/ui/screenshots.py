@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from billie_desktop.api import MemoryTokenStore
 from billie_desktop.sandbox import SandboxOptions, SandboxServer
 from billie_desktop.ui.app import ConsoleApp
-from billie_desktop.ui.main_window import wait_for
 from billie_desktop.ui.settings import Settings
+from billie_desktop.ui.tasks import wait_for
 
 
 async def shoot(console: ConsoleApp, out: Path) -> None:
@@ -54,18 +54,19 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     import qasync
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     if dark:  # what a user with a dark desktop scheme sees (Qt 6.8+)
         from PySide6.QtCore import Qt
-
         from PySide6.QtGui import QColor, QPalette
 
-        app.styleHints().setColorScheme(Qt.ColorScheme.Dark)  # type: ignore[union-attr]
+        app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
         app.setStyle("Fusion")
         # Xvfb has no platform theme to supply the dark palette: give the one a dark
         # desktop would, to check that every widget follows the palette.
         palette = QPalette()
-        roles = {QPalette.ColorRole.Window: "#2b2b2b", QPalette.ColorRole.WindowText: "#e6e6e6",
+        roles = {QPalette.ColorRole.Window: "#2b2b2b",
+                 QPalette.ColorRole.WindowText: "#e6e6e6",
                  QPalette.ColorRole.Base: "#1e1e1e", QPalette.ColorRole.AlternateBase: "#333333",
                  QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#3a3a3a",
                  QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.Highlight: "#3d8ee6",

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import time
 
-from billie_desktop.api import MemoryTokenStore, QueryUserAccountsRequest, same_id
+from billie_desktop.api import QueryUserAccountsRequest, same_id
 from billie_desktop.ui.app import ConsoleApp
-from billie_desktop.ui.main_window import wait_for
-
-MemoryTokenStoreForSmoke = MemoryTokenStore
+from billie_desktop.ui.tasks import wait_for
 
 
 def step(text: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -57,3 +57,13 @@ class Tasks:
         """For tests: until every task started so far has finished."""
         while self._all:
             await asyncio.gather(*list(self._all), return_exceptions=True)
+
+
+async def wait_for(condition: Callable[[], object], limit: float = 10.0) -> None:
+    """Polls a condition on the running loop (the smoke test and screenshots use it)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + limit
+    while not condition():
+        if loop.time() > deadline:
+            raise TimeoutError("condition not met")
+        await asyncio.sleep(0.02)
