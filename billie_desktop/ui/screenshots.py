@@ -72,7 +72,8 @@ def main(argv: list[str]) -> int:
                  QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.Highlight: "#3d8ee6",
                  QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.Link: "#6cb4ff",
                  QPalette.ColorRole.PlaceholderText: "#8a8a8a",
-                 QPalette.ColorRole.ToolTipBase: "#3a3a3a", QPalette.ColorRole.ToolTipText: "#e6e6e6"}
+                 QPalette.ColorRole.ToolTipBase: "#3a3a3a",
+                 QPalette.ColorRole.ToolTipText: "#e6e6e6"}
         for role, colour in roles.items():
             palette.setColor(role, QColor(colour))
         app.setPalette(palette)
