@@ -30,15 +30,14 @@ from billie_desktop.sandbox.errors import (
     RequestTooLarge,
     UnknownRoute,
     forbidden,
-    not_empty,
     token_error,
-    validation_failed,
 )
 from billie_desktop.sandbox.operations import (
     BY_NAME,
     OPERATIONS,
     REQUIRED_FIELDS,
     Operation,
+    require,
     served,
 )
 from billie_desktop.sandbox.store import LoginRow, Store
@@ -155,7 +154,7 @@ class RequestContext:
         if login is None or login.locked:
             raise token_error("Invalid RefreshToken")
         session_id = self.new_session_id()
-        access, _ = self.tokens.access_token(login, session_id)
+        access = self.tokens.access_token(login, session_id)
         self.set_token_cookie(access)
         return auth.Authenticated(login, session_id)
 
@@ -172,7 +171,7 @@ class RequestContext:
                 self.set_cookie(auth.OPTIONS_COOKIE, "perm", forever)
             return {**body, "sessionId": session_id}
         session_id = self.new_session_id()
-        access, _ = self.tokens.access_token(login, session_id)
+        access = self.tokens.access_token(login, session_id)
         refresh, refresh_expires = self.tokens.refresh_token(login)
         if mode == "jwt-cookie" or token_cookie is True:
             self.set_token_cookie(access)
@@ -289,7 +288,7 @@ class SandboxApp:
         ctx = RequestContext(self.options, self.store, self.tokens, method, path, query_string,
                              headers, cookies, secure)
         try:
-            body = await self._read_body(receive, headers)
+            body = await self._read_body(receive)
             reply = await self._dispatch(ctx, body, headers.get("content-type", ""))
         except ApiError as exc:
             reply = Reply(exc.status, dumps(exc.body(), self.options.json),
@@ -321,7 +320,7 @@ class SandboxApp:
         return (f"{first}\n\n  Request.HttpMethod: {ctx.method}\n  Request.PathInfo: {ctx.path}\n"
                 f"  Request.QueryString: {ctx.query_string}\n  Request.RawUrl: {raw}\n")
 
-    async def _read_body(self, receive: Receive, headers: dict[str, str]) -> bytes:
+    async def _read_body(self, receive: Receive) -> bytes:
         """The body, or RequestTooLarge once it passes the limit. An oversized body is
         still read to its end (up to a hard cap) so that the client gets the 400 rather
         than a connection reset in the middle of its upload."""
@@ -391,11 +390,7 @@ class SandboxApp:
                 if self.options.role_check == "required-role":
                     raise InvalidRole()
                 raise forbidden(f"{missing[0]} Role Required")
-        required = REQUIRED_FIELDS.get(op.name, ())
-        errors = [not_empty(n, fields.get(n)) for n in required
-                  if fields.get(n) is None or not str(fields[n]).strip()]
-        if errors:
-            raise validation_failed(errors)
+        require(fields, *REQUIRED_FIELDS.get(op.name, ()))
         if op.tenanted:
             caller = ctx.require_caller()
             organisation = normalise_guid(fields["OrganisationId"])

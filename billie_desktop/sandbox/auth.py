@@ -59,14 +59,14 @@ class Tokens:
             store.set_meta("jwt_secret", secret)
         self._key = bytes.fromhex(secret)
 
-    def access_token(self, login: LoginRow, session_id: str) -> tuple[str, float]:
+    def access_token(self, login: LoginRow, session_id: str) -> str:
         now = time.time()
-        expires = now + self.options.token_ttl
-        claims = {"iss": ISSUER, "sub": login.id, "iat": int(now), "exp": expires,
+        claims = {"iss": ISSUER, "sub": login.id, "iat": int(now),
+                  "exp": now + self.options.token_ttl,
                   "sid": session_id, "name": login.display_name,
                   "preferred_username": login.user_name, "roles": list(login.roles),
                   "perms": []}
-        return jwt.encode(claims, self._key, algorithm="HS256"), expires
+        return jwt.encode(claims, self._key, algorithm="HS256")
 
     def refresh_token(self, login: LoginRow) -> tuple[str, float]:
         now = time.time()

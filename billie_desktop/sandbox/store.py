@@ -109,40 +109,41 @@ def _escape_like(text: str) -> str:
 
 class Store:
     def __init__(self, path: Path | None, *, customers: int, reset: bool, seed_value: int) -> None:
+        self.path = path
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             if reset:
-                for suffix in ("", "-wal", "-shm"):
-                    Path(f"{path}{suffix}").unlink(missing_ok=True)
-        self.path = path
-        self.db = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False,
-                                  isolation_level=None)
-        self.db.row_factory = sqlite3.Row
-        if path is not None:
-            self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.executescript(_SCHEMA)
+                self._delete_files()
+        self.db = self._open()
         self.seeded_now = False
         if self.meta("schema") not in (None, SCHEMA_VERSION):
             log.warning("sandbox database schema %s is not %s: seeding it again",
                         self.meta("schema"), SCHEMA_VERSION)
             self.db.close()
-            if path is not None:
-                for suffix in ("", "-wal", "-shm"):
-                    Path(f"{path}{suffix}").unlink(missing_ok=True)
-            self.db = sqlite3.connect(str(path) if path else ":memory:",
-                                      check_same_thread=False, isolation_level=None)
-            self.db.row_factory = sqlite3.Row
-            if path is not None:
-                self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.executescript(_SCHEMA)
+            self._delete_files()
+            self.db = self._open()
         if self.meta("schema") is None:
             started = time.perf_counter()
             self._seed(customers, seed_value)
             self.seeded_now = True
             log.info("seeded %d customers per organisation in %.1f s", customers,
                      time.perf_counter() - started)
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(str(self.path) if self.path else ":memory:",
+                             check_same_thread=False, isolation_level=None)
+        db.row_factory = sqlite3.Row
+        if self.path is not None:
+            db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        db.executescript(_SCHEMA)
+        return db
+
+    def _delete_files(self) -> None:
+        if self.path is not None:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     def close(self) -> None:
         self.db.close()
