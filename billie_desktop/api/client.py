@@ -248,7 +248,8 @@ class BillieClient:
             self.refresh_count += 1
             self._generation += 1
             log.info("session renewed")
-            await self._persist()
+            if self.style == "jwt-cookie":  # a new ss-tok; a bearer token is never stored
+                await self._persist()
 
     def _expire(self) -> None:
         self._expired = True

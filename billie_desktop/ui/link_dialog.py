@@ -3,7 +3,6 @@ error the server gives under the field it names."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -68,7 +67,6 @@ class LinkDialog(QDialog):
         self.current_account: UserAccount | None = None
         self.chosen: UserAccount | None = None
         self._busy = False
-        self._submit_task: asyncio.Task[None] | None = None
         self.setWindowTitle(_t("Link to user account"))
         self.setModal(True)
         self.setMinimumWidth(620)
@@ -213,7 +211,7 @@ class LinkDialog(QDialog):
     # --- linking ------------------------------------------------------------------------------
     def submit_clicked(self) -> None:
         if not self._busy:
-            self._submit_task = asyncio.ensure_future(self.submit())
+            self.tasks.run_once("submit", self.submit)
 
     async def submit(self) -> None:
         if self._busy:
@@ -286,8 +284,6 @@ class LinkDialog(QDialog):
     # --- closing ------------------------------------------------------------------------------
     def reject(self) -> None:
         """Cancel: aborts the request in flight, then closes."""
-        if self._submit_task is not None and not self._submit_task.done():
-            self._submit_task.cancel()
         self.tasks.cancel_all()
         super().reject()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, QPoint, Qt, QTimer, Signal
@@ -33,6 +32,7 @@ from billie_desktop.api import (
     QueryCustomersRequest,
     QueryCustomersResponse,
     QueryOrganisationsRequest,
+    same_id,
 )
 from billie_desktop.ui.customers_model import CUSTOMER_ROLE, CustomersModel
 from billie_desktop.ui.detail_pane import DetailPane
@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.state_label.setAccessibleName(_t("Customer list status"))
         self.state_retry = QPushButton(_t("Retry"))
         self.state_retry.setAccessibleName(_t("Retry loading customers"))
-        self.state_retry.clicked.connect(self.model.retry)
+        self.state_retry.clicked.connect(self._retry)
         self.state_busy = BusyBar()
         state_page = QWidget()
         state_layout = QVBoxLayout(state_page)
@@ -233,8 +233,6 @@ class MainWindow(QMainWindow):
             response = await self.session.send(QueryOrganisationsRequest())
         except BillieError as exc:
             self._state_changed("error", exc.message)
-            self.state_retry.clicked.disconnect()
-            self.state_retry.clicked.connect(lambda: self.tasks.run("start", self.start()))
             return
         self.organisations = sorted(response.results, key=lambda o: o.name.lower())
         self.session.organisations = self.organisations
@@ -249,10 +247,14 @@ class MainWindow(QMainWindow):
         if not self.organisations:
             self._state_changed("empty", _t("Your account is not a member of any organisation."))
             return
-        with contextlib.suppress(RuntimeError, TypeError):
-            self.state_retry.clicked.disconnect()
-        self.state_retry.clicked.connect(self.model.retry)
         self._organisation_changed(index)
+
+    def _retry(self) -> None:
+        """Retry whatever failed: the organisations, or the customers of one."""
+        if self.organisations:
+            self.model.retry()
+        else:
+            self.tasks.run("start", self.start())
 
     @property
     def current_organisation(self) -> Organisation | None:
@@ -367,9 +369,9 @@ class MainWindow(QMainWindow):
     def _linked(self, customer: Customer, account_text: str) -> None:
         if customer.user_account_id:
             self.account_texts[customer.user_account_id] = account_text
-        row = self.model.update_customer(customer)
-        if row >= 0 and self.selected_customer() is not None \
-                and self.selected_customer().id == customer.id:  # type: ignore[union-attr]
+        self.model.update_customer(customer)
+        selected = self.selected_customer()
+        if selected is not None and same_id(selected.id, customer.id):
             self.detail.show_customer(customer, account_text)
         self.statusBar().showMessage(
             _t("Linked {0} to {1}.").format(customer.full_name, account_text), 10_000)

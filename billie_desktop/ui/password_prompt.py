@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from billie_desktop.api import BillieError
 from billie_desktop.ui.session import Session
+from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.widgets import BusyBar, FieldError, tr
 
 
@@ -49,12 +48,11 @@ class PasswordPrompt(QDialog):
         layout = QVBoxLayout(self)
         for widget in (intro, self.password, self.error, self.busy, self.buttons):
             layout.addWidget(widget)
-        self._task: asyncio.Task[None] | None = None
+        self.tasks = Tasks()
         self.password.setFocus()
 
     def _clicked(self) -> None:
-        if self._task is None or self._task.done():
-            self._task = asyncio.ensure_future(self.submit())
+        self.tasks.run_once("sign-in", self.submit)
 
     async def submit(self) -> None:
         password = self.password.text()
@@ -79,7 +77,6 @@ class PasswordPrompt(QDialog):
         self.busy.set_busy(not enabled)
 
     def reject(self) -> None:
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
+        self.tasks.cancel_all()
         self.session.finish_reauthentication(False)
         super().reject()

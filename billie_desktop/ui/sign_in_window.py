@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 
@@ -28,6 +27,7 @@ from billie_desktop.api import (
 )
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.settings import STAGING_URL, Settings
+from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.widgets import Banner, BusyBar, FieldError, stacked, tr
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,7 @@ class SignInWindow(QWidget):
         self.client_factory = client_factory
         self.sandbox_url = sandbox_url
         self.remember_note_text = remember_note
-        self._task: asyncio.Task[None] | None = None
+        self.tasks = Tasks()
         self._pending_client: BillieClient | None = None
         self._signed_in_without_role: BillieClient | None = None
         self.setWindowTitle(_t("Sign in – Billie Desktop"))
@@ -183,12 +183,10 @@ class SignInWindow(QWidget):
 
     # --- signing in ---------------------------------------------------------------------------
     def sign_in_clicked(self) -> None:
-        if self._task is None or self._task.done():
-            self._task = asyncio.ensure_future(self.sign_in())
+        self.tasks.run_once("sign-in", self.sign_in)
 
     def cancel(self) -> None:
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
+        self.tasks.cancel("sign-in")
         self.banner.show_message(_t("Signing in was cancelled."), kind="info")
 
     async def sign_in(self) -> None:
@@ -249,7 +247,7 @@ class SignInWindow(QWidget):
         client = self._signed_in_without_role
         if client is not None:
             self._signed_in_without_role = None
-            self._task = asyncio.ensure_future(self._sign_out(client))
+            self.tasks.run("sign-out", self._sign_out(client))
 
     async def _sign_out(self, client: BillieClient) -> None:
         try:
@@ -267,6 +265,5 @@ class SignInWindow(QWidget):
         self.cancel_button.setVisible(busy)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
+        self.tasks.cancel_all()
         super().closeEvent(event)

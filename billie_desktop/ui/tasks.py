@@ -29,6 +29,16 @@ class Tasks:
         task.add_done_callback(self._finished)
         return task
 
+    def run_once(self, name: str, factory: Callable[[], Coroutine[Any, Any, Any]]) -> None:
+        """Starts ``factory()`` unless the task of that name is still running (a button
+        pressed twice starts one request, not two)."""
+        if not self.running(name):
+            self.run(name, factory())
+
+    def running(self, name: str) -> bool:
+        task = self._named.get(name)
+        return task is not None and not task.done()
+
     def _finished(self, task: asyncio.Task[Any]) -> None:
         self._all.discard(task)
         if task.cancelled():
