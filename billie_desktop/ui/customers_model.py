@@ -5,6 +5,7 @@ in flight, and an answer for an old query is never painted (generation check).""
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -62,7 +63,13 @@ def local_date(value: Any) -> str:
     (numeric short formats read differently in Australia and the US)."""
     if value is None:
         return ""
-    return QLocale.system().toString(QDate(value.year, value.month, value.day), "d MMM yyyy")
+    return _system_locale().toString(QDate(value.year, value.month, value.day), "d MMM yyyy")
+
+
+@functools.cache
+def _system_locale() -> QLocale:
+    """Read once: data() formats a date for every visible cell on every repaint."""
+    return QLocale.system()
 
 
 class CustomersModel(QAbstractTableModel):
