@@ -34,10 +34,11 @@ QSvgRenderer("resources/icons/billie-desktop.svg").render(painter)
 painter.end()
 image.save(sys.argv[1])
 PYEOF
-gzip -9n -c packaging/debian/billie-desktop.1 > "$ROOT/usr/share/man/man1/billie-desktop.1.gz"
+# The man page and changelog carry @VERSION@: the version has one source, pyproject.toml.
+sed "s/@VERSION@/$VERSION/g" packaging/debian/billie-desktop.1 | gzip -9n > "$ROOT/usr/share/man/man1/billie-desktop.1.gz"
 chmod 644 "$ROOT/usr/share/man/man1/billie-desktop.1.gz"
 install -m 644 packaging/debian/copyright "$ROOT/usr/share/doc/billie-desktop/copyright"
-gzip -9n -c packaging/debian/changelog > "$ROOT/usr/share/doc/billie-desktop/changelog.gz"
+sed "s/@VERSION@/$VERSION/g" packaging/debian/changelog | gzip -9n > "$ROOT/usr/share/doc/billie-desktop/changelog.gz"
 chmod 644 "$ROOT/usr/share/doc/billie-desktop/changelog.gz"
 find "$ROOT" -type d -exec chmod 755 {} +
 find "$ROOT/opt" -type f -name "*.so*" -exec chmod 644 {} +

@@ -38,6 +38,10 @@ echo "==> packaged smoke test"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 dpkg-deb -x "$DEB" "$TMP/root"
+zcat "$TMP/root/usr/share/man/man1/billie-desktop.1.gz" | grep -q "billie-desktop $expected\"" \
+  || { echo "the man page does not carry version $expected"; exit 1; }
+zcat "$TMP/root/usr/share/doc/billie-desktop/changelog.gz" | head -n 1 | grep -qF "($expected)" \
+  || { echo "the changelog does not carry version $expected"; exit 1; }
 export QT_QPA_PLATFORM=offscreen HOME="$TMP/home" XDG_DATA_HOME="$TMP/data" \
   XDG_STATE_HOME="$TMP/state" XDG_CONFIG_HOME="$TMP/config"
 "$TMP/root/opt/billie-desktop/billie-desktop" --smoke-test --settings "$TMP/settings.ini"
