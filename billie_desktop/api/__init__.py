@@ -44,6 +44,7 @@ from billie_desktop.api.errors import (
     UnexpectedResponseError,
     ValidationError,
 )
+from billie_desktop.api.session import ClientSession, SessionState, SessionStyle
 from billie_desktop.api.tokens import (
     KeyringTokenStore,
     MemoryTokenStore,
@@ -58,14 +59,16 @@ from billie_desktop.api.wire import normal_guid, same_id
 __all__ = [
     "AccountLockedError", "AssociateUserAccountToCustomerRequest",
     "AssociateUserAccountToCustomerResponse", "AuthenticateResponse", "BankAccount",
-    "BillieClient", "BillieError", "CannotConnectError", "ConflictError", "Customer",
+    "BillieClient", "BillieError", "CannotConnectError", "ClientSession", "ConflictError",
+    "Customer",
     "DiscoveryReport", "ForbiddenError", "GetCustomerRequest", "GetCustomerResponse",
     "IncompatibleServerError", "InsecureTransportError", "InvalidCredentialsError",
     "KeyringTokenStore", "MemoryTokenStore", "MissingRoleError", "NotFoundError",
     "NotSignedInError", "Organisation", "QueryCustomersRequest", "QueryCustomersResponse",
     "QueryOrganisationsRequest", "QueryOrganisationsResponse", "QueryUserAccountsRequest",
     "QueryUserAccountsResponse", "Request", "RequestTimeoutError", "ResponseError",
-    "ResponseStatus", "RetryPolicy", "ServerError", "SessionExpiredError", "StoredSession",
+    "ResponseStatus", "RetryPolicy", "ServerError", "SessionExpiredError", "SessionState",
+    "SessionStyle", "StoredSession",
     "TlsError", "TokenStore", "TokenStoreChoice", "TransportError", "UnexpectedResponseError",
     "UserAccount", "ValidationError", "normal_guid", "open_token_store", "same_id",
 ]

@@ -9,6 +9,13 @@ Send any request DTO, get its typed response DTO back, as with ServiceStack's
 
 Works with all three ways a ServiceStack server hands out sessions; on a 401 it renews
 the session once (one renewal shared by every request in flight) and replays the request.
+The session's state lives in ``client.session`` (a ``ClientSession``).
+
+The client makes its own ``httpx.AsyncClient`` unless it is handed one::
+
+    http = httpx.AsyncClient(event_hooks={"request": [log_request]})
+    client = BillieClient(url, http_client=http)                   # the caller closes it
+    client = BillieClient(url, http_client=http, close_http=True)  # client.close() does
 """
 
 from __future__ import annotations
@@ -39,10 +46,12 @@ from billie_desktop.api.errors import (
     BillieError,
     IncompatibleServerError,
     NotSignedInError,
-    SessionExpiredError,
+    TlsError,
     UnexpectedResponseError,
     error_from_response,
+    expired_error,
 )
+from billie_desktop.api.session import ClientSession, SessionStyle
 from billie_desktop.api.tokens import MemoryTokenStore, StoredSession, TokenStore
 from billie_desktop.api.transport import (
     RetryPolicy,
@@ -67,7 +76,9 @@ class BillieClient:
                  token_store: TokenStore | None = None,
                  timeout: httpx.Timeout | float | None = None, retry: RetryPolicy | None = None,
                  allow_insecure_http: bool = False, ca_file: str | None = None,
-                 use_predefined_routes: bool = False) -> None:
+                 use_predefined_routes: bool = False, close_http: bool = False) -> None:
+        """``http_client``: an ``httpx.AsyncClient`` to send through (hooks, transports);
+        it stays the caller's to close unless ``close_http`` is true."""
         url = check_base_url(base_url, allow_insecure_http=allow_insecure_http)
         self.base_url = str(url).rstrip("/")
         self.host = url.host
@@ -75,21 +86,15 @@ class BillieClient:
         self.retry = retry or RetryPolicy()
         self.use_predefined_routes = use_predefined_routes
         self.route_overrides: dict[str, str] = {}
-        self._owns_http = http_client is None
+        self._owns_http = http_client is None or close_http
         self._http = http_client or httpx.AsyncClient(
             timeout=timeout if timeout is not None else DEFAULT_TIMEOUT,
             verify=ssl_context(ca_file), follow_redirects=False,
             headers={"Accept": "application/json",
                      "User-Agent": f"BillieDesktop/{__version__}"})
-        self.user: AuthenticateResponse | None = None
-        self.style: str | None = None  # "session", "jwt-body" or "jwt-cookie"
+        self.session = ClientSession()
         self.powered_by: str | None = None
         self.refresh_count = 0  # renewals performed (one per expiry, however many waited)
-        self._bearer: str | None = None
-        self._refresh: str | None = None
-        self._remember = False
-        self._generation = 0
-        self._expired = False
         self._renew_lock = asyncio.Lock()
 
     # --- lifetime ---------------------------------------------------------------------------
@@ -105,8 +110,25 @@ class BillieClient:
             await self._http.aclose()
 
     @property
+    def closed(self) -> bool:
+        return self._http.is_closed
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        """The cookies the server has set (read them; the client manages them)."""
+        return self._http.cookies
+
+    @property
+    def user(self) -> AuthenticateResponse | None:
+        return self.session.user
+
+    @property
+    def style(self) -> SessionStyle | None:
+        return self.session.style
+
+    @property
     def signed_in(self) -> bool:
-        return self.user is not None and not self._expired
+        return self.session.signed_in
 
     # --- the public operations ------------------------------------------------------------
     async def send(self, request: Request[T]) -> T:
@@ -122,7 +144,7 @@ class BillieClient:
         me = self._parse(request, response)
         self._adopt(me, response, remember=remember)
         await self._persist()
-        return self.user or me
+        return self.session.user or me
 
     async def who_am_i(self) -> AuthenticateResponse:
         return await self.send(WhoAmI())
@@ -130,7 +152,7 @@ class BillieClient:
     async def sign_out(self) -> None:
         """Ends the session on the server (best effort) and forgets every token here."""
         try:
-            if self.user is not None:
+            if self.session.user is not None:
                 await self._send_with_retries(_Logout())
         except BillieError as exc:
             log.info("sign-out request failed (%s); forgetting the session anyway",
@@ -146,13 +168,13 @@ class BillieClient:
         if stored is None:
             return None
         self._forget_session()
-        self.style, self._refresh, self._remember = stored.style, stored.refresh_token, True
+        self.session.start(AuthenticateResponse(user_name=stored.user_name), stored.style,
+                           remember=True, refresh_token=stored.refresh_token)
         for name, value in stored.cookies.items():
             self._http.cookies.set(name, value, domain=self.host)
-        self.user = AuthenticateResponse(user_name=stored.user_name)
         try:
-            if self.style == "jwt-body":
-                await self._renew(self._generation)
+            if stored.style == SessionStyle.JWT_BODY:
+                await self._renew(self.session.generation)
             me = await self.who_am_i()
         except BillieError as exc:
             if isinstance(exc, NotSignedInError) or exc.status in (400, 401, 403):
@@ -160,9 +182,11 @@ class BillieClient:
                 await asyncio.to_thread(self.token_store.clear, self.base_url)
                 return None
             raise
-        self.user = me.model_copy(update={"bearer_token": None, "refresh_token": None})
+        self.session.start(me, stored.style, remember=True,
+                           bearer_token=self.session.bearer_token,
+                           refresh_token=self.session.refresh_token)
         await self._persist()
-        return self.user
+        return self.session.user
 
     async def discover(self) -> DiscoveryReport:
         """Reads ``/types/metadata``. Raises ``IncompatibleServerError`` naming what differs
@@ -193,82 +217,86 @@ class BillieClient:
     def _adopt(self, me: AuthenticateResponse, response: httpx.Response, *, remember: bool
                ) -> None:
         if me.bearer_token:
-            self.style = "jwt-body"
+            style = SessionStyle.JWT_BODY
         elif "x-cookies" in response.headers or "ss-tok" in self._http.cookies:
-            self.style = "jwt-cookie"
+            style = SessionStyle.JWT_COOKIE
         else:
-            self.style = "session"
-        self._bearer, self._refresh = me.bearer_token, me.refresh_token
-        self.user = me.model_copy(update={"bearer_token": None, "refresh_token": None})
-        self._remember = remember
-        self._expired = False
-        self._generation += 1
+            style = SessionStyle.SESSION
+        self.session.start(me, style, remember=remember, bearer_token=me.bearer_token,
+                           refresh_token=me.refresh_token)
         self.powered_by = response.headers.get("x-powered-by")
         log.info("signed in to %s (%s; sessions: %s)", self.host,
-                 self.powered_by or "unknown server", self.style)
+                 self.powered_by or "unknown server", style)
 
     def _forget_session(self) -> None:
-        self.user = None
-        self.style = None
-        self._bearer = self._refresh = None
-        self._expired = False
+        self.session.end()
         self._http.cookies.clear()
-        self._generation += 1
 
     async def _persist(self) -> None:
-        if not self._remember or self.user is None or self.style is None:
+        session = self.session
+        if not session.remember or session.user is None or session.style is None:
             await asyncio.to_thread(self.token_store.clear, self.base_url)
             return
-        names = SESSION_COOKIES if self.style == "session" else TOKEN_COOKIES
+        names = SESSION_COOKIES if session.style == SessionStyle.SESSION else TOKEN_COOKIES
         cookies = {c.name: c.value or "" for c in self._http.cookies.jar if c.name in names}
-        stored = StoredSession(self.user.user_name or "", self.style, self._refresh, cookies)
+        stored = StoredSession(session.user.user_name or "", session.style,
+                               session.refresh_token, cookies)
         await asyncio.to_thread(self.token_store.save, self.base_url, stored)
 
     async def _renew(self, generation: int) -> None:
         """Renews the session once for everybody who saw it expire in ``generation``."""
+        session = self.session
         async with self._renew_lock:
-            if generation != self._generation:
-                if self._expired:
-                    raise SessionExpiredError(
-                        "Your session has expired. Sign in again to continue.", status=401)
+            if generation != session.generation:
+                if session.expired:
+                    raise expired_error()
                 return  # somebody else renewed it while we waited
-            if self.style == "session" or (self.style == "jwt-body" and not self._refresh):
-                self._expire()
-            request = GetAccessToken(refresh_token=self._refresh if self.style == "jwt-body"
-                                     else None)
-            response = await self._send_with_retries(request)
-            if response.status_code != 200:
-                log.info("session renewal refused (%d)", response.status_code)
-                self._expire()
-            if self.style == "jwt-body":
-                renewed = self._parse(request, response)
-                if not renewed.access_token:
-                    self._expire()
-                self._bearer = renewed.access_token
+            style = session.style
+            if style == SessionStyle.SESSION or (style == SessionStyle.JWT_BODY
+                                                 and not session.refresh_token):
+                raise session.expire()  # nothing to renew with
+            session.renewing()
+            try:
+                bearer = await self._request_new_token(style)
+            except BillieError:
+                session.renewal_failed()
+                raise
+            except asyncio.CancelledError:
+                session.renewal_failed()
+                raise
+            session.renewed(bearer)
             self.refresh_count += 1
-            self._generation += 1
             log.info("session renewed")
-            if self.style == "jwt-cookie":  # a new ss-tok; a bearer token is never stored
+            if style == SessionStyle.JWT_COOKIE:  # a new ss-tok; a bearer is never stored
                 await self._persist()
 
-    def _expire(self) -> None:
-        self._expired = True
-        self._generation += 1
-        raise SessionExpiredError("Your session has expired. Sign in again to continue.",
-                                  status=401)
+    async def _request_new_token(self, style: SessionStyle | None) -> str | None:
+        """A new access token (JWT in the body) or ss-tok cookie; expires the session
+        when the server refuses."""
+        jwt_body = style == SessionStyle.JWT_BODY
+        request = GetAccessToken(refresh_token=self.session.refresh_token if jwt_body else None)
+        response = await self._send_with_retries(request)
+        if response.status_code != 200:
+            log.info("session renewal refused (%d)", response.status_code)
+            raise self.session.expire()
+        if not jwt_body:
+            return None
+        renewed = self._parse(request, response)
+        if not renewed.access_token:
+            raise self.session.expire()
+        return renewed.access_token
 
     # --- one exchange -----------------------------------------------------------------------
     async def _exchange(self, request: Request[Any]) -> httpx.Response:
-        if self._expired:
-            raise SessionExpiredError("Your session has expired. Sign in again to continue.",
-                                      status=401)
-        generation = self._generation
+        if self.session.expired:
+            raise expired_error()
+        generation = self.session.generation
         response = await self._send_with_retries(request)
-        if response.status_code == 401 and self.user is not None:
+        if response.status_code == 401 and self.session.user is not None:
             await self._renew(generation)
             response = await self._send_with_retries(request)
             if response.status_code == 401:
-                self._expire()
+                raise self.session.expire()
         return response
 
     def _url(self, request: Request[Any]) -> tuple[str, str]:
@@ -299,7 +327,7 @@ class BillieClient:
                 retry = attempt + 1 < self.retry.attempts and (
                     idempotent or never_reached_server(exc))
                 error = transport_error(exc, self.host)
-                if not retry or type(error).__name__ == "TlsError":
+                if not retry or isinstance(error, TlsError):
                     raise error from exc
                 delay = self.retry.delay(attempt)
             else:
@@ -312,7 +340,8 @@ class BillieClient:
 
     async def _send_once(self, request: Request[Any]) -> httpx.Response:
         url, template = self._url(request)
-        headers = {"Authorization": f"Bearer {self._bearer}"} if self._bearer else {}
+        bearer = self.session.bearer_token
+        headers = {"Authorization": f"Bearer {bearer}"} if bearer else {}
         wire = request.to_wire()
         if request.verb in ("GET", "HEAD", "DELETE"):
             params = {k: (str(v).lower() if isinstance(v, bool) else v) for k, v in wire.items()}
@@ -353,7 +382,7 @@ class BillieClient:
             raise error_from_response(
                 response.status_code, response.headers, response.content,
                 reason=response.reason_phrase, signing_in=isinstance(request, Authenticate),
-                signed_in=self.user is not None)
+                signed_in=self.session.user is not None)
         data = self._json(response)
         try:
             return cast(T, type(request).response_type.model_validate(data))

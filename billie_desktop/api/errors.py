@@ -70,6 +70,13 @@ class SessionExpiredError(NotSignedInError):
     """The session ended and could not be renewed: sign in again, then replay."""
 
 
+EXPIRED_MESSAGE = "Your session has expired. Sign in again to continue."
+
+
+def expired_error(response_status: ResponseStatus | None = None) -> SessionExpiredError:
+    """The one place a ``SessionExpiredError`` is built."""
+    return SessionExpiredError(EXPIRED_MESSAGE, status=401, response_status=response_status)
+
 class InvalidCredentialsError(NotSignedInError):
     """Wrong user name or password."""
 
@@ -195,8 +202,7 @@ def error_from_response(status: int, headers: Mapping[str, str], body: bytes, *,
             return InvalidCredentialsError("The user name or password is incorrect.",
                                            status=status, response_status=rs)
         if signed_in or code == "TokenException":
-            return SessionExpiredError("Your session has expired. Sign in again to continue.",
-                                       status=status, response_status=rs)
+            return expired_error(rs)
         return NotSignedInError("You are not signed in.", status=status, response_status=rs)
     if status == 403:
         # [RequiredRole] answers text/plain "Forbidden ..." with reason "Invalid Role" (no

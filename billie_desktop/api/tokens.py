@@ -13,6 +13,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from billie_desktop.api.session import SessionStyle
+
 log = logging.getLogger(__name__)
 
 SERVICE = "billie-desktop"
@@ -21,7 +23,7 @@ SERVICE = "billie-desktop"
 @dataclass(frozen=True)
 class StoredSession:
     user_name: str
-    style: str  # "session", "jwt-body" or "jwt-cookie"
+    style: SessionStyle
     refresh_token: str | None = field(default=None, repr=False)
     cookies: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -33,7 +35,7 @@ class StoredSession:
     def from_json(cls, text: str) -> StoredSession | None:
         try:
             data = json.loads(text)
-            return cls(str(data["userName"]), str(data["style"]), data.get("refreshToken"),
+            return cls(str(data["userName"]), SessionStyle(data["style"]), data.get("refreshToken"),
                        {str(k): str(v) for k, v in (data.get("cookies") or {}).items()})
         except (ValueError, KeyError, TypeError, AttributeError):
             return None

@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl
 from billie_desktop import __version__
 from billie_desktop.sandbox import auth, faults, metadata
 from billie_desktop.sandbox.binding import bind, parse_body
-from billie_desktop.sandbox.config import MAX_BODY_BYTES, SandboxOptions
+from billie_desktop.sandbox.config import MAX_BODY_BYTES, AuthMode, RoleCheck, SandboxOptions
 from billie_desktop.sandbox.errors import (
     ApiError,
     InvalidRole,
@@ -118,7 +118,7 @@ class RequestContext:
         return caller
 
     def _resolve(self) -> auth.Authenticated | None:
-        if self.options.auth == "session":
+        if self.options.auth == AuthMode.SESSION:
             for name in (auth.PERMANENT_COOKIE, auth.SESSION_COOKIE):
                 session_id = self.cookies.get(name)
                 login_id = self.store.session_login(session_id) if session_id else None
@@ -162,7 +162,7 @@ class RequestContext:
     def sign_in(self, login: LoginRow, *, remember: bool, token_cookie: object,
                 body: dict[str, Any]) -> dict[str, Any]:
         mode = self.options.auth
-        if mode == "session":
+        if mode == AuthMode.SESSION:
             session_id = self.store.create_session(login.id, self.options.token_ttl, remember)
             self.set_cookie(auth.SESSION_COOKIE, session_id)
             if remember:
@@ -173,7 +173,7 @@ class RequestContext:
         session_id = self.new_session_id()
         access = self.tokens.access_token(login, session_id)
         refresh, refresh_expires = self.tokens.refresh_token(login)
-        if mode == "jwt-cookie" or token_cookie is True:
+        if mode == AuthMode.JWT_COOKIE or token_cookie is True:
             self.set_token_cookie(access)
             self.set_cookie(auth.REFRESH_COOKIE, refresh, refresh_expires)
             self.reply_headers.append(("x-cookies", f"{auth.TOKEN_COOKIE},{auth.REFRESH_COOKIE}"))
@@ -363,7 +363,7 @@ class SandboxApp:
         return Reply(200, dumps(result, self.options.json))
 
     @staticmethod
-    def _route(method: str, path: str, auth_mode: str) -> tuple[Operation, dict[str, str]]:
+    def _route(method: str, path: str, auth_mode: AuthMode) -> tuple[Operation, dict[str, str]]:
         predefined = _PREDEFINED.match(path)
         if predefined:
             op = BY_NAME.get(predefined["name"].lower())
@@ -387,7 +387,7 @@ class SandboxApp:
             caller = ctx.require_caller()
             missing = [r for r in op.required_roles if r not in caller.login.roles]
             if missing:
-                if self.options.role_check == "required-role":
+                if self.options.role_check == RoleCheck.REQUIRED_ROLE:
                     raise InvalidRole()
                 raise forbidden(f"{missing[0]} Role Required")
         require(fields, *REQUIRED_FIELDS.get(op.name, ()))

@@ -16,6 +16,9 @@ from billie_desktop.sandbox.config import (
     DEMO_PASSWORD,
     JSON_MODES,
     ROLE_CHECKS,
+    AuthMode,
+    JsonMode,
+    RoleCheck,
     SandboxOptions,
 )
 from billie_desktop.sandbox.seed import LOGINS, ORGANISATIONS
@@ -36,12 +39,12 @@ def add_sandbox_arguments(parser: argparse.ArgumentParser) -> None:
                        help="delete the database and seed it again")
     group.add_argument("--customers", type=int, default=DEFAULT_CUSTOMERS, metavar="N",
                        help="customers per organisation when seeding (default: %(default)s)")
-    group.add_argument("--auth", choices=AUTH_MODES, default="jwt-cookie",
+    group.add_argument("--auth", choices=AUTH_MODES, default=AuthMode.JWT_COOKIE,
                        help="how sessions are handed out (default: %(default)s)")
-    group.add_argument("--json", choices=JSON_MODES, default="classic",
+    group.add_argument("--json", choices=JSON_MODES, default=JsonMode.CLASSIC,
                        help="classic: /Date()/ dates, dash-less GUIDs; stj: ISO 8601, dashed "
                             "GUIDs (default: %(default)s)")
-    group.add_argument("--role-check", choices=ROLE_CHECKS, default="required-role",
+    group.add_argument("--role-check", choices=ROLE_CHECKS, default=RoleCheck.REQUIRED_ROLE,
                        help="required-role: text/plain 403; validate-has-role: JSON 403")
     group.add_argument("--token-ttl", type=float, default=3600.0, metavar="SECONDS",
                        help="access-token (or session) lifetime (default: %(default)s)")

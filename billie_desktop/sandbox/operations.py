@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from billie_desktop.sandbox import auth
-from billie_desktop.sandbox.config import MAX_TAKE
+from billie_desktop.sandbox.config import MAX_TAKE, AuthMode
 from billie_desktop.sandbox.errors import (
     ApiError,
     FieldError,
@@ -133,7 +133,7 @@ async def get_access_token(ctx: RequestContext, f: dict[str, Any]) -> dict[str, 
     if login is None or login.locked:
         raise token_error("Invalid RefreshToken")
     access = ctx.tokens.access_token(login, ctx.new_session_id())
-    use_cookie = ctx.options.auth == "jwt-cookie" or bool(f.get("UseTokenCookie"))
+    use_cookie = ctx.options.auth == AuthMode.JWT_COOKIE or bool(f.get("UseTokenCookie"))
     if use_cookie:
         ctx.set_token_cookie(access)
         return {}
@@ -284,8 +284,8 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
 BY_NAME = {op.name.lower(): op for op in OPERATIONS}
 
 
-def served(op: Operation, auth_mode: str) -> bool:
-    return not (op.jwt_only and auth_mode == "session")
+def served(op: Operation, auth_mode: AuthMode) -> bool:
+    return not (op.jwt_only and auth_mode == AuthMode.SESSION)
 
 __all__ = ["BY_NAME", "OPERATIONS", "REQUIRED_FIELDS", "NotAuthenticated", "Operation", "require",
            "served"]

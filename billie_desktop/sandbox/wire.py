@@ -9,6 +9,8 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
+from billie_desktop.sandbox.config import JsonMode
+
 # Australian servers write local dates with their offset: midnight AEST is 14:00 UTC the
 # day before, the trap that shifts a date of birth by a day in a careless client.
 _CLASSIC_DATE_OFFSET = dt.timezone(dt.timedelta(hours=10))
@@ -62,24 +64,26 @@ def _stj_date(value: dt.date | dt.datetime) -> str:
     return f"{value.isoformat()}T00:00:00"
 
 
-def _convert(value: Any, flavour: str) -> Any:
+def _convert(value: Any, flavour: JsonMode) -> Any:
     if isinstance(value, Mapping):
         return {k: _convert(v, flavour) for k, v in value.items() if v is not None}
     if isinstance(value, list | tuple):
         return [_convert(v, flavour) for v in value]
     if isinstance(value, Guid):
-        return value.hex if flavour == "classic" else str(uuid.UUID(hex=value.hex))
+        return value.hex if flavour == JsonMode.CLASSIC else str(uuid.UUID(hex=value.hex))
     if isinstance(value, RawDate):
-        return _classic_date(value.value) if flavour == "classic" else _stj_date(value.value)
+        if flavour == JsonMode.CLASSIC:
+            return _classic_date(value.value)
+        return _stj_date(value.value)
     if isinstance(value, dt.datetime):
-        return _classic_date(value) if flavour == "classic" else _stj_date(value)
+        return _classic_date(value) if flavour == JsonMode.CLASSIC else _stj_date(value)
     return value
 
 
-def dumps(body: Mapping[str, Any], flavour: str) -> bytes:
+def dumps(body: Mapping[str, Any], flavour: JsonMode) -> bytes:
     """Serialise a response body: camelCase keys as given, nulls left out."""
     text = json.dumps(_convert(body, flavour), ensure_ascii=False, separators=(",", ":"))
-    if flavour == "classic":
+    if flavour == JsonMode.CLASSIC:
         # ServiceStack.Text escapes the slashes of its dates: "\/Date(...)\/"
         text = re.sub(r'"/Date\((-?\d+(?:[+-]\d{4})?)\)/"', r'"\\/Date(\1)\\/"', text)
     return text.encode("utf-8")

@@ -36,14 +36,13 @@ async def make_client(wire: Wire) -> AsyncIterator[Callable[..., BillieClient]]:
                                  timeout=kw.pop("timeout", 10.0))
         kw.setdefault("retry", FAST_RETRY)
         kw.setdefault("token_store", MemoryTokenStore())
-        client = BillieClient(url, http_client=http, **kw)
+        client = BillieClient(url, http_client=http, close_http=True, **kw)
         clients.append(client)
-        client._test_http = http  # type: ignore[attr-defined]
         return client
 
     yield make
     for client in clients:
-        await client._test_http.aclose()  # type: ignore[attr-defined]
+        await client.close()
 
 
 class MemoryKeyring(KeyringBackend):

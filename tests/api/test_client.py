@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 
+import httpx
 import jwt
 import pytest
 
@@ -23,6 +24,8 @@ from billie_desktop.api import (
     QueryOrganisationsRequest,
     QueryUserAccountsRequest,
     SessionExpiredError,
+    SessionState,
+    SessionStyle,
     ValidationError,
     same_id,
 )
@@ -101,7 +104,7 @@ async def test_sign_out_forgets_everything(server, make_client):
     client = make_client(server.url)
     await client.sign_in(MANAGER, PASSWORD, remember=True)
     await client.sign_out()
-    assert client.user is None and not client._http.cookies and client._bearer is None
+    assert client.user is None and not client.cookies and client.session.bearer_token is None
     assert client.token_store.load(client.base_url) is None
     with pytest.raises(NotSignedInError):
         await client.send(QueryOrganisationsRequest())
@@ -200,7 +203,7 @@ async def test_predefined_routes_work_too(server, make_client, wire):
 
 async def wait_until_expired(client: BillieClient) -> None:
     """Waits until the access token (or session) the client holds has expired."""
-    token = client._bearer or client._http.cookies.get("ss-tok")
+    token = client.session.bearer_token or client.cookies.get("ss-tok")
     deadline = jwt.decode(token, options={"verify_signature": False})["exp"] if token \
         else time.time() + 1.0
     await asyncio.sleep(max(0.0, deadline + 0.05 - time.time()))
@@ -262,6 +265,52 @@ async def test_session_style_expiry_asks_for_sign_in_again(sandbox_factory, make
     assert wire.count("POST", "/access-token") == 0
     await client.sign_in(MANAGER, PASSWORD)
     assert (await client.send(request)).results
+
+
+async def test_the_session_moves_through_its_states(sandbox_factory):
+    """signed out -> signed in -> renewing (while the new token is fetched) -> signed in
+    -> expired (renewal refused) -> signed in again -> signed out."""
+    sandbox = sandbox_factory(auth="jwt-body", token_ttl=1, refresh_token_ttl=2.5)
+    seen: list[tuple[str, SessionState]] = []
+    client: BillieClient | None = None
+
+    async def record(request: httpx.Request) -> None:
+        assert client is not None
+        seen.append((request.url.path, client.session.state))
+
+    http = httpx.AsyncClient(event_hooks={"request": [record]})
+    client = BillieClient(sandbox.url, http_client=http, close_http=True)
+    try:
+        assert client.session.state == SessionState.SIGNED_OUT
+        await client.sign_in(MANAGER, PASSWORD)
+        assert client.session.state == SessionState.SIGNED_IN
+        assert client.style == SessionStyle.JWT_BODY
+        await wait_until_expired(client)
+        await client.send(QueryOrganisationsRequest())  # renews, then replays
+        assert ("/access-token", SessionState.RENEWING) in seen
+        assert client.session.state == SessionState.SIGNED_IN
+        await asyncio.sleep(2.6)  # now the refresh token has expired too
+        with pytest.raises(SessionExpiredError):
+            await client.send(QueryOrganisationsRequest())
+        assert client.session.state == SessionState.EXPIRED
+        await client.sign_in(MANAGER, PASSWORD)
+        assert client.session.state == SessionState.SIGNED_IN
+        await client.sign_out()
+        assert client.session.state == SessionState.SIGNED_OUT
+        assert client.session.bearer_token is None and client.session.refresh_token is None
+    finally:
+        await client.close()
+    assert client.closed
+
+
+async def test_an_http_client_handed_in_stays_the_callers_unless_told(server):
+    http = httpx.AsyncClient()
+    borrowed = BillieClient(server.url, http_client=http)
+    await borrowed.close()
+    assert not http.is_closed and not borrowed.closed
+    owned = BillieClient(server.url, http_client=http, close_http=True)
+    await owned.close()
+    assert http.is_closed and owned.closed
 
 
 # --- remember me ----------------------------------------------------------------------------
@@ -342,9 +391,9 @@ async def test_logs_hold_no_secret_or_personal_data(server, make_client, caplog)
                                                    search="a"))
     text = caplog.text
     assert "GET /customers 200" in text
-    secrets = [PASSWORD, *(c.value for c in client._http.cookies.jar if c.value)]
-    if client._bearer:
-        secrets += [client._bearer, client._refresh or "x" * 40]
+    secrets = [PASSWORD, *(c.value for c in client.cookies.jar if c.value)]
+    if client.session.bearer_token:
+        secrets += [client.session.bearer_token, client.session.refresh_token or "x" * 40]
     personal = [v for c in page.results for v in (c.email, c.last_name, c.phone) if v]
     for secret in secrets + personal:
         assert secret not in text, secret[:12]

@@ -55,8 +55,8 @@ async def console(settings, sandbox, wire) -> AsyncIterator[ConsoleApp]:
 
     def factory(url: str) -> BillieClient:
         http = httpx.AsyncClient(event_hooks={"request": [wire.hook]}, timeout=10)
-        client = BillieClient(url, http_client=http, token_store=app.token_store)
-        client._owns_http = True  # closed with the client, like a real one
+        client = BillieClient(url, http_client=http, token_store=app.token_store,
+                              close_http=True)  # closed with the client, like a real one
         clients.append(client)
         return client
 
@@ -66,7 +66,7 @@ async def console(settings, sandbox, wire) -> AsyncIterator[ConsoleApp]:
     for client in clients:
         await client.close()
     await settle()
-    assert all(c._http.is_closed for c in clients), "a client was left open"
+    assert all(c.closed for c in clients), "a client was left open"
 
 
 async def settle() -> None:

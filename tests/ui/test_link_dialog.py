@@ -241,7 +241,7 @@ async def session_expired(main: MainWindow) -> None:
     import httpx
 
     client = main.session.client
-    cookies = {c.name: c.value for c in client._http.cookies.jar}
+    cookies = {c.name: c.value for c in client.cookies.jar}
     async with httpx.AsyncClient(base_url=client.base_url, cookies=cookies) as probe:
         async def expired() -> bool:
             return (await probe.get("/auth")).status_code == 401

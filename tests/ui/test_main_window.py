@@ -169,6 +169,6 @@ async def test_sign_out_clears_everything(console):
     main.sign_out_action.trigger()
     await until(lambda: console.sign_in_window is not None)
     assert main.model.rowCount() == 0 and main.model.organisation_id is None
-    assert client.user is None and len(client._http.cookies) == 0
+    assert client.user is None and len(client.cookies) == 0
     assert "signed out" in console.sign_in_window.banner.text.text()
     assert console.main_window is None

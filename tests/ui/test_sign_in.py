@@ -86,8 +86,8 @@ async def test_incompatible_server_is_named(console, monkeypatch):
 
     def factory(url: str) -> BillieClient:
         client = BillieClient("https://billiecart.example",
-                              http_client=httpx.AsyncClient(transport=httpx.MockTransport(reply)))
-        client._owns_http = True
+                              http_client=httpx.AsyncClient(transport=httpx.MockTransport(reply)),
+                              close_http=True)
         clients.append(client)
         return client
 
@@ -97,7 +97,7 @@ async def test_incompatible_server_is_named(console, monkeypatch):
     window.password.setText(PASSWORD)
     await window.sign_in()
     assert "does not offer the link operation" in window.banner.text.text()
-    assert all(c._http.is_closed for c in clients)
+    assert all(c.closed for c in clients)
 
 
 async def test_non_manager_is_told_and_can_sign_out(console):
