@@ -2,7 +2,11 @@
 
 It never imports Qt. Start it in the foreground with ``billie-sandbox``, in the
 background with :class:`SandboxServer`, or from Python with ``with SandboxServer(...)``.
+``SandboxServer`` (and with it uvicorn) is imported only when first used, so reading the
+options or the demo sign-ins costs the console nothing.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from billie_desktop.sandbox.config import (
     AUTH_MODES,
@@ -13,7 +17,17 @@ from billie_desktop.sandbox.config import (
     RoleCheck,
     SandboxOptions,
 )
-from billie_desktop.sandbox.server import SandboxServer
+
+if TYPE_CHECKING:
+    from billie_desktop.sandbox.server import SandboxServer
 
 __all__ = ["AUTH_MODES", "JSON_MODES", "ROLE_CHECKS", "AuthMode", "JsonMode", "RoleCheck",
            "SandboxOptions", "SandboxServer"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "SandboxServer":
+        from billie_desktop.sandbox.server import SandboxServer
+
+        return SandboxServer
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

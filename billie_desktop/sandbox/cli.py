@@ -13,7 +13,6 @@ import platformdirs
 from billie_desktop.sandbox.config import (
     AUTH_MODES,
     DEFAULT_CUSTOMERS,
-    DEMO_PASSWORD,
     JSON_MODES,
     ROLE_CHECKS,
     AuthMode,
@@ -21,7 +20,7 @@ from billie_desktop.sandbox.config import (
     RoleCheck,
     SandboxOptions,
 )
-from billie_desktop.sandbox.seed import LOGINS, ORGANISATIONS
+from billie_desktop.sandbox.demo import DEMO_SIGN_INS, ORGANISATIONS
 
 
 def default_db_path() -> Path:
@@ -64,12 +63,8 @@ def options_from(args: argparse.Namespace, *, port: int, host: str = "127.0.0.1"
 
 
 def demo_sign_ins() -> str:
-    lines = [f"Demo sign-ins (password for all: {DEMO_PASSWORD}):"]
-    for login in LOGINS:
-        orgs = "both organisations" if len(login.organisations) == len(ORGANISATIONS) \
-            else ", ".join(login.organisations)
-        note = "locked" if login.locked else f"roles: {', '.join(login.roles)}; {orgs}"
-        lines.append(f"  {login.user_name:<26} {note}")
+    lines = [f"Demo sign-ins (password for all: {DEMO_SIGN_INS.password}):"]
+    lines += [f"  {user:<26} {note}" for user, note in DEMO_SIGN_INS.users]
     return "\n".join(lines)
 
 

@@ -3,13 +3,11 @@ does (PascalCase property names; inherited properties on the base type in ``type
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from billie_desktop.sandbox.config import SandboxOptions
+from billie_desktop.sandbox.context import RequestContext
 from billie_desktop.sandbox.operations import OPERATIONS, Operation, served
-
-if TYPE_CHECKING:
-    from billie_desktop.sandbox.app import RequestContext
 
 NAMESPACE = "Billiecart.ServiceModel"
 _TYPE_NAMES = {str: "String", int: "Int32", bool: "Boolean"}

@@ -10,10 +10,11 @@ import datetime as dt
 import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from billie_desktop.sandbox import auth
 from billie_desktop.sandbox.config import MAX_TAKE, AuthMode
+from billie_desktop.sandbox.context import RequestContext
 from billie_desktop.sandbox.errors import (
     ApiError,
     FieldError,
@@ -27,10 +28,7 @@ from billie_desktop.sandbox.errors import (
 from billie_desktop.sandbox.store import CUSTOMER_FIELDS, verify_password
 from billie_desktop.sandbox.wire import Guid, RawDate, normalise_guid
 
-if TYPE_CHECKING:
-    from billie_desktop.sandbox.app import RequestContext
-
-Handler = Callable[["RequestContext", dict[str, Any]], Awaitable[dict[str, Any]]]
+Handler = Callable[[RequestContext, dict[str, Any]], Awaitable[dict[str, Any]]]
 
 
 @dataclass(frozen=True)

@@ -11,28 +11,8 @@ import datetime as dt
 import random
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from billie_desktop.sandbox.wire import new_guid
-
-ORGANISATIONS = ("Billie Cart Melbourne", "Billie Cart Sydney")
-
-
-@dataclass(frozen=True)
-class Login:
-    user_name: str
-    display_name: str
-    roles: tuple[str, ...]
-    organisations: tuple[str, ...]  # organisation names
-    locked: bool = False
-
-
-LOGINS = (
-    Login("manager@sandbox.test", "Morgan Manager", ("manager",), ORGANISATIONS),
-    Login("mel.manager@sandbox.test", "Mel Manager", ("manager",), (ORGANISATIONS[0],)),
-    Login("staff@sandbox.test", "Sam Staff", ("staff",), ORGANISATIONS),
-    Login("locked@sandbox.test", "Lee Locked", ("manager",), (ORGANISATIONS[0],), locked=True),
-)
 
 FIRST_NAMES = (
     "Olivia", "Charlotte", "Amelia", "Isla", "Mia", "Ava", "Grace", "Chloe", "Zoë", "Matilda",

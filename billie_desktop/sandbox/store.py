@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from billie_desktop.sandbox import seed
+from billie_desktop.sandbox import demo, seed
 from billie_desktop.sandbox.config import DEMO_PASSWORD
 from billie_desktop.sandbox.wire import new_guid
 
@@ -163,7 +163,7 @@ class Store:
         db.execute("BEGIN")
         try:
             org_ids = {}
-            for index, name in enumerate(seed.ORGANISATIONS):
+            for index, name in enumerate(demo.ORGANISATIONS):
                 org_ids[name] = new_guid(rng)
                 db.execute("INSERT INTO organisations VALUES (?, ?)", (org_ids[name], name))
                 home = seed.VIC if index == 0 else seed.NSW
@@ -171,7 +171,7 @@ class Store:
                 db.executemany(f"INSERT INTO customers VALUES ({','.join('?' * 19)})",
                                [(*row, search_text(row)) for row in rows])
                 self._seed_user_accounts(rng, org_ids[name], rows)
-            for login in seed.LOGINS:
+            for login in demo.LOGINS:
                 login_id = new_guid(rng)
                 db.execute("INSERT INTO logins VALUES (?, ?, ?, ?, ?, ?)",
                            (login_id, login.user_name, login.display_name,

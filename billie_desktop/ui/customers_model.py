@@ -4,11 +4,11 @@ in flight, and an answer for an old query is never painted (generation check).""
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import (
@@ -29,6 +29,8 @@ from billie_desktop.api import (
     QueryCustomersResponse,
     same_id,
 )
+from billie_desktop.ui.tasks import Tasks
+from billie_desktop.ui.tuning import PAGE_SIZE
 from billie_desktop.ui.widgets import tr
 
 log = logging.getLogger(__name__)
@@ -56,6 +58,20 @@ COLUMNS = (
 )
 NAME, EMAIL, PHONE, SUBURB, STATE, POSTCODE, DOB, LINKED = range(len(COLUMNS))
 CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE_TASK = "page"
+
+
+class ListState(StrEnum):
+    IDLE = "idle"  # no organisation chosen
+    LOADING = "loading"
+    READY = "ready"
+    EMPTY = "empty"
+    ERROR = "error"  # the server answered with an error
+    OFFLINE = "offline"  # the server could not be reached
+
+    @property
+    def failed(self) -> bool:
+        return self in (ListState.ERROR, ListState.OFFLINE)
 
 
 def local_date(value: Any) -> str:
@@ -73,11 +89,10 @@ def _system_locale() -> QLocale:
 
 
 class CustomersModel(QAbstractTableModel):
-    # "loading", "ready", "empty", "error", "offline", "idle"; and a message for people
-    state_changed = Signal(str, str)
+    state_changed = Signal(object, str)  # a ListState, and a message for people
     counts_changed = Signal(int, int)  # loaded, total
 
-    def __init__(self, fetch: Fetch, *, page_size: int = 200) -> None:
+    def __init__(self, fetch: Fetch, *, page_size: int = PAGE_SIZE) -> None:
         super().__init__()
         self._fetch = fetch
         self.page_size = page_size
@@ -87,10 +102,10 @@ class CustomersModel(QAbstractTableModel):
         self.search = ""
         self.order_by = COLUMNS[NAME].order_by
         self.sort_column, self.sort_order = NAME, Qt.SortOrder.AscendingOrder
-        self.state = "idle"
+        self.state = ListState.IDLE
         self.message = ""
         self._generation = 0
-        self._task: asyncio.Task[None] | None = None
+        self.tasks = Tasks()  # one page in flight; a new query cancels it
         self.pages_loaded = 0
 
     # --- Qt model interface -----------------------------------------------------------------
@@ -140,12 +155,12 @@ class CustomersModel(QAbstractTableModel):
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:
         return (not parent.isValid() and self.organisation_id is not None
-                and self.state == "ready" and len(self._rows) < self.total
-                and (self._task is None or self._task.done()))
+                and self.state == ListState.READY and len(self._rows) < self.total
+                and not self.tasks.running(PAGE_TASK))
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:
         if self.canFetchMore(parent):
-            self._start(self.load_next_page())
+            self.tasks.run(PAGE_TASK, self.load_next_page())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
@@ -170,8 +185,7 @@ class CustomersModel(QAbstractTableModel):
     def reload(self) -> None:
         """Forget every row and start again from the first page (latest query wins)."""
         self._generation += 1
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
+        self.tasks.cancel(PAGE_TASK)
         self.beginResetModel()
         self._rows = []
         self.total = 0
@@ -179,9 +193,9 @@ class CustomersModel(QAbstractTableModel):
         self.endResetModel()
         self.counts_changed.emit(0, 0)
         if self.organisation_id is None:
-            self._set_state("idle", "")
+            self._set_state(ListState.IDLE, "")
             return
-        self._start(self.load_next_page())
+        self.tasks.run(PAGE_TASK, self.load_next_page())
 
     def clear(self) -> None:
         self.organisation_id = None
@@ -189,18 +203,14 @@ class CustomersModel(QAbstractTableModel):
 
     def retry(self) -> None:
         if self._rows:
-            self._set_state("ready", "")
+            self._set_state(ListState.READY, "")
             self.fetchMore()
         else:
             self.reload()
 
-    def _start(self, coro: Any) -> None:
-        self._task = asyncio.ensure_future(coro)
-
     async def wait_idle(self) -> None:
         """For tests and the smoke test: until the page in flight has landed."""
-        while self._task is not None and not self._task.done():
-            await asyncio.wait({self._task})
+        await self.tasks.wait_idle()
 
     async def load_next_page(self) -> None:
         generation = self._generation
@@ -208,19 +218,17 @@ class CustomersModel(QAbstractTableModel):
         if organisation_id is None:
             return
         first = not self._rows
-        self._set_state("loading", tr("Loading customers…", "CustomersModel"))
+        self._set_state(ListState.LOADING, tr("Loading customers…", "CustomersModel"))
         request = QueryCustomersRequest(organisation_id=organisation_id, skip=len(self._rows),
                                         take=self.page_size, order_by=self.order_by,
                                         search=self.search or None,
                                         include="Total" if first else None)
         try:
             page = await self._fetch(request)
-        except asyncio.CancelledError:
-            raise
         except BillieError as exc:
             if generation == self._generation:
-                state = "offline" if isinstance(exc, CannotConnectError) else "error"
-                self._set_state(state, exc.message)
+                offline = isinstance(exc, CannotConnectError)
+                self._set_state(ListState.OFFLINE if offline else ListState.ERROR, exc.message)
             return
         if generation != self._generation:
             log.debug("dropped a stale page")
@@ -241,11 +249,11 @@ class CustomersModel(QAbstractTableModel):
             message = tr("No customers match “{0}”.", "CustomersModel").format(self.search) \
                 if self.search else tr("This organisation has no customers yet.",
                                        "CustomersModel")
-            self._set_state("empty", message)
+            self._set_state(ListState.EMPTY, message)
         else:
-            self._set_state("ready", "")
+            self._set_state(ListState.READY, "")
 
-    def _set_state(self, state: str, message: str) -> None:
+    def _set_state(self, state: ListState, message: str) -> None:
         self.state, self.message = state, message
         self.state_changed.emit(state, message)
 

@@ -22,19 +22,16 @@ from PySide6.QtWidgets import (
 from billie_desktop.api import (
     AssociateUserAccountToCustomerRequest,
     BillieError,
-    ConflictError,
     Customer,
-    ForbiddenError,
-    NotFoundError,
     Organisation,
     QueryUserAccountsRequest,
-    SessionExpiredError,
     UserAccount,
-    ValidationError,
     same_id,
 )
+from billie_desktop.ui.operations import Field, Form, run_operation
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.tasks import Tasks
+from billie_desktop.ui.tuning import SEARCH_DEBOUNCE_MS
 from billie_desktop.ui.widgets import Banner, BusyBar, FieldError, ask, stacked, tr
 
 log = logging.getLogger(__name__)
@@ -66,7 +63,7 @@ class LinkDialog(QDialog):
         self.lookup_available = session.offers(LOOKUP)
         self.current_account: UserAccount | None = None
         self.chosen: UserAccount | None = None
-        self._busy = False
+        self._submitting = False
         self.setWindowTitle(_t("Link to user account"))
         self.setModal(True)
         self.setMinimumWidth(620)
@@ -141,7 +138,7 @@ class LinkDialog(QDialog):
 
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(300)
+        self.search_timer.setInterval(SEARCH_DEBOUNCE_MS)
         self.search_timer.timeout.connect(self._search_now)
         self.search_edit.textEdited.connect(lambda _: self.search_timer.start())
         self.results.itemActivated.connect(self._choose)
@@ -151,6 +148,13 @@ class LinkDialog(QDialog):
         first.setFocus()
         self.setTabOrder(self.search_edit, self.results)
         self.setTabOrder(self.results, self.account_edit)
+        self.form = Form(
+            inputs=(self.search_edit, self.results, self.account_edit, self.link_button),
+            busy=self.busy, banner=self.banner,
+            fields={"UserAccountId": Field(self.account_error, self.account_edit),
+                    "OrganisationId": Field(self.organisation_error, self.account_edit),
+                    "Id": Field(self.customer_error, self.account_edit)},
+            focus=self.account_edit, offers_retry=True)
 
     # --- looking accounts up ------------------------------------------------------------------
     def _search_now(self) -> None:
@@ -210,76 +214,43 @@ class LinkDialog(QDialog):
 
     # --- linking ------------------------------------------------------------------------------
     def submit_clicked(self) -> None:
-        if not self._busy:
-            self.tasks.run_once("submit", self.submit)
+        self.tasks.run_once("submit", self.submit)
 
     async def submit(self) -> None:
-        if self._busy:
+        if self._submitting:
             return  # double submit is impossible
-        self._busy = True
-        self.link_button.setEnabled(False)
+        self._submitting = True
         try:
             await self._submit()
         finally:
-            self._busy = False
-            self._set_inputs_enabled(True)
+            self._submitting = False
 
     async def _submit(self) -> None:
-        for label in (self.account_error, self.organisation_error, self.customer_error):
-            label.set_error(None)
-        self.banner.clear()
         account_id = self.account_edit.text().strip()
-        current = self.customer.user_account_id
-        if current and account_id and not same_id(current, account_id):
-            new = describe_account(self.chosen, account_id)
-            old = describe_account(self.current_account, current)
-            replace = await ask(
-                self, _t("Replace the link?"),
-                _t("{0} is linked to {1}.\n\nLink {0} to {2} instead? The old link is "
-                   "removed.").format(self.customer.full_name, old, new),
-                _t("Replace link"), _t("Keep current link"))
-            if not replace:
-                return
-        self._set_inputs_enabled(False)
+        if not await self._confirm_replace(account_id):
+            return
         request = AssociateUserAccountToCustomerRequest(
             id=self.customer.id, user_account_id=account_id, organisation_id=self.organisation.id)
-        try:
-            response = await self.session.send(request)
-        except ValidationError as exc:
-            self._show_field_errors(exc)
-            return
-        except (NotFoundError, ConflictError, ForbiddenError) as exc:
-            self.banner.show_message(exc.message, kind="error")
-            return
-        except SessionExpiredError as exc:
-            self.banner.show_message(exc.message + " " + _t("Your input is kept."),
-                                     kind="warning", action=_t("Try again"))
-            return
-        except BillieError as exc:
-            self.banner.show_message(exc.message, kind="warning",
-                                     action=_t("Retry") if exc.retryable else None)
+        response = await run_operation(self.form, self.session.send(request))
+        if response is None:
             return
         updated = response.customer or self.customer.model_copy(
             update={"user_account_id": account_id})
         self.linked.emit(updated, describe_account(self.chosen, account_id))
         self.accept()
 
-    def _show_field_errors(self, exc: ValidationError) -> None:
-        fields = {"UserAccountId": self.account_error, "OrganisationId": self.organisation_error,
-                  "Id": self.customer_error}
-        for name, label in fields.items():
-            label.set_error(exc.error_for(name))
-        general = exc.general_errors(fields)
-        if general:
-            self.banner.show_message("\n".join(general), kind="error")
-        if exc.error_for("UserAccountId"):
-            self.account_edit.setFocus()
-            self.account_edit.selectAll()
-
-    def _set_inputs_enabled(self, enabled: bool) -> None:
-        for widget in (self.search_edit, self.results, self.account_edit, self.link_button):
-            widget.setEnabled(enabled)
-        self.busy.set_busy(not enabled)
+    async def _confirm_replace(self, account_id: str) -> bool:
+        """Replacing a link asks first, naming both accounts."""
+        current = self.customer.user_account_id
+        if not (current and account_id and not same_id(current, account_id)):
+            return True
+        new = describe_account(self.chosen, account_id)
+        old = describe_account(self.current_account, current)
+        return await ask(
+            self, _t("Replace the link?"),
+            _t("{0} is linked to {1}.\n\nLink {0} to {2} instead? The old link is "
+               "removed.").format(self.customer.full_name, old, new),
+            _t("Replace link"), _t("Keep current link"))
 
     # --- closing ------------------------------------------------------------------------------
     def reject(self) -> None:

@@ -4,23 +4,19 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeyEvent, QKeySequence
+from PySide6.QtCore import QItemSelection, QPoint, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,13 +30,17 @@ from billie_desktop.api import (
     QueryOrganisationsRequest,
     same_id,
 )
-from billie_desktop.ui.customers_model import CUSTOMER_ROLE, CustomersModel
+from billie_desktop.ui.customers_model import CUSTOMER_ROLE, CustomersModel, ListState
+from billie_desktop.ui.customers_table import CustomersTable
 from billie_desktop.ui.detail_pane import DetailPane
 from billie_desktop.ui.link_dialog import LinkDialog
+from billie_desktop.ui.list_status import ListStatus
+from billie_desktop.ui.operations import Form, run_operation
 from billie_desktop.ui.password_prompt import PasswordPrompt
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.tasks import Tasks
+from billie_desktop.ui.tuning import PAGE_SIZE, SEARCH_DEBOUNCE_MS
 from billie_desktop.ui.widgets import Banner, BusyBar, tr
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,7 @@ def _t(text: str) -> str:
 class MainWindow(QMainWindow):
     signed_out = Signal(str)  # why, for the sign-in window
 
-    def __init__(self, session: Session, settings: Settings, *, page_size: int = 200,
+    def __init__(self, session: Session, settings: Settings, *, page_size: int = PAGE_SIZE,
                  icon: QIcon | None = None) -> None:
         super().__init__()
         self.session = session
@@ -90,53 +90,22 @@ class MainWindow(QMainWindow):
         self.search.setMinimumWidth(320)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(300)
+        self.search_timer.setInterval(SEARCH_DEBOUNCE_MS)
         self.search_timer.timeout.connect(lambda: self.model.set_search(self.search.text()))
         self.search.textChanged.connect(lambda _: self.search_timer.start())
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(_t("Customers"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        for column, width in enumerate((170, 225, 115, 120, 50, 72, 100, 90)):
-            self.table.setColumnWidth(column, width)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table = CustomersTable(self.model)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.doubleClicked.connect(lambda _: self.open_link_dialog())
-        self.table.installEventFilter(self)
+        self.table.enter_pressed.connect(self.open_link_dialog)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
-        self.state_label = QLabel()
-        self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.state_label.setWordWrap(True)
-        self.state_label.setAccessibleName(_t("Customer list status"))
-        self.state_retry = QPushButton(_t("Retry"))
-        self.state_retry.setAccessibleName(_t("Retry loading customers"))
-        self.state_retry.clicked.connect(self._retry)
-        self.state_busy = BusyBar()
-        state_page = QWidget()
-        state_layout = QVBoxLayout(state_page)
-        state_layout.addStretch(1)
-        state_layout.addWidget(self.state_label)
-        state_layout.addWidget(self.state_busy)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.state_retry)
-        row.addStretch(1)
-        state_layout.addLayout(row)
-        state_layout.addStretch(2)
+        self.list_status = ListStatus()
+        self.list_status.retry_clicked.connect(self._retry)
+        self.state_label, self.state_retry = self.list_status.label, self.list_status.retry
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
-        self.stack.addWidget(state_page)
+        self.stack.addWidget(self.list_status)
         self.list_banner = Banner()
         self.list_banner.action_clicked.connect(self.model.retry)
         self.count_label = QLabel()
@@ -228,11 +197,16 @@ class MainWindow(QMainWindow):
     # --- start --------------------------------------------------------------------------------
     async def start(self) -> None:
         """Loads the caller's organisations and selects the last one used."""
-        self._state_changed("loading", _t("Loading your organisations…"))
-        try:
-            response = await self.session.send(QueryOrganisationsRequest())
-        except BillieError as exc:
-            self._state_changed("error", exc.message)
+        self._state_changed(ListState.LOADING, _t("Loading your organisations…"))
+        form = Form(inputs=(self.organisation, self.search), busy=self.page_busy)
+
+        def show(exc: BillieError) -> bool:
+            self._state_changed(ListState.ERROR, exc.message)
+            return True
+
+        response = await run_operation(form, self.session.send(QueryOrganisationsRequest()),
+                                       on_error=show)
+        if response is None:
             return
         self.organisations = sorted(response.results, key=lambda o: o.name.lower())
         self.session.organisations = self.organisations
@@ -245,7 +219,8 @@ class MainWindow(QMainWindow):
         self.organisation.setCurrentIndex(index)
         self.organisation.blockSignals(False)
         if not self.organisations:
-            self._state_changed("empty", _t("Your account is not a member of any organisation."))
+            self._state_changed(ListState.EMPTY,
+                                _t("Your account is not a member of any organisation."))
             return
         self._organisation_changed(index)
 
@@ -278,23 +253,21 @@ class MainWindow(QMainWindow):
         return await self.session.send(request)
 
     # --- list states --------------------------------------------------------------------------
-    def _state_changed(self, state: str, message: str) -> None:
+    def _state_changed(self, state: ListState, message: str) -> None:
         has_rows = self.model.rowCount() > 0
-        self.page_busy.set_busy(state == "loading" and has_rows)
+        self.page_busy.set_busy(state == ListState.LOADING and has_rows)
         if has_rows:
             self.stack.setCurrentIndex(0)
-            if state in ("error", "offline"):
+            if state.failed:
                 self.list_banner.show_message(
                     _t("More customers could not be loaded: {0}").format(message),
                     kind="warning", action=_t("Retry"))
             else:
                 self.list_banner.clear()
         else:
-            self.stack.setCurrentIndex(0 if state == "ready" else 1)
-            self.state_label.setText(message)
-            self.state_busy.set_busy(state == "loading")
-            self.state_retry.setVisible(state in ("error", "offline"))
-        offline = state == "offline"
+            self.stack.setCurrentIndex(0 if state == ListState.READY else 1)
+            self.list_status.show_state(state, message)
+        offline = state == ListState.OFFLINE
         self.status_connection.setText(_t("Offline: cannot reach the server") if offline
                                        else _t("Connected"))
 
@@ -318,14 +291,6 @@ class MainWindow(QMainWindow):
         self.link_action.setEnabled(customer is not None)
         account = self.account_texts.get(customer.user_account_id or "") if customer else None
         self.detail.show_customer(customer, account)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.open_link_dialog()
-                return True
-        return super().eventFilter(watched, event)
 
     def _context_menu(self, position: QPoint) -> None:
         index = self.table.indexAt(position)

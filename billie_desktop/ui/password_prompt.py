@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from billie_desktop.api import BillieError
+from billie_desktop.ui.operations import Field, Form, focus_field, run_operation
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.widgets import BusyBar, FieldError, tr
@@ -49,6 +49,9 @@ class PasswordPrompt(QDialog):
         for widget in (intro, self.password, self.error, self.busy, self.buttons):
             layout.addWidget(widget)
         self.tasks = Tasks()
+        self.form = Form(inputs=(self.password, self.sign_in_button), busy=self.busy,
+                         fields={"Password": Field(self.error, self.password)},
+                         general_field="Password")
         self.password.setFocus()
 
     def _clicked(self) -> None:
@@ -58,23 +61,15 @@ class PasswordPrompt(QDialog):
         password = self.password.text()
         if not password:
             self.error.set_error(_t("Enter your password."))
+            focus_field(self.password)
             return
-        self._enable(False)
-        try:
-            await self.session.sign_in_again(password)
-        except BillieError as exc:
-            self.error.set_error(exc.message)
-            self.password.selectAll()
-            return
-        finally:
-            self._enable(True)
-        self.password.clear()
-        self.accept()
+        if await run_operation(self.form, self._sign_in_again(password)):
+            self.password.clear()
+            self.accept()
 
-    def _enable(self, enabled: bool) -> None:
-        self.password.setEnabled(enabled)
-        self.sign_in_button.setEnabled(enabled)
-        self.busy.set_busy(not enabled)
+    async def _sign_in_again(self, password: str) -> bool:
+        await self.session.sign_in_again(password)
+        return True
 
     def reject(self) -> None:
         self.tasks.cancel_all()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 
@@ -20,11 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from billie_desktop.api import (
+    AccountLockedError,
+    AuthenticateResponse,
     BillieClient,
     BillieError,
-    IncompatibleServerError,
+    DiscoveryReport,
     InsecureTransportError,
+    InvalidCredentialsError,
 )
+from billie_desktop.sandbox.demo import DemoSignIns
+from billie_desktop.ui.operations import Field, Form, focus_field, run_operation
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.settings import STAGING_URL, Settings
 from billie_desktop.ui.tasks import Tasks
@@ -32,10 +38,6 @@ from billie_desktop.ui.widgets import Banner, BusyBar, FieldError, stacked, tr
 
 log = logging.getLogger(__name__)
 SANDBOX, STAGING, CUSTOM = "sandbox", "staging", "custom"
-DEMO_USERS = (("manager@sandbox.test", "manager, both organisations"),
-              ("mel.manager@sandbox.test", "manager, Melbourne only"),
-              ("staff@sandbox.test", "no manager role"),
-              ("locked@sandbox.test", "locked account"))
 
 
 def _t(text: str) -> str:
@@ -46,15 +48,16 @@ class SignInWindow(QWidget):
     signed_in = Signal(object)  # Session
 
     def __init__(self, settings: Settings, client_factory: Callable[[str], BillieClient], *,
-                 sandbox_url: str | None = None, notice: str | None = None,
-                 remember_note: str | None = None, icon: QIcon | None = None) -> None:
+                 sandbox_url: str | None = None, demo: DemoSignIns | None = None,
+                 notice: str | None = None, remember_note: str | None = None,
+                 icon: QIcon | None = None) -> None:
         super().__init__()
         self.settings = settings
         self.client_factory = client_factory
         self.sandbox_url = sandbox_url
+        self.demo_sign_ins = demo
         self.remember_note_text = remember_note
         self.tasks = Tasks()
-        self._pending_client: BillieClient | None = None
         self._signed_in_without_role: BillieClient | None = None
         self.setWindowTitle(_t("Sign in – Billie Desktop"))
         if icon is not None:
@@ -129,12 +132,14 @@ class SignInWindow(QWidget):
         layout.addWidget(self.busy)
         layout.addLayout(buttons)
         self.demo = QLabel()
-        if self.sandbox_url:
-            rows = "".join(f"<tr><td><a href='{u}'>{u}</a></td><td>&nbsp;{_t(d)}</td></tr>"
-                           for u, d in DEMO_USERS)
+        demo = self.demo_sign_ins
+        if self.sandbox_url and demo is not None:
+            rows = "".join(f"<tr><td><a href='{html.escape(u, quote=True)}'>{html.escape(u)}"
+                           f"</a></td><td>&nbsp;{html.escape(d)}</td></tr>"
+                           for u, d in demo.users)
             self.demo.setText(_t("<b>Sandbox demo sign-ins</b> (password "
-                                 "<code>billie-sandbox</code>; click one to fill it in):")
-                              + f"<table>{rows}</table>")
+                                 "<code>{0}</code>; click one to fill it in):").format(
+                                     html.escape(demo.password)) + f"<table>{rows}</table>")
             self.demo.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
             self.demo.linkActivated.connect(self.use_demo_user)
             self.demo.setAccessibleName(_t("Sandbox demo sign-ins"))
@@ -152,7 +157,21 @@ class SignInWindow(QWidget):
         self.password.textEdited.connect(lambda _: self.password_error.set_error(None))
         self.custom_url.textEdited.connect(lambda _: self.server_error.set_error(None))
         (self.password if self.user_name.text() else self.user_name).setFocus()
+        self.form = Form(
+            inputs=(self.server, self.custom_url, self.user_name, self.password, self.remember,
+                    self.sign_in_button),
+            busy=self.busy, banner=self.banner,
+            fields={"UserName": Field(self.user_error, self.user_name),
+                    "Password": Field(self.password_error, self.password)},
+            focus=self._focus_after_error, while_busy=(self.cancel_button,))
         self.resize(460, 0)
+
+    def _focus_after_error(self, exc: BillieError) -> QWidget:
+        if isinstance(exc, InvalidCredentialsError):
+            return self.password
+        if isinstance(exc, AccountLockedError) or exc.status is not None:
+            return self.user_name  # the server answered: the address is right
+        return self.custom_url if self.server.currentData() == CUSTOM else self.server
 
     def _select_remembered_server(self) -> None:
         last = self.settings.last_server
@@ -177,8 +196,10 @@ class SignInWindow(QWidget):
         return self.custom_url.text().strip()
 
     def use_demo_user(self, user_name: str) -> None:
+        if self.demo_sign_ins is None:
+            return
         self.user_name.setText(user_name)
-        self.password.setText("billie-sandbox")
+        self.password.setText(self.demo_sign_ins.password)
         self.sign_in_button.setFocus()
 
     # --- signing in ---------------------------------------------------------------------------
@@ -193,55 +214,63 @@ class SignInWindow(QWidget):
         url, user, password = self.selected_url(), self.user_name.text().strip(), \
             self.password.text()
         self.banner.clear()
-        missing = False
-        for value, error, message in ((url, self.server_error, _t("Enter the server address.")),
-                                      (user, self.user_error, _t("Enter your user name.")),
-                                      (password, self.password_error, _t("Enter your password."))):
-            error.set_error(None if value else message)
-            missing = missing or not value
-        if missing:
+        if not self._all_filled_in(url, user, password):
             return
         try:
             client = self.client_factory(url)
         except InsecureTransportError as exc:
             self.server_error.set_error(exc.message)
+            focus_field(self.custom_url if self.server.currentData() == CUSTOM else self.server)
             return
         self.settings.last_user_name = user
         self.settings.last_server = url
         if self.server.currentData() == CUSTOM:
             self.settings.custom_server = url
-        self._set_busy(True)
-        self._pending_client = client
         handed_over = False
         try:
-            report = await client.discover()
-            me = await client.sign_in(user, password, remember=self.remember.isChecked())
-            if not me.has_role("manager"):
-                self.banner.show_message(
-                    _t("{0} is signed in, but this console needs the manager role, which this "
-                       "account does not have. Ask your Billiecart administrator for it, or "
-                       "sign in with a manager account.").format(me.display_name or user),
-                    kind="warning", action=_t("Sign out"))
-                self._signed_in_without_role = client
-                handed_over = True
-                return
-            session = Session(client, me, server_label=url, remember=self.remember.isChecked(),
-                              discovery=report)
-            handed_over = True
-            self.password.clear()
-            self.signed_in.emit(session)
-        except IncompatibleServerError as exc:
-            self.banner.show_message(exc.message, kind="error")
-        except BillieError as exc:
-            self.banner.show_message(exc.message, kind="error")
-            if exc.status == 401:
-                self.password.selectAll()
-                self.password.setFocus()
+            result = await run_operation(self.form, self._authenticate(client, user, password))
+            if result is not None:
+                handed_over = self._signed_in(client, url, *result)
         finally:
-            self._pending_client = None
-            self._set_busy(False)
             if not handed_over:
                 await client.close()
+
+    def _all_filled_in(self, url: str, user: str, password: str) -> bool:
+        empty: QWidget | None = None
+        for value, error, widget, message in (
+                (url, self.server_error, self.custom_url, _t("Enter the server address.")),
+                (user, self.user_error, self.user_name, _t("Enter your user name.")),
+                (password, self.password_error, self.password, _t("Enter your password."))):
+            error.set_error(None if value else message)
+            if not value and empty is None:
+                empty = widget
+        if empty is not None:
+            focus_field(empty)
+        return empty is None
+
+    async def _authenticate(self, client: BillieClient, user: str, password: str
+                            ) -> tuple[AuthenticateResponse, DiscoveryReport]:
+        report = await client.discover()
+        me = await client.sign_in(user, password, remember=self.remember.isChecked())
+        return me, report
+
+    def _signed_in(self, client: BillieClient, url: str, me: AuthenticateResponse,
+                   report: DiscoveryReport) -> bool:
+        """Hands the session over (True), or keeps the client for "Sign out" when the
+        account lacks the manager role."""
+        if not me.has_role("manager"):
+            self.banner.show_message(
+                _t("{0} is signed in, but this console needs the manager role, which this "
+                   "account does not have. Ask your Billiecart administrator for it, or "
+                   "sign in with a manager account.").format(me.display_name or me.user_name),
+                kind="warning", action=_t("Sign out"))
+            self._signed_in_without_role = client
+            return True
+        session = Session(client, me, server_label=url, remember=self.remember.isChecked(),
+                          discovery=report)
+        self.password.clear()
+        self.signed_in.emit(session)
+        return True
 
     def _banner_action(self) -> None:
         client = self._signed_in_without_role
@@ -256,13 +285,6 @@ class SignInWindow(QWidget):
             await client.close()
         self.password.clear()
         self.banner.show_message(_t("Signed out."), kind="info")
-
-    def _set_busy(self, busy: bool) -> None:
-        for widget in (self.server, self.custom_url, self.user_name, self.password,
-                       self.remember, self.sign_in_button):
-            widget.setEnabled(not busy)
-        self.busy.set_busy(busy)
-        self.cancel_button.setVisible(busy)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tasks.cancel_all()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from billie_desktop.api import BillieClient, MemoryTokenStore
 from billie_desktop.sandbox import SandboxOptions, SandboxServer
+from billie_desktop.sandbox.demo import DEMO_SIGN_INS
 from billie_desktop.ui.app import ConsoleApp
 from billie_desktop.ui.main_window import MainWindow
 from billie_desktop.ui.settings import Settings
@@ -51,16 +52,17 @@ def settings(tmp_path) -> Settings:
 @pytest.fixture
 async def console(settings, sandbox, wire) -> AsyncIterator[ConsoleApp]:
     clients: list[BillieClient] = []
-    app = ConsoleApp(settings, MemoryTokenStore(), sandbox_url=sandbox.url, page_size=50)
+    tokens = MemoryTokenStore()
 
     def factory(url: str) -> BillieClient:
         http = httpx.AsyncClient(event_hooks={"request": [wire.hook]}, timeout=10)
-        client = BillieClient(url, http_client=http, token_store=app.token_store,
+        client = BillieClient(url, http_client=http, token_store=tokens,
                               close_http=True)  # closed with the client, like a real one
         clients.append(client)
         return client
 
-    app.client_factory = factory  # type: ignore[method-assign]
+    app = ConsoleApp(settings, tokens, client_factory=factory, sandbox_url=sandbox.url,
+                     demo=DEMO_SIGN_INS, page_size=50)
     yield app
     await app.close()
     for client in clients:

@@ -104,7 +104,7 @@ async def test_general_errors_go_in_the_banner_and_field_errors_under_fields(con
             ResponseError(error_code="NotEmpty", field_name="organisationId", message="Org!"),
             ResponseError(error_code="Custom", field_name="Colour", message="Colour!"),
             ResponseError(error_code="Custom", message="Whole request!")]))
-    dialog._show_field_errors(error)
+    dialog.form.show_error(error)
     assert dialog.organisation_error.text().endswith("Org!")
     assert "Colour!" in dialog.banner.text.text() and "Whole request!" in dialog.banner.text.text()
     dialog.reject()

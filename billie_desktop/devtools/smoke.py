@@ -4,11 +4,42 @@ and check its field error shows under the field, then link a valid one and check
 
 from __future__ import annotations
 
+import argparse
+import os
+import tempfile
 import time
+from pathlib import Path
 
-from billie_desktop.api import QueryUserAccountsRequest, same_id
+from billie_desktop.api import MemoryTokenStore, QueryUserAccountsRequest, same_id
+from billie_desktop.sandbox import SandboxOptions
+from billie_desktop.sandbox.demo import DEMO_SIGN_INS
 from billie_desktop.ui.app import ConsoleApp
+from billie_desktop.ui.customers_model import ListState
+from billie_desktop.ui.errors import ErrorReporter
+from billie_desktop.ui.launch import configure_logging, make_qapp, run_app
+from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.tasks import wait_for
+
+
+def run_smoke_test(args: argparse.Namespace) -> int:
+    """``billie-desktop --smoke-test``: exit 0 when every step passed and nothing
+    unexpected was reported, 1 otherwise."""
+    from billie_desktop.sandbox.server import SandboxServer
+
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    configure_logging(args.log_level)
+    qapp, icon = make_qapp()
+    settings_file = args.settings or Path(tempfile.mkdtemp(prefix="billie-smoke-")) / "s.ini"
+    with SandboxServer(SandboxOptions(customers=400)) as sandbox:
+        console = ConsoleApp(Settings(settings_file), MemoryTokenStore(),
+                             sandbox_url=sandbox.url, demo=DEMO_SIGN_INS, icon=icon)
+
+        async def main(reporter: ErrorReporter) -> int:
+            ok = await run_smoke(console)
+            return 0 if ok and reporter.count == 0 else 1
+
+        return run_app(qapp, main)
 
 
 def step(text: str) -> None:
@@ -33,17 +64,16 @@ async def _run(console: ConsoleApp) -> None:
     sign_in = console.sign_in_window
     assert sign_in is not None, "the sign-in window did not open"
     step(f"sign-in window open on {sign_in.selected_url()}")
-    sign_in.user_name.setText("manager@sandbox.test")
-    sign_in.password.setText("billie-sandbox")
+    sign_in.use_demo_user(DEMO_SIGN_INS.manager)
     await sign_in.sign_in()
     main = console.main_window
     assert main is not None, f"sign-in failed: {sign_in.banner.text.text()}"
-    step("signed in as manager@sandbox.test")
-    await wait_for(lambda: main.organisations and main.model.state == "ready")
+    step(f"signed in as {DEMO_SIGN_INS.manager}")
+    await wait_for(lambda: main.organisations and main.model.state == ListState.READY)
     melbourne = main.organisation.findText("Billie Cart Melbourne")
     main.organisation.setCurrentIndex(melbourne)
     await main.model.wait_idle()
-    assert main.model.state == "ready", main.model.message
+    assert main.model.state == ListState.READY, main.model.message
     step(f"organisation {main.organisation.currentText()}: {main.count_label.text()}")
 
     row = next(r for r in range(main.model.rowCount())

@@ -1,5 +1,6 @@
 """Renders the README's screenshots from the real windows on a sandbox:
-``python -m billie_desktop.ui.screenshots resources/screenshots`` (under Xvfb or a desktop)."""
+``python -m billie_desktop.devtools.screenshots resources/screenshots`` (under Xvfb or a
+desktop)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from PySide6.QtWidgets import QApplication
 
 from billie_desktop.api import MemoryTokenStore
 from billie_desktop.sandbox import SandboxOptions, SandboxServer
+from billie_desktop.sandbox.demo import DEMO_SIGN_INS
 from billie_desktop.ui.app import ConsoleApp
+from billie_desktop.ui.customers_model import ListState
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.tasks import wait_for
 
@@ -23,12 +26,12 @@ async def shoot(console: ConsoleApp, out: Path) -> None:
     sign_in.resize(480, 520)
     await asyncio.sleep(0.3)
     sign_in.grab().save(str(out / "sign-in.png"))
-    sign_in.use_demo_user("manager@sandbox.test")
+    sign_in.use_demo_user(DEMO_SIGN_INS.manager)
     await sign_in.sign_in()
     main = console.main_window
     assert main is not None
     main.resize(1360, 760)
-    await wait_for(lambda: main.model.state == "ready")
+    await wait_for(lambda: main.model.state == ListState.READY)
     main.table.selectRow(3)
     await asyncio.sleep(0.3)
     main.grab().save(str(out / "main-window.png"))
@@ -83,7 +86,8 @@ def main(argv: list[str]) -> int:
         import tempfile
 
         settings = Settings(Path(tempfile.mkdtemp()) / "s.ini")
-        console = ConsoleApp(settings, MemoryTokenStore(), sandbox_url=sandbox.url)
+        console = ConsoleApp(settings, MemoryTokenStore(), sandbox_url=sandbox.url,
+                             demo=DEMO_SIGN_INS)
         with loop:
             loop.run_until_complete(shoot(console, out))
     print(f"screenshots in {out}")

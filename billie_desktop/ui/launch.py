@@ -1,0 +1,82 @@
+"""Starting Qt for the console (and the developer tools): logging, the QApplication, and
+one qasync event loop that runs the whole app in a single ``run_until_complete``."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import logging.handlers
+import sys
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from billie_desktop import __version__
+from billie_desktop.ui.errors import ErrorReporter
+from billie_desktop.ui.resources import app_icon_path
+
+
+def _qt_messages(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to the log, not to the terminal."""
+    if "propagateSizeHints" in message:  # the offscreen platform's harmless chatter
+        return
+    level = logging.DEBUG if mode == QtMsgType.QtDebugMsg else logging.WARNING
+    logging.getLogger("qt").log(level, "%s", message)
+
+
+def configure_logging(level: str) -> None:
+    import platformdirs
+
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    try:
+        folder = platformdirs.user_log_path("billie-desktop", appauthor=False)
+        folder.mkdir(parents=True, exist_ok=True)
+        handlers.append(logging.handlers.RotatingFileHandler(
+            folder / "billie-desktop.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"))
+    except OSError:
+        pass
+    logging.basicConfig(level=level.upper(), handlers=handlers,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    qInstallMessageHandler(_qt_messages)
+
+
+def make_qapp() -> tuple[QApplication, QIcon]:
+    existing = QApplication.instance()
+    qapp = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    qapp.setApplicationName("Billie Desktop")
+    qapp.setOrganizationName("Billie")
+    qapp.setApplicationVersion(__version__)
+    qapp.setDesktopFileName("billie-desktop")
+    # The app decides when to stop (after the last window closes, once it has cleaned
+    # up), so that Qt never stops the event loop under a coroutine that is still running.
+    qapp.setQuitOnLastWindowClosed(False)
+    icon = QIcon(str(app_icon_path()))
+    qapp.setWindowIcon(icon)
+    return qapp, icon
+
+
+def run_app(qapp: QApplication,
+            main: Callable[[ErrorReporter], Coroutine[Any, Any, int]]) -> int:
+    """Runs ``main(reporter)`` to completion on one qasync loop: every task the app starts
+    runs inside that one run, so none is ever stepped while the loop is not running."""
+    import qasync
+
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    reporter = ErrorReporter()
+    reporter.install(loop)
+    with loop:
+        result: int = loop.run_until_complete(main(reporter))
+    return result
+
+
+async def until_last_window_closed(qapp: QApplication) -> None:
+    closed = asyncio.Event()
+    qapp.lastWindowClosed.connect(closed.set)
+    try:
+        await closed.wait()
+    finally:
+        qapp.lastWindowClosed.disconnect(closed.set)

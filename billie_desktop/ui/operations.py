@@ -1,0 +1,140 @@
+"""One way to run a widget's server operation (after Anki's ``aqt.operations``).
+
+``await run_operation(form, work)`` marks the form busy (inputs disabled, busy bar
+shown), awaits ``work``, and on failure shows the error where it belongs: each
+``ValidationError`` field under its input, anything else in the banner. It then
+re-enables the inputs and only then moves focus to the field the error is about
+(``setFocus()`` on a disabled widget does nothing). Anything that is not a
+``BillieError`` is a bug: it goes to the event loop's exception handler, which the app
+points at ``ErrorReporter``. Cancelling the task re-enables the form too.
+
+It returns the result of ``work``, or None when the operation failed and the user has
+been told why.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from billie_desktop.api import BillieError, SessionExpiredError, ValidationError
+from billie_desktop.ui.widgets import Banner, BusyBar, FieldError, tr
+
+T = TypeVar("T")
+FocusRule = Callable[[BillieError], QWidget | None]
+
+
+def _t(text: str) -> str:
+    return tr(text, "Operations")
+
+
+@dataclass
+class Field:
+    """A server field (``UserAccountId``), where its error shows and what gets focus."""
+
+    error: FieldError
+    input: QWidget
+
+
+@dataclass
+class Form:
+    """The parts of a window that a server operation works through."""
+
+    inputs: Sequence[QWidget]  # disabled while the operation runs
+    busy: BusyBar
+    banner: Banner | None = None
+    fields: Mapping[str, Field] = field(default_factory=dict)
+    general_field: str | None = None  # where non-field messages go when there is no banner
+    focus: QWidget | FocusRule | None = None  # after an error that names no field
+    while_busy: Sequence[QWidget] = ()  # shown only while busy (a Cancel button)
+    offers_retry: bool = False  # the banner's action button retries the operation
+    running: bool = False
+
+    def set_busy(self, busy: bool) -> None:
+        self.running = busy
+        for widget in self.inputs:
+            widget.setEnabled(not busy)
+        for widget in self.while_busy:
+            widget.setVisible(busy)
+        self.busy.set_busy(busy)
+
+    def clear_errors(self) -> None:
+        for item in self.fields.values():
+            item.error.set_error(None)
+        if self.banner is not None:
+            self.banner.clear()
+
+    def show_error(self, exc: BillieError) -> QWidget | None:
+        """Shows ``exc`` where it belongs; returns the widget that should get focus."""
+        target: QWidget | None = None
+        general = [exc.message]
+        if isinstance(exc, ValidationError):
+            for name, item in self.fields.items():
+                message = exc.error_for(name)
+                item.error.set_error(message)
+                if message and target is None:
+                    target = item.input
+            general = exc.general_errors(self.fields)
+        if general:
+            self._show_general("\n".join(general), exc)
+        if target is None:
+            target = self.focus(exc) if callable(self.focus) else self.focus
+            general_field = self.fields.get(self.general_field or "")
+            if target is None and general_field is not None:
+                target = general_field.input
+        return target
+
+    def _show_general(self, text: str, exc: BillieError) -> None:
+        if self.banner is None:
+            general_field = self.fields.get(self.general_field or "")
+            if general_field is not None:
+                general_field.error.set_error(text)
+            return
+        if isinstance(exc, SessionExpiredError):
+            self.banner.show_message(text + " " + _t("Your input is kept."), kind="warning",
+                                     action=_t("Try again") if self.offers_retry else None)
+        elif exc.retryable:
+            self.banner.show_message(text, kind="warning",
+                                     action=_t("Retry") if self.offers_retry else None)
+        else:
+            self.banner.show_message(text, kind="error")
+
+
+def focus_field(widget: QWidget) -> None:
+    """Focus for correcting: the widget must be enabled first, and a line edit's text is
+    selected so that typing replaces it."""
+    widget.setEnabled(True)
+    widget.setFocus()
+    if isinstance(widget, QLineEdit):
+        widget.selectAll()
+
+
+def report_unexpected(exc: BaseException) -> None:
+    """A bug, not a server answer: to the loop's exception handler (``ErrorReporter``)."""
+    asyncio.get_running_loop().call_exception_handler(
+        {"message": "unexpected error in an operation", "exception": exc})
+
+
+async def run_operation(form: Form, work: Awaitable[T], *,
+                        on_error: Callable[[BillieError], bool] | None = None) -> T | None:
+    """Runs ``work`` for ``form``; ``on_error`` may take an error over (return True)."""
+    form.clear_errors()
+    form.set_busy(True)
+    target: QWidget | None = None
+    try:
+        return await work
+    except BillieError as exc:
+        if on_error is None or not on_error(exc):
+            target = form.show_error(exc)
+        return None
+    except Exception as exc:  # a bug: reported, and the form stays usable
+        report_unexpected(exc)
+        return None
+    finally:
+        form.set_busy(False)
+        if target is not None:
+            focus_field(target)
