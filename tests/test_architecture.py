@@ -1,0 +1,148 @@
+"""The package's shape, checked (docs/ARCHITECTURE.md describes it):
+
+- no import cycles among modules at module level (what runs on ``import``);
+- each layer imports only what it may: ``api`` and ``sandbox`` are independent cores,
+  ``ui`` builds on ``api`` and reads the sandbox's demo data, and only the composition
+  root (``ui/app.py``) starts a sandbox; ``devtools`` is imported by nobody but the entry
+  point;
+- parsing the command line loads neither the sandbox server nor uvicorn.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "billie_desktop"
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(p): p for p in PACKAGE.rglob("*.py")}
+
+
+def _resolve(node: ast.ImportFrom, module: str, is_package: bool) -> str:
+    if node.level == 0:
+        return node.module or ""
+    base = module.split(".")
+    base = base[: len(base) - node.level + (1 if is_package else 0)]
+    return ".".join([*base, node.module] if node.module else base)
+
+
+def imports(module: str, *, top_level_only: bool) -> set[str]:
+    """The billie_desktop modules ``module`` imports; with ``top_level_only``, only the
+    imports that run when it is imported (not in functions, not under TYPE_CHECKING)."""
+    path = MODULES[module]
+    tree = ast.parse(path.read_text(), filename=str(path))
+    found: set[str] = set()
+
+    def visit(nodes: list[ast.stmt]) -> None:
+        for node in nodes:
+            if isinstance(node, ast.Import):
+                found.update(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = _resolve(node, module, path.name == "__init__.py")
+                submodules = {f"{base}.{a.name}" for a in node.names} & MODULES.keys()
+                found.update(submodules)
+                if len(submodules) < len(node.names):  # names defined in ``base`` itself
+                    found.add(base)
+            elif isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                continue
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and top_level_only:
+                continue
+            else:
+                for field in ("body", "orelse", "finalbody", "handlers"):
+                    visit([n for n in getattr(node, field, []) if isinstance(n, ast.AST)])
+
+    visit(tree.body)
+    return {name for name in found if name in MODULES}
+
+
+def test_the_package_has_no_import_cycles_at_module_level():
+    graph = {m: imports(m, top_level_only=True) - {m} for m in MODULES}
+    # Tarjan's strongly connected components: any component of two or more is a cycle.
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def connect(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in graph[node]:
+            if nxt not in index:
+                connect(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                item = stack.pop()
+                component.append(item)
+                if item == node:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for node in graph:
+        if node not in index:
+            connect(node)
+    assert not cycles, f"import cycles: {cycles}"
+
+
+def layer(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[1] in ("api", "sandbox", "ui", "devtools") \
+        else "entry"
+
+
+# What each layer may import from the others ("entry" is billie_desktop/__init__, the
+# entry point and the benchmark; the root package only supplies __version__).
+ALLOWED = {
+    "api": {"api"},
+    "sandbox": {"sandbox"},
+    "ui": {"api", "ui"},
+    "devtools": {"api", "sandbox", "ui", "devtools"},
+    "entry": {"api", "sandbox", "ui", "devtools", "entry"},
+}
+UI_MAY_READ_FROM_SANDBOX = {"billie_desktop.sandbox", "billie_desktop.sandbox.demo",
+                            "billie_desktop.sandbox.config"}
+COMPOSITION_ROOT = "billie_desktop.ui.app"
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_each_layer_imports_only_what_it_may(module):
+    mine = layer(module)
+    for target in imports(module, top_level_only=False):
+        theirs = layer(target)
+        if target == "billie_desktop" or theirs in ALLOWED[mine]:
+            continue
+        if mine == "ui" and target in UI_MAY_READ_FROM_SANDBOX:
+            continue  # the demo sign-ins and options: data, not the server
+        if module == COMPOSITION_ROOT and theirs == "sandbox":
+            continue  # only the composition root starts a sandbox
+        raise AssertionError(f"{module} ({mine}) must not import {target} ({theirs})")
+
+
+def test_devtools_are_reached_only_from_the_entry_point():
+    users = {m for m in MODULES if layer(m) not in ("devtools",)
+             and any(layer(t) == "devtools" for t in imports(m, top_level_only=False))}
+    assert users <= {"billie_desktop.__main__", "billie_desktop.bench"}, users
+
+
+def test_parsing_the_command_line_loads_no_server():
+    code = ("import sys, billie_desktop.__main__ as m; m.parse_args(['--sandbox']); "
+            "bad = [n for n in sys.modules if n.startswith(('uvicorn', 'h11', "
+            "'billie_desktop.sandbox.server', 'billie_desktop.sandbox.app', 'PySide6'))]; "
+            "print(bad); sys.exit(1 if bad else 0)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
