@@ -62,6 +62,15 @@ def wire() -> Wire:
     return Wire()
 
 
+@pytest.fixture
+def closed_port() -> Iterator[int]:
+    """A loopback port that refuses connections for the whole test: bound, so nothing else
+    can take it (no free-then-reuse race), but never listening."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield int(sock.getsockname()[1])
+
+
 def port_is_listening(port: int) -> bool:
     with socket.socket() as sock:
         sock.settimeout(0.5)

@@ -36,6 +36,13 @@ def _resolve(node: ast.ImportFrom, module: str, is_package: bool) -> str:
     return ".".join([*base, node.module] if node.module else base)
 
 
+def skipped(node: ast.stmt, top_level_only: bool) -> bool:
+    """Imports that do not run on import: under ``if TYPE_CHECKING``, in functions."""
+    if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+        return True
+    return top_level_only and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+
+
 def imports(module: str, *, top_level_only: bool) -> set[str]:
     """The billie_desktop modules ``module`` imports; with ``top_level_only``, only the
     imports that run when it is imported (not in functions, not under TYPE_CHECKING)."""
@@ -53,11 +60,7 @@ def imports(module: str, *, top_level_only: bool) -> set[str]:
                 found.update(submodules)
                 if len(submodules) < len(node.names):  # names defined in ``base`` itself
                     found.add(base)
-            elif isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
-                continue
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and top_level_only:
-                continue
-            else:
+            elif not skipped(node, top_level_only):
                 for field in ("body", "orelse", "finalbody", "handlers"):
                     visit([n for n in getattr(node, field, []) if isinstance(n, ast.AST)])
 

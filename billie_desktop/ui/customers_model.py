@@ -107,6 +107,7 @@ class CustomersModel(QAbstractTableModel):
         self._generation = 0
         self.tasks = Tasks()  # one page in flight; a new query cancels it
         self.pages_loaded = 0
+        self.stale_pages_dropped = 0  # answers that came back for an older query
 
     # --- Qt model interface -----------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
@@ -232,6 +233,7 @@ class CustomersModel(QAbstractTableModel):
             return
         if generation != self._generation:
             log.debug("dropped a stale page")
+            self.stale_pages_dropped += 1
             return
         if first:
             self.total = page.total

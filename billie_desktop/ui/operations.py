@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from PySide6.QtWidgets import QLineEdit, QWidget
+from shiboken6 import isValid
 
 from billie_desktop.api import BillieError, SessionExpiredError, ValidationError
 from billie_desktop.ui.widgets import Banner, BusyBar, FieldError, tr
@@ -55,12 +56,17 @@ class Form:
     running: bool = False
 
     def set_busy(self, busy: bool) -> None:
+        """Marks the form busy or idle. A cancelled operation may end after Qt has deleted
+        its window (a dialog closed with Cancel): widgets that are gone are skipped."""
         self.running = busy
         for widget in self.inputs:
-            widget.setEnabled(not busy)
+            if isValid(widget):
+                widget.setEnabled(not busy)
         for widget in self.while_busy:
-            widget.setVisible(busy)
-        self.busy.set_busy(busy)
+            if isValid(widget):
+                widget.setVisible(busy)
+        if isValid(self.busy):
+            self.busy.set_busy(busy)
 
     def clear_errors(self) -> None:
         for item in self.fields.values():
@@ -136,5 +142,5 @@ async def run_operation(form: Form, work: Awaitable[T], *,
         return None
     finally:
         form.set_busy(False)
-        if target is not None:
+        if target is not None and isValid(target):
             focus_field(target)

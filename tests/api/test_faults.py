@@ -4,7 +4,6 @@ client's own errors ever come out of send()."""
 from __future__ import annotations
 
 import asyncio
-import socket
 import ssl
 
 import httpx
@@ -82,11 +81,10 @@ async def test_the_link_put_is_never_sent_twice_once_it_may_have_arrived(
     assert wire.count("PUT", "associate") == 1
 
 
-async def test_the_link_put_is_retried_when_it_never_left(make_client, wire):
+async def test_the_link_put_is_retried_when_it_never_left(make_client, wire, closed_port):
     """Connection refused: the request surely never reached a server, so even the PUT
     is tried again (here: every attempt is refused)."""
-    port = free_port()
-    client = make_client(f"http://127.0.0.1:{port}")
+    client = make_client(f"http://127.0.0.1:{closed_port}")
     with pytest.raises(CannotConnectError) as caught:
         await client.send(AssociateUserAccountToCustomerRequest(id="x"))
     assert caught.value.retryable and "Cannot reach" in caught.value.message
@@ -121,12 +119,6 @@ async def test_cancelling_a_request_cancels_it(server, make_client):
     with pytest.raises(asyncio.CancelledError):
         await task
     assert (await client.send(QueryOrganisationsRequest())).results  # client still usable
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def test_plain_http_is_refused_beyond_loopback():

@@ -206,7 +206,7 @@ def test_autoquery_implicit_filters(server, manager, mel):
     assert by_postcode and all(r["postcode"] == postcode for r in by_postcode)
     starts = manager.get("/customers", params={"organisationId": mel, "lastNameStartsWith": "o'",
                                                "take": 500}).json()["results"]
-    assert all(r["lastName"].lower().startswith("o'") for r in starts)
+    assert starts and all(r["lastName"].lower().startswith("o'") for r in starts)
     contains = manager.get("/customers", params={"organisationId": mel,
                                                  "emailContains": "example.org",
                                                  "take": 500}).json()["results"]

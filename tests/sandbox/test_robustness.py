@@ -245,7 +245,7 @@ def test_seed_is_deterministic_and_realistic():
         if row["bsb_number"]:
             assert re.fullmatch(r"\d{3}-\d{3}", row["bsb_number"])
     stored = one.db.execute("SELECT password_hash FROM logins").fetchall()
-    assert all(PASSWORD not in r[0] for r in stored)
+    assert stored and all(PASSWORD not in r[0] for r in stored)
     one.close()
     two.close()
 

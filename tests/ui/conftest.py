@@ -1,6 +1,11 @@
 """UI tests: real windows, a qasync loop (see tests/conftest.py), real sandboxes over
 loopback HTTP. Each test fails if it leaves an asyncio task, a client or a window behind,
-and none touches the user's settings or keyring."""
+or if anything unexpected reached the loop's exception handler (in the app: the
+"unexpected problem" dialog); none touches the user's settings or keyring.
+
+End every test idle (``await model.wait_idle()`` after the last action): pytest-qt calls
+``processEvents()`` between the test and its teardown, outside the running loop, and a
+request still in flight then resumes where no loop runs (anyio's NoEventLoopError)."""
 
 from __future__ import annotations
 
@@ -85,7 +90,21 @@ async def settle() -> None:
 
 
 @pytest.fixture(autouse=True)
-async def nothing_left_behind() -> AsyncIterator[None]:
+async def loop_errors() -> AsyncIterator[list[dict[str, Any]]]:
+    """What reached the loop's exception handler: in the app, ErrorReporter's "unexpected
+    problem" dialog. A test that leaves anything here fails."""
+    loop = asyncio.get_running_loop()
+    seen: list[dict[str, Any]] = []
+    previous = loop.get_exception_handler()
+    loop.set_exception_handler(lambda _loop, context: seen.append(context))
+    yield seen
+    await settle()
+    loop.set_exception_handler(previous)
+    assert not seen, f"unexpected errors reached the loop: {seen}"
+
+
+@pytest.fixture(autouse=True)
+async def nothing_left_behind(loop_errors) -> AsyncIterator[None]:
     yield
     await settle()
     current = asyncio.current_task()

@@ -7,42 +7,60 @@ import os
 import subprocess
 import sys
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+import pytest
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from billie_desktop.ui.errors import ErrorReporter
+from billie_desktop.ui.operations import Form, run_operation
 from billie_desktop.ui.resources import app_icon_path, resource_path, resources_dir
 from billie_desktop.ui.settings import Settings
+from billie_desktop.ui.tasks import Tasks
+from billie_desktop.ui.widgets import BusyBar
+from tests.ui.conftest import until
 
 
-async def test_unexpected_errors_are_logged_and_shown_without_blocking(caplog):
-    reporter = ErrorReporter()
-    loop = asyncio.get_running_loop()
+@pytest.fixture
+def reporter(loop_errors):
+    """An ErrorReporter installed on the running loop (in place of the suite's recorder)."""
+    loop = asyncio.get_event_loop()
     previous = loop.get_exception_handler()
+    reporter = ErrorReporter()
     reporter.install(loop)
-    try:
-        async def broken() -> None:
-            raise RuntimeError("boom")
+    yield reporter
+    loop.set_exception_handler(previous)
+    sys.excepthook = sys.__excepthook__
+    for box in list(reporter.shown):
+        box.close()
+        box.deleteLater()
 
-        task = loop.create_task(broken())
-        await asyncio.sleep(0.01)
-        del task  # never awaited: the loop reports it through the handler when collected
-        import gc
 
-        gc.collect()
-        await asyncio.sleep(0.01)
-        reporter.loop_handler(loop, {"message": "x", "exception": ValueError("bad")})
-        assert reporter.count >= 1
-        box = reporter.shown[-1]
-        assert isinstance(box, QMessageBox) and box.isVisible() and not box.isModal()
-        assert "ValueError" in box.detailedText() or "RuntimeError" in box.detailedText()
-        assert "unexpected error" in caplog.text
-        await asyncio.sleep(0.01)  # the loop is still alive and well
-    finally:
-        loop.set_exception_handler(previous)
-        sys.excepthook = sys.__excepthook__
-        for box in list(reporter.shown):
-            box.close()
-        QApplication.processEvents()
+async def test_an_error_inside_a_real_task_is_logged_and_shown_without_blocking(
+        reporter, caplog):
+    async def broken() -> None:
+        await asyncio.sleep(0)
+        raise RuntimeError("boom")
+
+    Tasks().run("broken", broken())
+    await until(lambda: reporter.count == 1)
+    box = reporter.shown[-1]
+    assert isinstance(box, QMessageBox) and box.isVisible() and not box.isModal()
+    assert "RuntimeError: boom" in box.detailedText()
+    assert "unexpected error" in caplog.text and "boom" in caplog.text
+    assert await asyncio.wait_for(asyncio.sleep(0.01, "alive"), 1) == "alive"
+
+
+async def test_an_unexpected_error_in_an_operation_is_reported_and_the_form_stays_usable(
+        reporter):
+    edit, busy = QLineEdit(), BusyBar()
+    form = Form(inputs=(edit,), busy=busy)
+
+    async def broken() -> str:
+        assert not edit.isEnabled() and form.running  # busy while it runs
+        raise KeyError("not a server error")
+
+    assert await run_operation(form, broken()) is None
+    assert reporter.count == 1 and "KeyError" in reporter.shown[-1].detailedText()
+    assert edit.isEnabled() and not form.running and busy.isHidden()
 
 
 def test_resources_are_found_in_a_checkout_and_in_a_frozen_build(monkeypatch, tmp_path):

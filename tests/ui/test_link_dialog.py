@@ -46,6 +46,7 @@ async def test_unknown_account_error_shows_under_its_field_and_clears_on_edit(co
     assert "does not exist in this organisation" in dialog.account_error.text()
     assert not dialog.banner.isVisible() and dialog.isVisible()
     assert dialog.account_edit.text() == "0" * 32  # nothing typed is lost
+    assert dialog.focusWidget() is dialog.account_edit  # not the Cancel button
     dialog.account_edit.textEdited.emit("0" * 31)
     assert not dialog.account_error.isVisible()
     dialog.reject()
@@ -265,6 +266,7 @@ async def test_expiry_prompts_for_the_password_and_replays_the_link(console, san
     prompt.password.setText("wrong")
     await prompt.submit()
     assert "incorrect" in prompt.error.text() and prompt.isVisible()
+    assert prompt.focusWidget() is prompt.password and prompt.password.selectedText() == "wrong"
     prompt.password.setText(PASSWORD)
     await prompt.submit()
     await submit  # the link that hit the expiry replays

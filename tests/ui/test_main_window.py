@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
@@ -38,6 +40,7 @@ async def test_clicking_a_header_sorts_on_the_server(console, wire):
     assert wire.count("GET", "/customers") == before + 1
     main.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
     await until(lambda: main.model.order_by == "lastName,firstName")
+    await main.model.wait_idle()
 
 
 async def test_search_is_debounced_and_done_by_the_server(console, wire):
@@ -74,6 +77,27 @@ async def test_switching_organisation_cancels_and_never_paints_a_stale_page(cons
     assert rows and all(c.id in sydney_ids for c in rows)
     assert main.status_org.text() == "Billie Cart Sydney"
     assert main.settings.last_organisation(main.session.server_label) == sydney_id
+
+
+async def test_a_late_page_for_an_old_query_is_dropped_not_painted(console, sandbox, wire):
+    """A page request that is not cancelled (it was already on its way) comes back after
+    the user switched organisation: the generation check drops it."""
+    main = await signed_in(console)
+    sydney = main.organisation.findText("Billie Cart Sydney")
+    melbourne_id = main.current_organisation.id
+    await queue_fault(sandbox, "latency=1", "/customers")
+    sent = wire.count("GET", "/customers")
+    late = asyncio.ensure_future(main.model.load_next_page())  # outside the model's Tasks
+    await until(lambda: wire.count("GET", "/customers") > sent)  # Melbourne's is on its way
+    main.organisation.setCurrentIndex(sydney)
+    await main.model.wait_idle()
+    sydney_rows = [main.model.customer_at(r) for r in range(main.model.rowCount())]
+    await late  # the late Melbourne page has now landed...
+    assert main.model.stale_pages_dropped == 1  # ...and was dropped
+    rows = [main.model.customer_at(r) for r in range(main.model.rowCount())]
+    assert rows == sydney_rows and rows
+    assert main.model.organisation_id != melbourne_id
+    assert main.status_org.text() == "Billie Cart Sydney"
 
 
 async def test_error_state_with_retry(console, sandbox):
@@ -130,6 +154,7 @@ async def test_detail_pane_shows_every_field_and_masks_the_bank_account(console)
     assert texts["id"].replace("\u200b", "") == customer.id
     main.organisation.setCurrentIndex(main.organisation.findText("Billie Cart Sydney"))
     assert detail.heading.text() == "No customer selected"  # switching clears it
+    await main.model.wait_idle()  # end idle (see tests/ui/conftest.py)
 
 
 async def test_keyboard_shortcuts(console):

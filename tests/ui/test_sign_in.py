@@ -28,19 +28,23 @@ async def test_good_sign_in_opens_the_main_window(console, settings):
     assert settings.last_user_name == "manager@sandbox.test"
 
 
-@pytest.mark.parametrize("user,password,words", [
-    ("manager@sandbox.test", "wrong", "user name or password is incorrect"),
-    ("locked@sandbox.test", PASSWORD, "locked"),
+@pytest.mark.parametrize("user,password,words,field", [
+    ("manager@sandbox.test", "wrong", "user name or password is incorrect", "password"),
+    ("locked@sandbox.test", PASSWORD, "locked", "user_name"),
 ])
-async def test_refused_sign_in_says_why_and_keeps_the_user_name(console, user, password, words):
+async def test_refused_sign_in_says_why_and_keeps_the_user_name(console, user, password, words,
+                                                                field):
     window = await open_sign_in(console)
     window.user_name.setText(user)
     window.password.setText(password)
+    window.sign_in_button.setFocus()
     await window.sign_in()
     assert words in window.banner.text.text()
     assert window.banner.isVisible() and console.main_window is None
     assert window.user_name.text() == user and window.user_name.isEnabled()
     assert not window.busy.isVisible()
+    focused = getattr(window, field)  # focus is back in the field to correct, text selected
+    assert window.focusWidget() is focused and focused.selectedText() == focused.text()
 
 
 async def test_empty_fields_are_marked_under_each_field(console):
@@ -48,20 +52,22 @@ async def test_empty_fields_are_marked_under_each_field(console):
     window.user_name.setText("")
     await window.sign_in()
     assert window.user_error.isVisible() and window.password_error.isVisible()
+    assert window.focusWidget() is window.user_name  # the first field to fill in
     window.user_name.setText("x")
     window.user_name.textEdited.emit("x")
     assert not window.user_error.isVisible()
 
 
-async def test_unreachable_server(console):
+async def test_unreachable_server(console, closed_port):
     window = await open_sign_in(console)
     window.server.setCurrentIndex(window.server.findData("custom"))
-    window.custom_url.setText("http://127.0.0.1:9")
+    window.custom_url.setText(f"http://127.0.0.1:{closed_port}")
     window.user_name.setText("manager@sandbox.test")
     window.password.setText(PASSWORD)
     await window.sign_in()
     assert "Cannot reach 127.0.0.1" in window.banner.text.text()
     assert window.user_name.text() == "manager@sandbox.test"
+    assert window.focusWidget() is window.custom_url  # the address is what to check
 
 
 async def test_plain_http_to_another_machine_is_refused_at_the_field(console):
@@ -97,7 +103,7 @@ async def test_incompatible_server_is_named(console, monkeypatch):
     window.password.setText(PASSWORD)
     await window.sign_in()
     assert "does not offer the link operation" in window.banner.text.text()
-    assert all(c.closed for c in clients)
+    assert clients and all(c.closed for c in clients)
 
 
 async def test_non_manager_is_told_and_can_sign_out(console):
