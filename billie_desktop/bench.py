@@ -17,6 +17,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
+
+from billie_desktop.sandbox.demo import DEMO_SIGN_INS
 
 
 def rss_mb() -> float:
@@ -37,7 +40,7 @@ async def http_figures(url: str, repeats: int) -> tuple[str, list[tuple[str, str
 
     rows: list[tuple[str, str]] = []
     async with BillieClient(url) as client:
-        await client.sign_in("manager@sandbox.test", "billie-sandbox")
+        await client.sign_in(DEMO_SIGN_INS.manager, DEMO_SIGN_INS.password)
         org = (await client.send(QueryOrganisationsRequest())).results[0].id
         cases = {
             "first page (200, include=Total, by name)": QueryCustomersRequest(
@@ -71,8 +74,8 @@ def parse_rate(url: str, org: str) -> str:
     from billie_desktop.api import QueryCustomersResponse
 
     with httpx.Client(base_url=url) as http:
-        http.post("/auth/credentials", json={"userName": "manager@sandbox.test",
-                                             "password": "billie-sandbox"})
+        http.post("/auth/credentials", json={"userName": DEMO_SIGN_INS.manager,
+                                             "password": DEMO_SIGN_INS.password})
         body = http.get("/customers", params={"organisationId": org, "take": 500}).content
     started = time.perf_counter()
     n = 0
@@ -80,6 +83,27 @@ def parse_rate(url: str, org: str) -> str:
         n += len(QueryCustomersResponse.model_validate_json(body).results)
     rate = n / (time.perf_counter() - started)
     return f"{rate:,.0f} customers/s  ({1000 * 200 / rate:.1f} ms per 200-row page)"
+
+
+class StallProbe:
+    """A 10 ms timer on the event loop: how late each tick comes is how long the loop was
+    blocked."""
+
+    def __init__(self, timer: Any) -> None:
+        self.gaps: list[float] = []
+        self._last = time.perf_counter()
+        self._timer = timer
+        timer.timeout.connect(self._tick)
+        timer.start(10)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append((now - self._last) * 1000)
+        self._last = now
+
+    def stop(self) -> list[float]:
+        self._timer.stop()
+        return self.gaps
 
 
 def model_figures(url: str, org: str, pages: int) -> list[tuple[str, str]]:
@@ -98,23 +122,13 @@ def model_figures(url: str, org: str, pages: int) -> list[tuple[str, str]]:
 
     async def run() -> None:
         async with BillieClient(url) as client:
-            await client.sign_in("manager@sandbox.test", "billie-sandbox")
+            await client.sign_in(DEMO_SIGN_INS.manager, DEMO_SIGN_INS.password)
             model = CustomersModel(client.send, page_size=200)
             view = QTableView()
             view.setModel(model)
             view.resize(1000, 700)
             view.show()
-            gaps: list[float] = []
-            last = [time.perf_counter()]
-
-            def tick() -> None:
-                now = time.perf_counter()
-                gaps.append((now - last[0]) * 1000)
-                last[0] = now
-
-            timer = QTimer()
-            timer.timeout.connect(tick)
-            timer.start(10)
+            probe = StallProbe(QTimer())
             before = rss_mb()
             started = time.perf_counter()
             model.set_organisation(org)
@@ -133,7 +147,7 @@ def model_figures(url: str, org: str, pages: int) -> list[tuple[str, str]]:
             model.set_search("smith")
             await model.wait_idle()
             search_ms = (time.perf_counter() - search_started) * 1000
-            timer.stop()
+            gaps = probe.stop()
             rows.append(("model: first page painted-ready", f"{first:7.1f} ms"))
             rows.append((f"model: each further page ({pages - 1} pages)", fmt(page_times)))
             rows.append((f"model: {loaded:,} rows loaded in", f"{total:7.1f} ms"))

@@ -21,19 +21,18 @@ The client makes its own ``httpx.AsyncClient`` unless it is handed one::
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import re
 import time
 from types import TracebackType
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import httpx
 from pydantic import BaseModel
-from pydantic import ValidationError as PydanticValidationError
 
 from billie_desktop import __version__
+from billie_desktop.api.answers import parse_answer, read_json
 from billie_desktop.api.discovery import DiscoveryReport, analyse
 from billie_desktop.api.dtos import (
     Authenticate,
@@ -134,14 +133,14 @@ class BillieClient:
     async def send(self, request: Request[T]) -> T:
         """Send a request DTO; its typed response DTO, or a ``BillieError``."""
         response = await self._exchange(request)
-        return self._parse(request, response)
+        return parse_answer(request, response, signed_in=self.session.user is not None)
 
     async def sign_in(self, user_name: str, password: str, *, remember: bool = False
                       ) -> AuthenticateResponse:
         self._forget_session()
         request = Authenticate(user_name=user_name, password=password, remember_me=remember)
         response = await self._send_with_retries(request)
-        me = self._parse(request, response)
+        me = parse_answer(request, response, signed_in=self.session.user is not None)
         self._adopt(me, response, remember=remember)
         await self._persist()
         return self.session.user or me
@@ -199,7 +198,7 @@ class BillieClient:
         if response.status_code != 200:
             raise error_from_response(response.status_code, response.headers, response.content,
                                       reason=response.reason_phrase)
-        data = self._json(response)
+        data = read_json(response)
         try:
             report = analyse(data, powered_by)
         except (AttributeError, TypeError, ValueError) as exc:
@@ -281,7 +280,7 @@ class BillieClient:
             raise self.session.expire()
         if not jwt_body:
             return None
-        renewed = self._parse(request, response)
+        renewed = parse_answer(request, response, signed_in=self.session.user is not None)
         if not renewed.access_token:
             raise self.session.expire()
         return renewed.access_token
@@ -358,38 +357,6 @@ class BillieClient:
         log.info("%s %s %d %.0f ms", request.verb, template, response.status_code,
                  (time.perf_counter() - started) * 1000)
         return response
-
-    # --- answers ----------------------------------------------------------------------------
-    def _json(self, response: httpx.Response) -> dict[str, Any]:
-        content_type = response.headers.get("content-type", "").lower()
-        if "html" in content_type:
-            raise UnexpectedResponseError(
-                "Something other than Billiecart answered (a web page came back). A proxy or "
-                "a Wi-Fi sign-in page may be in the way.", status=response.status_code)
-        try:
-            data = json.loads(response.content or b"{}")
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise UnexpectedResponseError(
-                "The server's answer could not be read (it was not valid JSON).",
-                status=response.status_code) from exc
-        if not isinstance(data, dict):
-            raise UnexpectedResponseError("The server's answer had an unexpected shape.",
-                                          status=response.status_code)
-        return data
-
-    def _parse(self, request: Request[T], response: httpx.Response) -> T:
-        if not 200 <= response.status_code < 300:
-            raise error_from_response(
-                response.status_code, response.headers, response.content,
-                reason=response.reason_phrase, signing_in=isinstance(request, Authenticate),
-                signed_in=self.session.user is not None)
-        data = self._json(response)
-        try:
-            return cast(T, type(request).response_type.model_validate(data))
-        except PydanticValidationError as exc:
-            raise UnexpectedResponseError("The server's answer had an unexpected shape.",
-                                          status=response.status_code) from exc
-
 
 class _Logout(Request[AuthenticateResponse]):
     verb = "POST"

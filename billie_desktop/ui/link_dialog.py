@@ -77,6 +77,18 @@ class LinkDialog(QDialog):
         self.banner.action_clicked.connect(self.submit_clicked)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self._build_customer_rows(form)
+        self._build_account_rows(form)
+        self.busy = BusyBar(self)
+        self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(form)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self._connect()
+
+    def _build_customer_rows(self, form: QFormLayout) -> None:
         name = QLabel(self.customer.full_name)
         bold = QFont(name.font())
         bold.setBold(True)
@@ -94,6 +106,7 @@ class LinkDialog(QDialog):
         self.organisation_error = FieldError(self)
         form.addRow(_t("Organisation:"), stacked(self.organisation_label, self.organisation_error))
 
+    def _build_account_rows(self, form: QFormLayout) -> None:
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(_t("Type an email or name to find the account"))
         self.search_edit.setAccessibleName(_t("Find user account"))
@@ -119,7 +132,7 @@ class LinkDialog(QDialog):
             account_box.addWidget(note)
         form.addRow(_t("User account ID:"), account_box)
 
-        self.busy = BusyBar(self)
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox()
         self.link_button = self.buttons.addButton(_t("Link"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
@@ -130,12 +143,7 @@ class LinkDialog(QDialog):
         self.link_button.clicked.connect(self.submit_clicked)
         self.cancel_button.clicked.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addLayout(form)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.buttons)
-
+    def _connect(self) -> None:
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DEBOUNCE_MS)

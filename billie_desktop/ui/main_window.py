@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from billie_desktop import __version__
 from billie_desktop.api import (
     BillieError,
     Customer,
@@ -93,7 +94,23 @@ class MainWindow(QMainWindow):
         self.search_timer.setInterval(SEARCH_DEBOUNCE_MS)
         self.search_timer.timeout.connect(lambda: self.model.set_search(self.search.text()))
         self.search.textChanged.connect(lambda _: self.search_timer.start())
+        left = self._build_list()
+        self.detail = DetailPane()
+        self.detail.link_requested.connect(self.open_link_dialog)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([860, 340])
+        self.setCentralWidget(splitter)
+        self.model.state_changed.connect(self._state_changed)
+        self.model.counts_changed.connect(self._counts_changed)
+        self.model.modelReset.connect(lambda: self.detail.show_customer(None))
+        self._build_status_bar()
 
+    def _build_list(self) -> QWidget:
+        """The table, what shows instead of it (loading, empty, error) and its count."""
         self.table = CustomersTable(self.model)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.doubleClicked.connect(lambda _: self.open_link_dialog())
@@ -121,20 +138,9 @@ class MainWindow(QMainWindow):
         bottom.addWidget(self.count_label)
         bottom.addWidget(self.page_busy, 1)
         left_layout.addLayout(bottom)
-        self.detail = DetailPane()
-        self.detail.link_requested.connect(self.open_link_dialog)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([860, 340])
-        self.setCentralWidget(splitter)
+        return left
 
-        self.model.state_changed.connect(self._state_changed)
-        self.model.counts_changed.connect(self._counts_changed)
-        self.model.modelReset.connect(lambda: self.detail.show_customer(None))
-
+    def _build_status_bar(self) -> None:
         status = self.statusBar()
         self.status_server = QLabel(_t("Server: {0}").format(self.session.server_label))
         self.status_user = QLabel(_t("Signed in as {0}").format(self.session.display_name))
@@ -342,13 +348,12 @@ class MainWindow(QMainWindow):
             _t("Linked {0} to {1}.").format(customer.full_name, account_text), 10_000)
 
     def _about(self) -> None:
-        from billie_desktop import __version__
-
         box = QMessageBox(QMessageBox.Icon.Information, _t("About Billie Desktop"),
                           _t("Billie Desktop {0}\nThe manager console for Billiecart.\n\n"
                              "Server: {1}\n{2}").format(
                               __version__, self.session.server_label,
                               self.session.client.powered_by or ""), parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the server's X-Powered-By is data
         box.open()
 
     # --- session ------------------------------------------------------------------------------

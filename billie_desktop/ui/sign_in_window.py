@@ -75,7 +75,32 @@ class SignInWindow(QWidget):
         subtitle = QLabel(_t("Sign in to manage your organisation's customers."))
         self.banner = Banner(self)
         self.banner.action_clicked.connect(self._banner_action)
+        form = self._build_form()
+        self.busy = BusyBar(self)
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        for widget in (title, subtitle, self.banner):
+            layout.addWidget(widget)
+        layout.addLayout(form)
+        layout.addWidget(self.busy)
+        layout.addLayout(buttons)
+        self.demo = self._build_demo()
+        if self.demo.text():
+            layout.addWidget(self.demo)
+        layout.addStretch(1)
+        self._connect()
+        (self.password if self.user_name.text() else self.user_name).setFocus()
+        self.form = Form(
+            inputs=(self.server, self.custom_url, self.user_name, self.password, self.remember,
+                    self.sign_in_button),
+            busy=self.busy, banner=self.banner,
+            fields={"UserName": Field(self.user_error, self.user_name),
+                    "Password": Field(self.password_error, self.password)},
+            focus=self._focus_after_error, while_busy=(self.cancel_button,))
+        self.resize(460, 0)
 
+    def _build_form(self) -> QFormLayout:
         self.server = QComboBox()
         self.server.setAccessibleName(_t("Server"))
         if self.sandbox_url:
@@ -110,8 +135,9 @@ class SignInWindow(QWidget):
         form.addRow("", self.remember_note)
         self.remember.toggled.connect(
             lambda on: self.remember_note.setVisible(on and bool(self.remember_note_text)))
+        return form
 
-        self.busy = BusyBar(self)
+    def _build_buttons(self) -> QHBoxLayout:
         self.sign_in_button = QPushButton(_t("Sign in"))
         self.sign_in_button.setDefault(True)
         self.sign_in_button.setAccessibleName(_t("Sign in"))
@@ -122,30 +148,25 @@ class SignInWindow(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.sign_in_button)
+        return buttons
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.addWidget(title)
-        layout.addWidget(subtitle)
-        layout.addWidget(self.banner)
-        layout.addLayout(form)
-        layout.addWidget(self.busy)
-        layout.addLayout(buttons)
-        self.demo = QLabel()
+    def _build_demo(self) -> QLabel:
+        """The sandbox's demo sign-ins (handed in as data), as links that fill the form."""
+        label = QLabel()
         demo = self.demo_sign_ins
         if self.sandbox_url and demo is not None:
             rows = "".join(f"<tr><td><a href='{html.escape(u, quote=True)}'>{html.escape(u)}"
                            f"</a></td><td>&nbsp;{html.escape(d)}</td></tr>"
                            for u, d in demo.users)
-            self.demo.setText(_t("<b>Sandbox demo sign-ins</b> (password "
-                                 "<code>{0}</code>; click one to fill it in):").format(
-                                     html.escape(demo.password)) + f"<table>{rows}</table>")
-            self.demo.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-            self.demo.linkActivated.connect(self.use_demo_user)
-            self.demo.setAccessibleName(_t("Sandbox demo sign-ins"))
-            layout.addWidget(self.demo)
-        layout.addStretch(1)
+            label.setText(_t("<b>Sandbox demo sign-ins</b> (password "
+                             "<code>{0}</code>; click one to fill it in):").format(
+                                 html.escape(demo.password)) + f"<table>{rows}</table>")
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            label.linkActivated.connect(self.use_demo_user)
+            label.setAccessibleName(_t("Sandbox demo sign-ins"))
+        return label
 
+    def _connect(self) -> None:
         self._select_remembered_server()
         self.server.currentIndexChanged.connect(self._server_changed)
         self._server_changed()
@@ -156,15 +177,6 @@ class SignInWindow(QWidget):
         self.user_name.textEdited.connect(lambda _: self.user_error.set_error(None))
         self.password.textEdited.connect(lambda _: self.password_error.set_error(None))
         self.custom_url.textEdited.connect(lambda _: self.server_error.set_error(None))
-        (self.password if self.user_name.text() else self.user_name).setFocus()
-        self.form = Form(
-            inputs=(self.server, self.custom_url, self.user_name, self.password, self.remember,
-                    self.sign_in_button),
-            busy=self.busy, banner=self.banner,
-            fields={"UserName": Field(self.user_error, self.user_name),
-                    "Password": Field(self.password_error, self.password)},
-            focus=self._focus_after_error, while_busy=(self.cancel_button,))
-        self.resize(460, 0)
 
     def _focus_after_error(self, exc: BillieError) -> QWidget:
         if isinstance(exc, InvalidCredentialsError):

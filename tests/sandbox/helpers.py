@@ -64,3 +64,10 @@ def first_unlinked(session: Session, org: str, kind: str = "customers") -> dict[
         if rows:
             return rows[0]
     raise AssertionError(f"no unlinked {kind}")
+
+
+def link(session: Session, customer_id: str, body: dict, route: str = "custom") -> httpx.Response:
+    if route == "custom":
+        return session.put(f"/customers/{customer_id}/associate-to-user-account", json=body)
+    return session.put("/api/AssociateUserAccountToCustomerRequest",
+                       json={"id": customer_id, **body})

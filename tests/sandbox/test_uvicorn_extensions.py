@@ -1,0 +1,89 @@
+"""The sandbox extends uvicorn's h11 protocol for two things ASGI cannot say: a reason
+phrase of its own ("Invalid Role", as ServiceStack's [RequiredRole] answers) and closing
+a connection unanswered (the ``drop`` fault). That reaches into uvicorn's internals, so
+uvicorn is pinned exactly (pyproject.toml) and these tests check the extension on it,
+and that a console which never started a sandbox runs with uvicorn untouched."""
+
+from __future__ import annotations
+
+import http.client
+import re
+import subprocess
+import sys
+import tomllib
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+from uvicorn.protocols.http import h11_impl
+
+from billie_desktop.sandbox import SandboxOptions, SandboxServer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_uvicorn_is_the_exact_version_the_extension_was_written_for():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    pins = [d for d in pyproject["project"]["dependencies"] if d.startswith("uvicorn")]
+    assert pins and re.fullmatch(r"uvicorn==[\d.]+", pins[0]), pins
+    assert version("uvicorn") == pins[0].split("==")[1]
+
+
+def test_the_internals_it_extends_are_there():
+    cycle = h11_impl.RequestResponseCycle
+    assert callable(getattr(cycle, "send", None))
+    assert isinstance(h11_impl.STATUS_PHRASES, dict) and h11_impl.STATUS_PHRASES[403]
+    assert "transport" in cycle.__init__.__code__.co_varnames
+
+
+@pytest.fixture(scope="module")
+def served():
+    with SandboxServer(SandboxOptions(customers=20, faults=True)) as sandbox:
+        yield sandbox
+
+
+def test_a_reason_phrase_of_its_own_goes_on_the_wire(served):
+    connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=5)
+    try:
+        connection.request("POST", "/auth/credentials", body=b'{"userName":'
+                           b'"staff@sandbox.test","password":"billie-sandbox"}',
+                           headers={"Content-Type": "application/json"})
+        response = connection.getresponse()
+        cookie = "; ".join(c.split(";")[0] for c in response.headers.get_all("set-cookie"))
+        response.read()
+        connection.request("PUT", f"/customers/{'0' * 32}/associate-to-user-account",
+                           body=b'{"userAccountId":"x","organisationId":"y"}',
+                           headers={"Cookie": cookie, "Content-Type": "application/json"})
+        response = connection.getresponse()
+        assert response.status == 403 and response.reason == "Invalid Role"
+        response.read()
+        connection.request("GET", "/types/metadata")  # the override is for that reply only
+        assert connection.getresponse().reason == "OK"
+    finally:
+        connection.close()
+
+
+def test_a_dropped_connection_gets_no_answer_at_all(served):
+    connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=5)
+    try:
+        connection.request("GET", "/organisations", headers={"X-Sandbox-Fault": "drop"})
+        with pytest.raises((http.client.RemoteDisconnected, ConnectionResetError)):
+            connection.getresponse()
+    finally:
+        connection.close()
+
+
+def test_uvicorn_is_untouched_until_a_sandbox_serves():
+    code = """
+import uvicorn.protocols.http.h11_impl as h
+import billie_desktop.ui.app, billie_desktop.sandbox.server
+assert h.RequestResponseCycle.__name__ == "RequestResponseCycle", "patched on import"
+assert type(h.STATUS_PHRASES) is dict, "patched on import"
+from billie_desktop.sandbox import SandboxOptions, SandboxServer
+with SandboxServer(SandboxOptions(customers=5)):
+    assert h.RequestResponseCycle.__name__ != "RequestResponseCycle", "not installed"
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False, timeout=60,
+                            env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
