@@ -42,7 +42,7 @@ from billie_desktop.ui.session import Session
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import PAGE_SIZE, SEARCH_DEBOUNCE_MS
-from billie_desktop.ui.widgets import Banner, BusyBar, tr
+from billie_desktop.ui.widgets import Banner, BusyBar, plain_message_box, tr
 
 log = logging.getLogger(__name__)
 
@@ -348,13 +348,11 @@ class MainWindow(QMainWindow):
             _t("Linked {0} to {1}.").format(customer.full_name, account_text), 10_000)
 
     def _about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, _t("About Billie Desktop"),
+        plain_message_box(QMessageBox.Icon.Information, _t("About Billie Desktop"),
                           _t("Billie Desktop {0}\nThe manager console for Billiecart.\n\n"
                              "Server: {1}\n{2}").format(
                               __version__, self.session.server_label,
-                              self.session.client.powered_by or ""), parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the server's X-Powered-By is data
-        box.open()
+                              self.session.client.powered_by or ""), self).open()
 
     # --- session ------------------------------------------------------------------------------
     def _ask_password(self) -> None:

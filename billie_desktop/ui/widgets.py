@@ -116,11 +116,19 @@ class BusyBar(QProgressBar):
         self.setVisible(busy)
 
 
+def plain_message_box(icon: QMessageBox.Icon, title: str, text: str,
+                      parent: QWidget | None = None) -> QMessageBox:
+    """A message box whose text is shown as typed: QMessageBox guesses the format, and
+    text from a server (names, messages) must never render as markup."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
 async def ask(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
     """A yes/no question as an awaitable: shown with ``open()`` (never ``exec()``, which
     would re-enter the event loop and stall every other task)."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
-                      parent)
+    box = plain_message_box(QMessageBox.Icon.Question, title, text, parent)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no_button)
