@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,7 +106,7 @@ class RequestContext:
 
     # --- signing in and out ---------------------------------------------------------------
     def sign_in(self, login: LoginRow, *, remember: bool, token_cookie: object,
-                body: dict[str, Any]) -> dict[str, Any]:
+                body: Mapping[str, Any]) -> dict[str, Any]:
         mode = self.options.auth
         if mode == AuthMode.SESSION:
             session_id = self.store.create_session(login.id, self.options.token_ttl, remember)

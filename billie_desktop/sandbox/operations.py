@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from billie_desktop.sandbox import auth
 from billie_desktop.sandbox.config import MAX_TAKE, AuthMode
@@ -25,10 +25,10 @@ from billie_desktop.sandbox.errors import (
     token_error,
     validation_failed,
 )
-from billie_desktop.sandbox.store import CUSTOMER_FIELDS, verify_password
+from billie_desktop.sandbox.store import CUSTOMER_FIELDS, LoginRow, verify_password
 from billie_desktop.sandbox.wire import Guid, RawDate, normalise_guid
 
-Handler = Callable[[RequestContext, dict[str, Any]], Awaitable[dict[str, Any]]]
+Handler = Callable[[RequestContext, dict[str, Any]], Awaitable[Mapping[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -46,10 +46,42 @@ class Operation:
     jwt_only: bool = False  # served only where a JWT provider is registered
 
 
-# --- wire shapes ---------------------------------------------------------------------------
+# --- wire shapes (docs/api-contract.md §2) ---------------------------------------------------
 
-def customer_wire(row: sqlite3.Row) -> dict[str, Any]:
-    bank = None
+class BankAccountWire(TypedDict):
+    bsbNumber: str | None
+    accountNumber: str | None
+
+
+class CustomerWire(TypedDict):
+    id: Guid
+    firstName: str | None
+    lastName: str | None
+    dateOfBirth: RawDate | None
+    driversLicenceNo: str | None
+    email: str | None
+    phone: str | None
+    preferredContactMethod: str | None
+    addressLine1: str | None
+    addressLine2: str | None
+    suburb: str | None
+    stateTerritory: str | None
+    postcode: str | None
+    bankAccount: BankAccountWire | None
+    userAccountId: Guid | None
+
+
+class AuthWire(TypedDict):
+    userId: Guid
+    sessionId: str
+    userName: str
+    displayName: str
+    roles: list[str]
+    permissions: list[str]
+
+
+def customer_wire(row: sqlite3.Row) -> CustomerWire:
+    bank: BankAccountWire | None = None
     if row["bsb_number"] or row["account_number"]:
         bank = {"bsbNumber": row["bsb_number"], "accountNumber": row["account_number"]}
     dob = row["date_of_birth"]
@@ -65,7 +97,7 @@ def customer_wire(row: sqlite3.Row) -> dict[str, Any]:
     }
 
 
-def _auth_response(login: Any, session_id: str) -> dict[str, Any]:
+def _auth_response(login: LoginRow, session_id: str) -> AuthWire:
     return {"userId": Guid(login.id), "sessionId": session_id, "userName": login.user_name,
             "displayName": login.display_name, "roles": list(login.roles), "permissions": []}
 
@@ -92,7 +124,7 @@ def _includes_total(fields: dict[str, Any]) -> bool:
 
 # --- authentication -------------------------------------------------------------------------
 
-async def authenticate(ctx: RequestContext, f: dict[str, Any]) -> dict[str, Any]:
+async def authenticate(ctx: RequestContext, f: dict[str, Any]) -> Mapping[str, Any]:
     provider = (f.get("Provider") or "").strip().lower()
     if provider == "logout":
         return await logout(ctx, f)
@@ -117,12 +149,12 @@ async def authenticate(ctx: RequestContext, f: dict[str, Any]) -> dict[str, Any]
                        body=_auth_response(login, ""))
 
 
-async def logout(ctx: RequestContext, f: dict[str, Any]) -> dict[str, Any]:
+async def logout(ctx: RequestContext, f: dict[str, Any]) -> Mapping[str, Any]:
     ctx.sign_out()
     return {}
 
 
-async def get_access_token(ctx: RequestContext, f: dict[str, Any]) -> dict[str, Any]:
+async def get_access_token(ctx: RequestContext, f: dict[str, Any]) -> Mapping[str, Any]:
     token = f.get("RefreshToken") or ctx.cookies.get(auth.REFRESH_COOKIE)
     if not token:
         raise ApiError(400, "ArgumentNullException",
@@ -140,7 +172,7 @@ async def get_access_token(ctx: RequestContext, f: dict[str, Any]) -> dict[str, 
 
 # --- organisations, customers, user accounts ---------------------------------------------------
 
-async def query_organisations(ctx: RequestContext, f: dict[str, Any]) -> dict[str, Any]:
+async def query_organisations(ctx: RequestContext, f: dict[str, Any]) -> Mapping[str, Any]:
     caller = ctx.require_caller()
     orgs = ctx.store.organisations_of(caller.login.id)
     return {"offset": 0, "total": len(orgs),
@@ -184,7 +216,7 @@ def _implicit_filters(extras: dict[str, str]) -> list[tuple[str, str, str]]:
     return filters
 
 
-async def query_customers(ctx: RequestContext, f: dict[str, Any]) -> dict[str, Any]:
+async def query_customers(ctx: RequestContext, f: dict[str, Any]) -> Mapping[str, Any]:
     org = ctx.organisation
     skip, take = _paging(f)
     rows, total = ctx.store.query_customers(
@@ -193,14 +225,14 @@ async def query_customers(ctx: RequestContext, f: dict[str, Any]) -> dict[str, A
     return {"offset": skip, "total": total or 0, "results": [customer_wire(r) for r in rows]}
 
 
-async def get_customer(ctx: RequestContext, f: dict[str, Any]) -> dict[str, Any]:
+async def get_customer(ctx: RequestContext, f: dict[str, Any]) -> Mapping[str, Any]:
     row = ctx.store.customer(ctx.organisation, normalise_guid(f["Id"]) or "")
     if row is None:
         raise not_found(f"Customer '{f['Id']}' does not exist")
     return {"customer": customer_wire(row)}
 
 
-async def query_user_accounts(ctx: RequestContext, f: dict[str, Any]) -> dict[str, Any]:
+async def query_user_accounts(ctx: RequestContext, f: dict[str, Any]) -> Mapping[str, Any]:
     skip, take = _paging(f)
     account_id = (normalise_guid(f["Id"]) or f["Id"]) if f.get("Id") else None
     rows, total = ctx.store.query_user_accounts(
@@ -212,7 +244,7 @@ async def query_user_accounts(ctx: RequestContext, f: dict[str, Any]) -> dict[st
     return {"offset": skip, "total": total or 0, "results": results}
 
 
-async def associate(ctx: RequestContext, f: dict[str, Any]) -> dict[str, Any]:
+async def associate(ctx: RequestContext, f: dict[str, Any]) -> Mapping[str, Any]:
     org = ctx.organisation
     customer = ctx.store.customer(org, normalise_guid(f["Id"]) or "")
     if customer is None:
