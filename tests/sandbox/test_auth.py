@@ -1,4 +1,4 @@
-"""Sign-in, who-am-I, logout and token refresh in every session style (contract §2)."""
+"""Sign-in, who-am-I, logout and token refresh in every session style (docs/api-contract.md §2)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Every row of the contract's tables (§1, §3 to §8), in every flavour."""
+"""Every row of the tables in docs/api-contract.md (§3 to §8), in every flavour; §1 is in
+test_contract_link.py."""
 
 from __future__ import annotations
 
