@@ -51,6 +51,9 @@ def add_sandbox_arguments(parser: argparse.ArgumentParser) -> None:
                        metavar="SECONDS", help="refresh-token lifetime (default: 30 days)")
     group.add_argument("--faults", action="store_true",
                        help="accept fault-injection requests (X-Sandbox-Fault, /sandbox/faults)")
+    group.add_argument("--hostile-text", action="store_true",
+                       help="dress some names, emails and addresses up as HTML markup, to "
+                            "check that the console shows them as plain text")
 
 
 def options_from(args: argparse.Namespace, *, port: int, host: str = "127.0.0.1"
@@ -59,7 +62,7 @@ def options_from(args: argparse.Namespace, *, port: int, host: str = "127.0.0.1"
         db_path=None if args.memory else (args.db or default_db_path()), host=host, port=port,
         auth=args.auth, json=args.json, role_check=args.role_check, token_ttl=args.token_ttl,
         refresh_token_ttl=args.refresh_token_ttl, customers=args.customers, reset=args.reset,
-        faults=args.faults)
+        faults=args.faults, hostile_text=args.hostile_text)
 
 
 def demo_sign_ins() -> str:

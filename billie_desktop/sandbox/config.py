@@ -51,6 +51,7 @@ class SandboxOptions:
     customers: int = DEFAULT_CUSTOMERS  # per organisation, when seeding
     reset: bool = False
     faults: bool = False
+    hostile_text: bool = False  # dress some names, emails... up as markup (sandbox/hostile.py)
     seed: int = 20261126
 
     def __post_init__(self) -> None:

@@ -62,8 +62,13 @@ def _install_protocol_extensions() -> None:
 
 
 def open_store(options: SandboxOptions) -> Store:
-    return Store(options.db_path, customers=options.customers, reset=options.reset,
-                 seed_value=options.seed)
+    store = Store(options.db_path, customers=options.customers, reset=options.reset,
+                  seed_value=options.seed)
+    if options.hostile_text:
+        from billie_desktop.sandbox.hostile import dress_up
+
+        dress_up(store)
+    return store
 
 
 def bind_socket(host: str, port: int) -> socket.socket:

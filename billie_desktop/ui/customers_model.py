@@ -31,7 +31,7 @@ from billie_desktop.api import (
 )
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import PAGE_SIZE
-from billie_desktop.ui.widgets import tr
+from billie_desktop.ui.widgets import escaped_tooltip, tr
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +131,8 @@ class CustomersModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(customer, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == LINKED:
-            return customer.user_account_id or tr("Not linked", "CustomersModel")
+            return escaped_tooltip(customer.user_account_id or "") or tr("Not linked",
+                                                                          "CustomersModel")
         return None
 
     @staticmethod

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from billie_desktop.api import BankAccount, Customer
 from billie_desktop.ui.customers_model import local_date
-from billie_desktop.ui.widgets import tr
+from billie_desktop.ui.widgets import PlainLabel, tr
 
 
 def _t(text: str) -> str:
@@ -59,7 +59,7 @@ class DetailPane(QScrollArea):
         self.setAccessibleName(_t("Customer details"))
         body = QWidget()
         layout = QVBoxLayout(body)
-        self.heading = QLabel(_t("No customer selected"))
+        self.heading = PlainLabel(_t("No customer selected"))
         font = QFont(self.heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
@@ -69,7 +69,7 @@ class DetailPane(QScrollArea):
         self.form = QFormLayout()
         self.values: dict[str, QLabel] = {}
         for key, title in FIELDS:
-            value = QLabel()
+            value = PlainLabel()
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(_t(title))

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from billie_desktop.ui.widgets import tr
+from billie_desktop.ui.widgets import plain_message_box, tr
 
 log = logging.getLogger("billie_desktop")
 
@@ -44,9 +44,10 @@ class ErrorReporter:
         self.count += 1
         log.error("unexpected error: %s", "".join(
             traceback.format_exception(type(exc), exc, tb)))
-        box = QMessageBox(QMessageBox.Icon.Critical, tr("Something went wrong"),
-                          tr("Billie Desktop hit an unexpected problem and carried on. What you "
-                             "were doing may not have finished; please check and try again."))
+        box = plain_message_box(
+            QMessageBox.Icon.Critical, tr("Something went wrong"),
+            tr("Billie Desktop hit an unexpected problem and carried on. What you "
+               "were doing may not have finished; please check and try again."))
         box.setDetailedText(f"{type(exc).__name__}: {exc}")
         box.setWindowModality(Qt.WindowModality.NonModal)  # QMessageBox is modal by default
         box.finished.connect(lambda _: self.shown.remove(box) if box in self.shown else None)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -32,7 +31,16 @@ from billie_desktop.ui.operations import Field, Form, run_operation
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import SEARCH_DEBOUNCE_MS
-from billie_desktop.ui.widgets import Banner, BusyBar, FieldError, ask, stacked, tr
+from billie_desktop.ui.widgets import (
+    Banner,
+    BusyBar,
+    FieldError,
+    PlainLabel,
+    ask,
+    escaped_tooltip,
+    stacked,
+    tr,
+)
 
 log = logging.getLogger(__name__)
 LOOKUP = QueryUserAccountsRequest.operation_name()
@@ -89,19 +97,19 @@ class LinkDialog(QDialog):
         self._connect()
 
     def _build_customer_rows(self, form: QFormLayout) -> None:
-        name = QLabel(self.customer.full_name)
+        name = PlainLabel(self.customer.full_name)
         bold = QFont(name.font())
         bold.setBold(True)
         name.setFont(bold)
         name.setAccessibleName(_t("Customer"))
-        self.customer_email = QLabel(self.customer.email or _t("no email"))
+        self.customer_email = PlainLabel(self.customer.email or _t("no email"))
         self.customer_error = FieldError(self)
         form.addRow(_t("Customer:"), stacked(name, self.customer_email, self.customer_error))
-        self.current_link = QLabel(describe_account(None, self.customer.user_account_id))
+        self.current_link = PlainLabel(describe_account(None, self.customer.user_account_id))
         self.current_link.setAccessibleName(_t("Current link"))
         self.current_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(_t("Currently linked to:"), self.current_link)
-        self.organisation_label = QLabel(self.organisation.name)
+        self.organisation_label = PlainLabel(self.organisation.name)
         self.organisation_label.setAccessibleName(_t("Organisation"))
         self.organisation_error = FieldError(self)
         form.addRow(_t("Organisation:"), stacked(self.organisation_label, self.organisation_error))
@@ -115,7 +123,7 @@ class LinkDialog(QDialog):
         self.results.setAccessibleName(_t("Matching user accounts"))
         self.results.setMaximumHeight(150)
         self.results.hide()
-        self.search_note = QLabel()
+        self.search_note = PlainLabel()
         self.search_note.setWordWrap(True)
         self.search_note.hide()
         if self.lookup_available:
@@ -127,7 +135,7 @@ class LinkDialog(QDialog):
         self.account_error = FieldError(self)
         account_box = stacked(self.account_edit, self.account_error)
         if not self.lookup_available:
-            note = QLabel(_t("This server has no account search: enter the account's ID."))
+            note = PlainLabel(_t("This server has no account search: enter the account's ID."))
             note.setWordWrap(True)
             account_box.addWidget(note)
         form.addRow(_t("User account ID:"), account_box)
@@ -190,7 +198,7 @@ class LinkDialog(QDialog):
             elif account.customer_id:
                 label += "  — " + _t("linked to this customer")
             item = QListWidgetItem(label)
-            item.setToolTip(label)
+            item.setToolTip(escaped_tooltip(label))
             item.setData(Qt.ItemDataRole.UserRole, account)
             self.results.addItem(item)
         self.results.setVisible(bool(page.results))

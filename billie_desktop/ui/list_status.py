@@ -4,10 +4,10 @@ error with Retry."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from billie_desktop.ui.customers_model import ListState
-from billie_desktop.ui.widgets import BusyBar, tr
+from billie_desktop.ui.widgets import BusyBar, PlainLabel, tr
 
 
 def _t(text: str) -> str:
@@ -19,10 +19,9 @@ class ListStatus(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel()
+        self.label = PlainLabel()
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)  # server messages are data
         self.label.setAccessibleName(_t("Customer list status"))
         self.retry = QPushButton(_t("Retry"))
         self.retry.setAccessibleName(_t("Retry loading customers"))

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -42,7 +41,7 @@ from billie_desktop.ui.session import Session
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import PAGE_SIZE, SEARCH_DEBOUNCE_MS
-from billie_desktop.ui.widgets import Banner, BusyBar, plain_message_box, tr
+from billie_desktop.ui.widgets import Banner, BusyBar, PlainLabel, plain_message_box, tr
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +124,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.list_status)
         self.list_banner = Banner()
         self.list_banner.action_clicked.connect(self.model.retry)
-        self.count_label = QLabel()
+        self.count_label = PlainLabel()
         self.count_label.setAccessibleName(_t("Customer count"))
         self.page_busy = BusyBar()
 
@@ -142,10 +141,10 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.status_server = QLabel(_t("Server: {0}").format(self.session.server_label))
-        self.status_user = QLabel(_t("Signed in as {0}").format(self.session.display_name))
-        self.status_org = QLabel()
-        self.status_connection = QLabel(_t("Connected"))
+        self.status_server = PlainLabel(_t("Server: {0}").format(self.session.server_label))
+        self.status_user = PlainLabel(_t("Signed in as {0}").format(self.session.display_name))
+        self.status_org = PlainLabel()
+        self.status_connection = PlainLabel(_t("Connected"))
         for label in (self.status_server, self.status_user, self.status_org,
                       self.status_connection):
             label.setContentsMargins(8, 0, 8, 0)
@@ -156,7 +155,7 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar(_t("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
-        toolbar.addWidget(QLabel(_t(" Organisation: ")))
+        toolbar.addWidget(PlainLabel(_t(" Organisation: ")))
         toolbar.addWidget(self.organisation)
         toolbar.addSeparator()
         toolbar.addWidget(self.search)

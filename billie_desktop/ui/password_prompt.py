@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import (
 from billie_desktop.ui.operations import Field, Form, focus_field, run_operation
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.tasks import Tasks
-from billie_desktop.ui.widgets import BusyBar, FieldError, tr
+from billie_desktop.ui.widgets import BusyBar, FieldError, PlainLabel, tr
 
 
 def _t(text: str) -> str:
@@ -27,7 +26,7 @@ class PasswordPrompt(QDialog):
         self.session = session
         self.setWindowTitle(_t("Session expired"))
         self.setModal(True)
-        intro = QLabel(_t("Your session has expired. Enter the password for {0} to carry on "
+        intro = PlainLabel(_t("Your session has expired. Enter the password for {0} to carry on "
                           "where you left off.").format(session.user_name))
         intro.setWordWrap(True)
         self.password = QLineEdit()

@@ -34,7 +34,7 @@ from billie_desktop.ui.operations import Field, Form, focus_field, run_operation
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.settings import STAGING_URL, Settings
 from billie_desktop.ui.tasks import Tasks
-from billie_desktop.ui.widgets import Banner, BusyBar, FieldError, stacked, tr
+from billie_desktop.ui.widgets import Banner, BusyBar, FieldError, PlainLabel, stacked, tr
 
 log = logging.getLogger(__name__)
 SANDBOX, STAGING, CUSTOM = "sandbox", "staging", "custom"
@@ -67,12 +67,12 @@ class SignInWindow(QWidget):
             self.banner.show_message(notice, kind="info")
 
     def _build(self) -> None:
-        title = QLabel(_t("Billie Desktop"))
+        title = PlainLabel(_t("Billie Desktop"))
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
-        subtitle = QLabel(_t("Sign in to manage your organisation's customers."))
+        subtitle = PlainLabel(_t("Sign in to manage your organisation's customers."))
         self.banner = Banner(self)
         self.banner.action_clicked.connect(self._banner_action)
         form = self._build_form()
@@ -128,7 +128,7 @@ class SignInWindow(QWidget):
         form.addRow(_t("User name:"), stacked(self.user_name, self.user_error))
         form.addRow(_t("Password:"), stacked(self.password, self.password_error))
         form.addRow("", self.remember)
-        self.remember_note = QLabel(self.remember_note_text or "")
+        self.remember_note = PlainLabel(self.remember_note_text or "")
         self.remember_note.setWordWrap(True)
         self.remember_note.setForegroundRole(self.remember_note.palette().ColorRole.PlaceholderText)
         self.remember_note.hide()
@@ -152,7 +152,7 @@ class SignInWindow(QWidget):
 
     def _build_demo(self) -> QLabel:
         """The sandbox's demo sign-ins (handed in as data), as links that fill the form."""
-        label = QLabel()
+        label = QLabel()  # rich text on purpose: our own links; its data is escaped
         demo = self.demo_sign_ins
         if self.sandbox_url and demo is not None:
             rows = "".join(f"<tr><td><a href='{html.escape(u, quote=True)}'>{html.escape(u)}"

@@ -4,6 +4,7 @@ and an awaitable question box that never re-enters the event loop."""
 from __future__ import annotations
 
 import asyncio
+import html
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +23,22 @@ from PySide6.QtWidgets import (
 
 def tr(text: str, context: str = "BillieDesktop") -> str:
     return QCoreApplication.translate(context, text)
+
+
+class PlainLabel(QLabel):
+    """A label that shows its text exactly as given. QLabel guesses the format and would
+    render ``<b>`` or ``<span style=…>`` from a customer's name: text that comes from a
+    server (names, emails, messages, ids) is data, never markup."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+
+
+def escaped_tooltip(text: str) -> str:
+    """Tooltips render rich text when it looks like it: escape server text for them."""
+    return html.escape(text, quote=False)
 
 
 def stacked(*widgets: QWidget) -> QVBoxLayout:
@@ -47,7 +64,7 @@ class Banner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         self.icon = QLabel()
-        self.text = QLabel()
+        self.text = PlainLabel()
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -79,11 +96,11 @@ class Banner(QFrame):
         self.hide()
 
 
-class FieldError(QLabel):
+class FieldError(PlainLabel):
     """The server's message about one field, shown right under it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
         self.setWordWrap(True)
         font = self.font()
         font.setBold(True)
