@@ -49,7 +49,8 @@ async def test_expiry_in_the_middle_of_a_sequence_is_invisible(sandbox_factory, 
 
 
 async def test_concurrent_requests_share_one_refresh(sandbox_factory, make_client, wire):
-    sandbox = sandbox_factory(auth="jwt-body", token_ttl=3)  # the replays must outlive a busy machine
+    # the renewed token must outlive eight replays on a busy machine
+    sandbox = sandbox_factory(auth="jwt-body", token_ttl=3)
     client = make_client(sandbox.url)
     await client.sign_in(MANAGER, PASSWORD)
     org = (await orgs(client))["Billie Cart Melbourne"]
