@@ -48,10 +48,12 @@ from billie_desktop.api.session import ClientSession, SessionState, SessionStyle
 from billie_desktop.api.tokens import (
     KeyringTokenStore,
     MemoryTokenStore,
+    SafeTokenStore,
     StoredSession,
     TokenStore,
     TokenStoreChoice,
     open_token_store,
+    probe_keyring,
 )
 from billie_desktop.api.transport import RetryPolicy
 from billie_desktop.api.wire import normal_guid, same_id
@@ -67,10 +69,11 @@ __all__ = [
     "NotSignedInError", "Organisation", "QueryCustomersRequest", "QueryCustomersResponse",
     "QueryOrganisationsRequest", "QueryOrganisationsResponse", "QueryUserAccountsRequest",
     "QueryUserAccountsResponse", "Request", "RequestTimeoutError", "ResponseError",
-    "ResponseStatus", "RetryPolicy", "ServerError", "SessionExpiredError", "SessionState",
-    "SessionStyle", "StoredSession",
+    "ResponseStatus", "RetryPolicy", "SafeTokenStore", "ServerError", "SessionExpiredError",
+    "SessionState", "SessionStyle", "StoredSession",
     "TlsError", "TokenStore", "TokenStoreChoice", "TransportError", "UnexpectedResponseError",
-    "UserAccount", "ValidationError", "normal_guid", "open_token_store", "same_id",
+    "UserAccount", "ValidationError", "normal_guid", "open_token_store", "probe_keyring",
+    "same_id",
 ]
 
 

@@ -8,10 +8,11 @@ has no keyring (no Secret Service), the caller gets an in-memory store and is to
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from billie_desktop.api.session import SessionStyle
 
@@ -76,45 +77,95 @@ class MemoryTokenStore:
 
 
 class KeyringTokenStore:
-    """The OS keyring (Secret Service, Keychain, Windows Credential Locker)."""
+    """The OS keyring (Secret Service, Keychain, Windows Credential Locker). Its methods
+    raise whatever the backend raises: ``SafeTokenStore`` is what callers use."""
 
-    def __init__(self, service: str = SERVICE) -> None:
+    def __init__(self, service: str = SERVICE, backend: Any = None) -> None:
         self.service = service
+        self.backend = backend  # None: whatever keyring.get_keyring() says at each call
 
     @property
     def persistent(self) -> bool:
         return True
 
-    def load(self, server: str) -> StoredSession | None:
+    def _keyring(self) -> Any:
+        if self.backend is not None:
+            return self.backend
         import keyring
-        from keyring.errors import KeyringError
 
-        try:
-            text = keyring.get_password(self.service, server)
-        except KeyringError as exc:
-            log.warning("could not read the keyring: %s", type(exc).__name__)
-            return None
+        return keyring.get_keyring()
+
+    def load(self, server: str) -> StoredSession | None:
+        text = self._keyring().get_password(self.service, server)
         return StoredSession.from_json(text) if text else None
 
     def save(self, server: str, session: StoredSession) -> None:
-        import keyring
-        from keyring.errors import KeyringError
-
-        try:
-            keyring.set_password(self.service, server, session.to_json())
-        except KeyringError as exc:
-            log.warning("could not write to the keyring: %s", type(exc).__name__)
+        self._keyring().set_password(self.service, server, session.to_json())
 
     def clear(self, server: str) -> None:
-        import keyring
-        from keyring.errors import KeyringError, PasswordDeleteError
+        from keyring.errors import PasswordDeleteError
 
-        try:
-            keyring.delete_password(self.service, server)
-        except PasswordDeleteError:
-            pass
-        except KeyringError as exc:
-            log.warning("could not clear the keyring: %s", type(exc).__name__)
+        with contextlib.suppress(PasswordDeleteError):  # nothing was stored
+            self._keyring().delete_password(self.service, server)
+
+
+ONLY_THIS_SESSION = "\"Remember me\" lasts only until Billie Desktop closes."
+NO_KEYRING = "No keyring is available on this computer, so " + ONLY_THIS_SESSION
+INSECURE_KEYRING = ("This computer's keyring ({0}) would keep sign-in tokens in a file, so "
+                    + ONLY_THIS_SESSION)
+BROKEN_KEYRING = "The keyring stopped working ({0}), so " + ONLY_THIS_SESSION
+SLOW_KEYRING = "The keyring did not answer in time, so " + ONLY_THIS_SESSION
+
+
+class SafeTokenStore:
+    """What the client is given: never raises. It uses a secure keyring when there is
+    one, and falls back to memory (this session only) for good the first time the
+    keyring fails in any way; ``warning`` then says so, for the window to show."""
+
+    def __init__(self, primary: TokenStore | None = None, warning: str | None = None) -> None:
+        self.primary = primary
+        self.warning = warning
+        self.memory = MemoryTokenStore()
+
+    def use(self, choice: TokenStoreChoice) -> None:
+        """The keyring probe's answer (it may come after the first window is shown)."""
+        self.primary = choice.store if choice.store.persistent else None
+        self.warning = choice.warning
+
+    @property
+    def persistent(self) -> bool:
+        return self.primary is not None
+
+    def _failed(self, what: str, exc: BaseException) -> None:
+        log.warning("could not %s the keyring (%s): remembering for this session only",
+                    what, type(exc).__name__)
+        self.primary = None
+        self.warning = BROKEN_KEYRING.format(type(exc).__name__)
+
+    def load(self, server: str) -> StoredSession | None:
+        if self.primary is not None:
+            try:
+                return self.primary.load(server)
+            except Exception as exc:
+                self._failed("read", exc)
+        return self.memory.load(server)
+
+    def save(self, server: str, session: StoredSession) -> None:
+        if self.primary is not None:
+            try:
+                self.primary.save(server, session)
+                return
+            except Exception as exc:
+                self._failed("write to", exc)
+        self.memory.save(server, session)
+
+    def clear(self, server: str) -> None:
+        self.memory.clear(server)
+        if self.primary is not None:
+            try:
+                self.primary.clear(server)
+            except Exception as exc:
+                self._failed("clear", exc)
 
 
 @dataclass(frozen=True)
@@ -123,21 +174,45 @@ class TokenStoreChoice:
     warning: str | None  # set when sessions cannot be remembered across restarts
 
 
-def open_token_store() -> TokenStoreChoice:
-    """The OS keyring when there is a usable one; otherwise memory, with a warning."""
+def insecure_backend(backend: Any) -> bool:
+    """keyrings.alt (plain-text and encrypted files), the null and fail backends, anything
+    of no priority, and a chainer that holds nothing else: tokens must never reach a file."""
+    from keyring.backends import chainer, fail, null
+
+    if isinstance(backend, chainer.ChainerBackend):
+        return all(insecure_backend(b) for b in backend.backends)
+    if isinstance(backend, (fail.Keyring, null.Keyring)):
+        return True
+    if type(backend).__module__.split(".")[0] == "keyrings":  # keyrings.alt
+        return True
+    try:
+        return float(getattr(backend, "priority", 1)) <= 0
+    except Exception:
+        return True
+
+
+def probe_keyring() -> TokenStoreChoice:
+    """Blocks (D-Bus, an unlock prompt): call it off the UI thread. The OS keyring when a
+    secure one answers; otherwise memory, with the warning to show."""
     try:
         import keyring
-        from keyring.backends import fail
-        from keyring.errors import KeyringError
 
         backend = keyring.get_keyring()
-        if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) <= 0:
-            raise RuntimeError(type(backend).__name__)
-        keyring.get_password(SERVICE, "__probe__")
-    except (ImportError, RuntimeError, KeyringError) as exc:
+        if insecure_backend(backend):
+            log.info("refusing the keyring backend %s", type(backend).__name__)
+            return TokenStoreChoice(MemoryTokenStore(),
+                                    INSECURE_KEYRING.format(type(backend).__name__))
+        backend.get_password(SERVICE, "__probe__")
+    except Exception as exc:
         log.info("no usable keyring (%s): sessions are remembered until exit only",
                  type(exc).__name__)
-        return TokenStoreChoice(MemoryTokenStore(),
-                                "No keyring is available on this computer, so \"Remember me\" "
-                                "lasts only until Billie Desktop closes.")
-    return TokenStoreChoice(KeyringTokenStore(), None)
+        return TokenStoreChoice(MemoryTokenStore(), NO_KEYRING)
+    return TokenStoreChoice(KeyringTokenStore(backend=backend), None)
+
+
+def open_token_store() -> TokenStoreChoice:
+    """``probe_keyring()``, wrapped in a ``SafeTokenStore`` (for scripts; the console
+    probes in a worker thread)."""
+    choice = probe_keyring()
+    return TokenStoreChoice(SafeTokenStore(choice.store if choice.store.persistent else None,
+                                           choice.warning), choice.warning)

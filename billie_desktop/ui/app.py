@@ -4,6 +4,7 @@ windows, and passes each its collaborators. No globals."""
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 from collections.abc import Callable
 
@@ -11,7 +12,16 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from billie_desktop.api import BillieClient, BillieError, TokenStore, open_token_store
+from billie_desktop.api import (
+    BillieClient,
+    BillieError,
+    MemoryTokenStore,
+    SafeTokenStore,
+    TokenStore,
+    TokenStoreChoice,
+    probe_keyring,
+)
+from billie_desktop.api.tokens import SLOW_KEYRING
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS, DemoSignIns
 from billie_desktop.ui.errors import ErrorReporter
 from billie_desktop.ui.launch import configure_logging, make_qapp, run_app, until_last_window_closed
@@ -23,6 +33,8 @@ from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import PAGE_SIZE
 
 log = logging.getLogger("billie_desktop")
+KEYRING_GRACE = 0.25  # s: a keyring slower than this answers behind the sign-in window
+KEYRING_TIMEOUT = 30.0  # s: then "Remember me" is for this session only
 
 
 class ConsoleApp(QObject):
@@ -32,9 +44,12 @@ class ConsoleApp(QObject):
                  client_factory: Callable[[str], BillieClient] | None = None,
                  sandbox_url: str | None = None, demo: DemoSignIns | None = None,
                  server: str | None = None, store_warning: str | None = None,
+                 probe: Callable[[], TokenStoreChoice] | None = None,
                  page_size: int = PAGE_SIZE, icon: QIcon | None = None) -> None:
         """``client_factory(url)`` makes the client for a server (tests hand in one that
-        counts requests); by default a ``BillieClient`` using ``token_store``."""
+        counts requests); by default a ``BillieClient`` using ``token_store``.
+        ``probe`` finds the keyring (blocking: it runs in a worker thread) for a
+        ``SafeTokenStore``, which remembers in memory until it answers."""
         super().__init__()
         self.settings = settings
         self.token_store = token_store
@@ -43,6 +58,7 @@ class ConsoleApp(QObject):
         self.demo = demo
         self.server = server
         self.store_warning = store_warning
+        self.probe = probe
         self.page_size = page_size
         self.icon = icon
         self.tasks = Tasks()
@@ -53,8 +69,34 @@ class ConsoleApp(QObject):
     def _new_client(self, url: str) -> BillieClient:
         return BillieClient(url, token_store=self.token_store)
 
+    @property
+    def remember_warning(self) -> str | None:
+        """Why "Remember me" cannot last beyond this session, if it cannot."""
+        store = self.token_store
+        return store.warning if isinstance(store, SafeTokenStore) else self.store_warning
+
     async def start(self) -> None:
-        """Resumes a remembered session without the password, or shows sign-in."""
+        """Finds the keyring off the UI thread, then resumes a remembered session without
+        the password, or shows sign-in. A keyring that is slow to answer (an unlock
+        prompt) never holds the first window back."""
+        if self.probe is not None and isinstance(self.token_store, SafeTokenStore):
+            probing = asyncio.ensure_future(asyncio.to_thread(self.probe))
+            done, _ = await asyncio.wait({probing}, timeout=KEYRING_GRACE)
+            if not done:
+                self.show_sign_in()
+            try:
+                choice = await asyncio.wait_for(probing, KEYRING_TIMEOUT)
+            except TimeoutError:
+                choice = TokenStoreChoice(MemoryTokenStore(), SLOW_KEYRING)
+            self.token_store.use(choice)
+            window = self.sign_in_window
+            if window is not None:
+                window.set_remember_note(self.remember_warning)
+                if window.form.running:
+                    return  # the user is signing in already
+        await self._resume_or_sign_in()
+
+    async def _resume_or_sign_in(self) -> None:
         server = self.server or self.settings.last_server or self.sandbox_url
         if server and server == self.settings.last_server:
             client = self.client_factory(server)
@@ -72,11 +114,12 @@ class ConsoleApp(QObject):
                                        discovery=report))
                 return
             await client.close()  # nothing to resume, or not a manager: sign in afresh
-        self.show_sign_in()
+        if self.sign_in_window is None:
+            self.show_sign_in()
 
     def show_sign_in(self, notice: str | None = None) -> SignInWindow:
         window = SignInWindow(self.settings, self.client_factory, sandbox_url=self.sandbox_url,
-                              demo=self.demo, notice=notice, remember_note=self.store_warning,
+                              demo=self.demo, notice=notice, remember_note=self.remember_warning,
                               icon=self.icon)
         if self.server and self.server != self.sandbox_url:
             window.custom_url.setText(self.server)
@@ -97,10 +140,13 @@ class ConsoleApp(QObject):
             _discard(self.sign_in_window)
             self.sign_in_window = None
         self.main_window = window
+        if session.remember and self.remember_warning:
+            window.statusBar().showMessage(self.remember_warning, 20_000)
         self.tasks.run("main", window.start())
         return window
 
     def _signed_out(self, window: MainWindow, why: str) -> None:
+        self.tasks.cancel("main")  # its start (organisations) must not outlive it
         self.show_sign_in(why)
         _discard(window)
         if self.main_window is window:
@@ -145,11 +191,9 @@ def run_console(args: argparse.Namespace) -> int:
         print("Starting the sandbox…", flush=True)
         sandbox = SandboxServer(options_from(args, port=0)).start()
         print(f"Sandbox on {sandbox.url}", flush=True)
-    choice = open_token_store()
-    console = ConsoleApp(Settings(args.settings), choice.store,
+    console = ConsoleApp(Settings(args.settings), SafeTokenStore(), probe=probe_keyring,
                          sandbox_url=sandbox.url if sandbox else None,
-                         demo=DEMO_SIGN_INS if sandbox else None, server=args.server,
-                         store_warning=choice.warning, icon=icon)
+                         demo=DEMO_SIGN_INS if sandbox else None, server=args.server, icon=icon)
 
     async def main(reporter: ErrorReporter) -> int:
         return await console.run(qapp)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import logging.handlers
 import sys
 from collections.abc import Callable, Coroutine
 from typing import Any
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from billie_desktop import __version__
 from billie_desktop.ui.errors import ErrorReporter
+from billie_desktop.ui.private_files import PrivateRotatingFileHandler, private_folder
 from billie_desktop.ui.resources import app_icon_path
 
 
@@ -32,9 +32,8 @@ def configure_logging(level: str) -> None:
 
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     try:
-        folder = platformdirs.user_log_path("billie-desktop", appauthor=False)
-        folder.mkdir(parents=True, exist_ok=True)
-        handlers.append(logging.handlers.RotatingFileHandler(
+        folder = private_folder(platformdirs.user_log_path("billie-desktop", appauthor=False))
+        handlers.append(PrivateRotatingFileHandler(
             folder / "billie-desktop.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"))
     except OSError:
         pass

@@ -3,10 +3,13 @@ organisation and user name. Tests pass their own file so they never touch the us
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from billie_desktop.ui.private_files import private_file
 
 STAGING_URL = "https://staging-api.billiecart.com.au"
 
@@ -15,6 +18,10 @@ class Settings:
     def __init__(self, path: Path | None = None) -> None:
         self._qs = QSettings(str(path), QSettings.Format.IniFormat) if path else \
             QSettings("Billie", "Billie Desktop")
+        # The user's alone (QSettings keeps a file's mode when it rewrites it). An
+        # unwritable place is QSettings' to report; the app carries on.
+        with contextlib.suppress(OSError):
+            private_file(Path(self._qs.fileName()))
 
     def _get(self, key: str, default: Any = None) -> Any:
         return self._qs.value(key, default)

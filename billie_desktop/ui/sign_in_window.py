@@ -133,9 +133,17 @@ class SignInWindow(QWidget):
         self.remember_note.setForegroundRole(self.remember_note.palette().ColorRole.PlaceholderText)
         self.remember_note.hide()
         form.addRow("", self.remember_note)
-        self.remember.toggled.connect(
-            lambda on: self.remember_note.setVisible(on and bool(self.remember_note_text)))
+        self.remember.toggled.connect(lambda _: self._show_remember_note())
         return form
+
+    def set_remember_note(self, text: str | None) -> None:
+        """Why "Remember me" lasts only this session (no keyring, or an unsafe one)."""
+        self.remember_note_text = text
+        self.remember_note.setText(text or "")
+        self._show_remember_note()
+
+    def _show_remember_note(self) -> None:
+        self.remember_note.setVisible(self.remember.isChecked() and bool(self.remember_note_text))
 
     def _build_buttons(self) -> QHBoxLayout:
         self.sign_in_button = QPushButton(_t("Sign in"))

@@ -217,7 +217,7 @@ async def test_keyring_store_round_trip(server, make_client, memory_keyring):
     from billie_desktop.api import KeyringTokenStore, open_token_store
 
     choice = open_token_store()
-    assert isinstance(choice.store, KeyringTokenStore) and choice.warning is None
+    assert choice.store.persistent and choice.warning is None
     client = make_client(server.url, token_store=choice.store)
     await client.sign_in(MANAGER, PASSWORD, remember=True)
     assert list(memory_keyring.secrets) == [("billie-desktop", client.base_url)]
@@ -232,7 +232,7 @@ def test_no_keyring_means_memory_and_a_warning():
     import keyring
     from keyring.backends import fail
 
-    from billie_desktop.api import MemoryTokenStore, open_token_store
+    from billie_desktop.api import open_token_store
 
     previous = keyring.get_keyring()
     keyring.set_keyring(fail.Keyring())
@@ -240,7 +240,7 @@ def test_no_keyring_means_memory_and_a_warning():
         choice = open_token_store()
     finally:
         keyring.set_keyring(previous)
-    assert isinstance(choice.store, MemoryTokenStore) and not choice.store.persistent
+    assert not choice.store.persistent
     assert choice.warning and "Remember me" in choice.warning
 
 

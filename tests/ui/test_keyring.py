@@ -1,0 +1,207 @@
+""""Remember me" and the keyring, as the console meets them: a backend that raises
+anything on read, write or delete never blocks signing in or out; backends that keep
+tokens in files are refused; a keyring slow to answer never holds the first window back;
+the log and settings files are the user's alone."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import chainer, fail, null
+from keyring.errors import KeyringError
+
+from billie_desktop.api import BillieClient, SafeTokenStore, probe_keyring
+from billie_desktop.sandbox.demo import DEMO_SIGN_INS
+from billie_desktop.ui.app import ConsoleApp
+from billie_desktop.ui.private_files import PrivateRotatingFileHandler
+from billie_desktop.ui.settings import Settings
+from tests.ui.conftest import PASSWORD, until
+
+MANAGER = DEMO_SIGN_INS.manager
+
+
+class ScriptedKeyring(KeyringBackend):
+    """A keyring that works in memory, except for what it is told to break."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self, breaks: dict[str, BaseException] | None = None,
+                 delay: threading.Event | None = None) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+        self.breaks = breaks or {}
+        self.delay = delay
+
+    def _maybe_break(self, operation: str) -> None:
+        if self.delay is not None:
+            self.delay.wait(10)
+        if operation in self.breaks:
+            raise self.breaks[operation]
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self._maybe_break("read" if username != "__probe__" else "probe")
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._maybe_break("write")
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self._maybe_break("delete")
+        self.secrets.pop((service, username), None)
+
+
+def file_backend(name: str) -> KeyringBackend:
+    """Stands for keyrings.alt's file keyrings (not installed here, and never to be)."""
+    written: dict[tuple[str, str], str] = {}
+    cls = type(name, (KeyringBackend,), {
+        "__module__": "keyrings.alt.file", "priority": 1,
+        "get_password": lambda self, s, u: written.get((s, u)),
+        "set_password": lambda self, s, u, p: written.__setitem__((s, u), p),
+        "delete_password": lambda self, s, u: written.pop((s, u), None)})
+    backend = cls()
+    backend.written = written  # type: ignore[attr-defined]
+    return backend
+
+
+class OnlyThese(chainer.ChainerBackend):
+    def __init__(self, backends: list[KeyringBackend]) -> None:
+        super().__init__()
+        self._held = backends
+
+    @property
+    def backends(self) -> list[KeyringBackend]:  # type: ignore[override]
+        return self._held
+
+
+@pytest.fixture
+def use_keyring() -> Iterator[Callable[[KeyringBackend], None]]:
+    previous = keyring.get_keyring()
+    yield keyring.set_keyring
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+async def safe_console(settings, sandbox) -> AsyncIterator[ConsoleApp]:
+    """The console as a user starts it: a SafeTokenStore filled by the keyring probe."""
+    clients: list[BillieClient] = []
+    store = SafeTokenStore()
+
+    def factory(url: str) -> BillieClient:
+        clients.append(BillieClient(url, token_store=store))
+        return clients[-1]
+
+    app = ConsoleApp(settings, store, client_factory=factory, probe=probe_keyring,
+                     sandbox_url=sandbox.url, demo=DEMO_SIGN_INS, page_size=50)
+    yield app
+    await app.close()
+    for client in clients:
+        await client.close()
+
+
+async def sign_in(console: ConsoleApp, *, remember: bool) -> None:
+    window = console.sign_in_window
+    assert window is not None
+    window.user_name.setText(MANAGER)
+    window.password.setText(PASSWORD)
+    window.remember.setChecked(remember)
+    await window.sign_in()
+
+
+@pytest.mark.parametrize("operation", ["probe", "read", "write", "delete"])
+@pytest.mark.parametrize("error", [OSError("D-Bus went away"), RuntimeError("locked"),
+                                   KeyringError("no"), ValueError("odd")],
+                         ids=["OSError", "RuntimeError", "KeyringError", "ValueError"])
+@pytest.mark.parametrize("remember", [True, False], ids=["remember", "session-only"])
+async def test_a_keyring_that_raises_never_blocks_signing_in_or_out(
+        safe_console, use_keyring, operation, error, remember):
+    use_keyring(ScriptedKeyring({operation: error}))
+    await safe_console.start()
+    await until(lambda: safe_console.sign_in_window is not None)
+    await sign_in(safe_console, remember=remember)
+    main = safe_console.main_window
+    assert main is not None, safe_console.sign_in_window.banner.text.text()
+    store = safe_console.token_store
+    assert isinstance(store, SafeTokenStore)
+    if remember and operation in ("probe", "write"):
+        assert not store.persistent and store.warning
+        assert "Remember me" in main.statusBar().currentMessage()  # said where it matters
+    await main.model.wait_idle()
+    await main.sign_out("You have signed out.")
+    window = safe_console.sign_in_window
+    assert window is not None and safe_console.main_window is None
+    if not store.persistent:
+        window.remember.setChecked(True)
+        assert window.remember_note.text() == store.warning and not window.remember_note.isHidden()
+    await safe_console.tasks.wait_idle()
+
+
+@pytest.mark.parametrize("backend", [
+    file_backend("PlaintextKeyring"), file_backend("EncryptedKeyring"), null.Keyring(),
+    fail.Keyring(), OnlyThese([file_backend("PlaintextKeyring"), null.Keyring()])],
+    ids=["plaintext", "encrypted-file", "null", "fail", "chainer-of-those"])
+async def test_keyrings_that_keep_tokens_in_files_are_refused(safe_console, use_keyring,
+                                                              backend):
+    use_keyring(backend)
+    await safe_console.start()
+    window = await until(lambda: safe_console.sign_in_window)
+    window.remember.setChecked(True)
+    assert "lasts only until Billie Desktop closes" in window.remember_note.text()
+    assert not window.remember_note.isHidden()
+    await sign_in(safe_console, remember=True)
+    assert safe_console.main_window is not None
+    await safe_console.main_window.model.wait_idle()
+    for held in getattr(backend, "_held", [backend]):
+        assert not getattr(held, "written", {}), "a token reached a file keyring"
+    assert not safe_console.token_store.persistent
+    await safe_console.close()
+
+
+async def test_a_chainer_with_a_secure_keyring_in_it_is_used(use_keyring):
+    secure = ScriptedKeyring()
+    use_keyring(OnlyThese([file_backend("PlaintextKeyring"), secure]))
+    choice = probe_keyring()
+    assert choice.store.persistent and choice.warning is None
+
+
+async def test_a_slow_keyring_never_holds_the_first_window_back(safe_console, use_keyring):
+    unlock = threading.Event()  # an unlock prompt the user has not answered yet
+    use_keyring(ScriptedKeyring(delay=unlock))
+    starting = asyncio_task(safe_console.start())
+    window = await until(lambda: safe_console.sign_in_window, limit=3)
+    assert window.isVisible() and not starting.done()  # shown while the keyring waits
+    unlock.set()
+    await starting
+    assert safe_console.token_store.persistent
+    assert safe_console.sign_in_window is window  # the same window, not a second one
+
+
+def asyncio_task(coro: Any) -> Any:
+    import asyncio
+
+    return asyncio.ensure_future(coro)
+
+
+def test_log_and_settings_files_are_the_users_alone(tmp_path):
+    settings = Settings(tmp_path / "conf" / "settings.ini")
+    settings.last_user_name = MANAGER
+    settings.sync()
+    log_file = tmp_path / "logs" / "billie-desktop.log"
+    handler = PrivateRotatingFileHandler(log_file, maxBytes=200, backupCount=2)
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "a line " * 20, None, None)
+    for _ in range(4):  # rotates: the new files must be private too
+        handler.emit(record)
+    handler.close()
+    files = [tmp_path / "conf" / "settings.ini", *sorted((tmp_path / "logs").iterdir())]
+    assert len(files) >= 3
+    for path in files:
+        assert os.stat(path).st_mode & 0o777 == 0o600, path
+    for folder in (tmp_path / "conf", tmp_path / "logs"):
+        assert os.stat(folder).st_mode & 0o777 == 0o700, folder
