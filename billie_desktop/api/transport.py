@@ -25,7 +25,9 @@ from billie_desktop.api.errors import (
 
 
 def is_loopback(host: str) -> bool:
-    if host.lower() in ("localhost", "localhost.localdomain") or host.endswith(".localhost"):
+    """A literal loopback address (127.0.0.0/8, ::1) or exactly the name ``localhost``.
+    Any other name could resolve anywhere (``evil.localhost`` on a hostile resolver)."""
+    if host.lower() == "localhost":
         return True
     try:
         return ipaddress.ip_address(host.strip("[]")).is_loopback

@@ -128,9 +128,15 @@ def test_plain_http_is_refused_beyond_loopback():
         BillieClient("ftp://example.com")
     with pytest.raises(InsecureTransportError):
         BillieClient("not a url")
-    for ok in ("http://127.0.0.1:5005", "http://localhost:1", "http://[::1]:8080",
-               "https://staging-api.billiecart.com.au"):
+    for ok in ("http://127.0.0.1:5005", "http://127.255.0.9", "http://localhost:1",
+               "http://LOCALHOST", "http://[::1]:8080", "https://staging-api.billiecart.com.au",
+               "https://anything.localhost"):
         assert BillieClient(ok).base_url
+    for refused in ("http://anything.localhost", "http://localhost.localdomain",
+                    "http://localhost.", "http://127.1", "http://128.0.0.1",
+                    "http://[::2]", "http://0.0.0.0", "http://localhost.example.com"):
+        with pytest.raises(InsecureTransportError):
+            BillieClient(refused)
     assert BillieClient("http://10.1.2.3", allow_insecure_http=True).base_url
 
 
