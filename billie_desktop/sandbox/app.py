@@ -146,9 +146,13 @@ class SandboxApp:
             self.fault_queue.queued.clear()
         elif method == "POST":
             try:
-                self.fault_queue.add(json.loads(body or b"{}"))
-            except (ValueError, TypeError) as exc:
-                raise ApiError(400, "ArgumentException", str(exc)) from exc
+                data = json.loads(body or b"{}")
+                if not isinstance(data, dict):
+                    raise TypeError("expected a JSON object")
+                self.fault_queue.add(data)
+            except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+                raise ApiError(400, "ArgumentException",
+                               f"Not a fault: {type(exc).__name__}") from exc
         queued = [vars(f) for f in self.fault_queue.queued]
         return Reply(200, json.dumps({"queued": queued}).encode())
 

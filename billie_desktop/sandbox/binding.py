@@ -4,6 +4,7 @@ case-insensitively; unknown names ignored (kept apart for AutoQuery's implicit f
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any
 from urllib.parse import parse_qsl
@@ -12,6 +13,13 @@ from billie_desktop.sandbox.errors import ApiError, binding_failed
 from billie_desktop.sandbox.operations import Operation
 
 _TRUE, _FALSE = {"true", "1", "on", "yes"}, {"false", "0", "off", "no", ""}
+INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
+
+
+def _shown(value: Any) -> str:
+    """A bad value as the error message quotes it: short, whatever was sent."""
+    text = str(value)
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def _coerce(op: Operation, name: str, value: Any, from_text: bool) -> Any:
@@ -22,15 +30,16 @@ def _coerce(op: Operation, name: str, value: Any, from_text: bool) -> Any:
         if isinstance(value, bool | dict | list):
             raise binding_failed(name, value, op.name)
         return str(value)
-    if kind is int:
+    if kind is int:  # a C# int: Int32, as AutoQuery's Skip and Take
+        number: int | None = None
         if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        if isinstance(value, str):
-            try:
-                return int(value.strip())
-            except ValueError:
-                pass
-        raise binding_failed(name, value, op.name)
+            number = value
+        elif isinstance(value, str) and len(value) < 32:
+            with contextlib.suppress(ValueError):
+                number = int(value.strip())
+        if number is None or not INT32_MIN <= number <= INT32_MAX:
+            raise binding_failed(name, _shown(value), op.name)
+        return number
     if kind is bool:
         if isinstance(value, bool):
             return value
@@ -47,10 +56,15 @@ def parse_body(op: Operation, body: bytes, content_type: str) -> list[tuple[str,
         return parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")  # no unpaired surrogate
+    except (ValueError, UnicodeError) as exc:
         raise ApiError(400, "SerializationException",
                        f"Could not deserialize 'application/json' request using {op.name}: "
-                       f"{exc}") from exc
+                       f"{type(exc).__name__}") from exc
+    except RecursionError as exc:
+        raise ApiError(400, "SerializationException",
+                       f"Could not deserialize 'application/json' request using {op.name}: "
+                       "it is nested too deeply") from exc
     if not isinstance(data, dict):
         raise ApiError(400, "SerializationException",
                        f"Could not deserialize 'application/json' request using {op.name}: "

@@ -86,4 +86,6 @@ def dumps(body: Mapping[str, Any], flavour: JsonMode) -> bytes:
     if flavour == JsonMode.CLASSIC:
         # ServiceStack.Text escapes the slashes of its dates: "\/Date(...)\/"
         text = re.sub(r'"/Date\((-?\d+(?:[+-]\d{4})?)\)/"', r'"\\/Date(\1)\\/"', text)
-    return text.encode("utf-8")
+    # A lone surrogate (echoed from some input) cannot be UTF-8: "backslashreplace" writes
+    # it as the JSON escape \ud800, which is what ServiceStack.Text writes too.
+    return text.encode("utf-8", "backslashreplace")
