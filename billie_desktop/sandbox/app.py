@@ -13,7 +13,6 @@ import re
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, field
-from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -22,6 +21,7 @@ from billie_desktop.sandbox import auth, faults, metadata
 from billie_desktop.sandbox.binding import bind, parse_body
 from billie_desktop.sandbox.config import MAX_BODY_BYTES, AuthMode, RoleCheck, SandboxOptions
 from billie_desktop.sandbox.context import RequestContext
+from billie_desktop.sandbox.cookies import parse_cookie_headers
 from billie_desktop.sandbox.errors import (
     ApiError,
     InvalidRole,
@@ -159,14 +159,8 @@ class SandboxApp:
     # --- the pipeline -------------------------------------------------------------------
     async def _handle(self, scope: Scope, receive: Receive, method: str, path: str) -> Reply:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        cookies: dict[str, str] = {}
-        if "cookie" in headers:
-            jar: SimpleCookie = SimpleCookie()
-            try:
-                jar.load(headers["cookie"])
-            except Exception:  # a malformed Cookie header is ignored, as browsers do
-                jar = SimpleCookie()
-            cookies = {k: m.value for k, m in jar.items()}
+        cookies = parse_cookie_headers(v.decode("latin-1") for k, v in scope["headers"]
+                                       if k.lower() == b"cookie")
         secure = scope.get("scheme") == "https" or headers.get("x-forwarded-proto") == "https"
         query_string = scope.get("query_string", b"").decode("latin-1")
         ctx = RequestContext(self.options, self.store, self.tokens, method, path, query_string,
