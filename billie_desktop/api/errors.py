@@ -31,6 +31,13 @@ class BillieError(Exception):
         """Worth offering the user a Retry button."""
         return False
 
+    @property
+    def fate_unknown(self) -> bool:
+        """The request may have reached the server and been carried out, but its answer
+        was lost (a timeout after sending, a dropped connection, a broken body): for a
+        write, read the data back before telling the user what happened."""
+        return False
+
 
 # --- transport -----------------------------------------------------------------------------
 
@@ -39,9 +46,17 @@ class TransportError(BillieError):
     def retryable(self) -> bool:
         return True
 
+    @property
+    def fate_unknown(self) -> bool:
+        return True
+
 
 class CannotConnectError(TransportError):
     """Refused, DNS, unreachable: the request never reached the server."""
+
+    @property
+    def fate_unknown(self) -> bool:
+        return False
 
 
 class TlsError(CannotConnectError):
@@ -146,6 +161,10 @@ class UnexpectedResponseError(BillieError):
     @property
     def retryable(self) -> bool:
         return True
+
+    @property
+    def fate_unknown(self) -> bool:
+        return self.status is None or 200 <= self.status < 300  # accepted, then garbled
 
 
 class IncompatibleServerError(BillieError):

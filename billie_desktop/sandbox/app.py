@@ -76,6 +76,21 @@ def not_implemented(method: str, op: Operation) -> ApiError:
                     f"Any({op.name}) on Service {op.name.removesuffix('Request')}Service")
 
 
+async def _read_ahead(receive: Receive) -> Receive:
+    """Reads the whole request body now; returns a ``receive`` that replays it."""
+    messages: list[MutableMapping[str, Any]] = []
+    while True:
+        message = await receive()
+        messages.append(message)
+        if message["type"] != "http.request" or not message.get("more_body", False):
+            break
+
+    async def replay() -> MutableMapping[str, Any]:
+        return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+    return replay
+
+
 class SandboxApp:
     """The ASGI application. ``store`` is opened by the server before the app serves."""
 
@@ -95,6 +110,7 @@ class SandboxApp:
         path = scope["path"]
         plan = self._fault_plan(scope, method, path)
         if plan is not None and plan.latency:
+            receive = await _read_ahead(receive)  # the client has sent it all, then waits
             await asyncio.sleep(plan.latency)
         if plan is not None and plan.drop:
             await send({"type": "sandbox.drop"})
@@ -102,6 +118,10 @@ class SandboxApp:
             return
         reply = (self._fault_reply(plan) if plan is not None else None) \
             or await self._handle(scope, receive, method, path)
+        if plan is not None and plan.lost_answer:
+            await send({"type": "sandbox.drop"})
+            log.info("%s %s %d, answer lost (fault)", method, path, reply.status)
+            return
         if plan is not None and plan.body == "truncated-json":
             reply.body = reply.body[: max(1, len(reply.body) // 2)]
         await self._send(send, reply, method, slow=plan.slow if plan else 0.0)

@@ -7,7 +7,11 @@ queues them for requests it does not build itself (the console's) with
 Faults: ``latency=S`` (wait S seconds, then answer normally), ``slow=S`` (send the
 headers, wait S seconds, then the body), ``500``, ``502``, ``503``, ``504`` (the gateway
 ones with an HTML body), ``retry-after=N``, ``malformed-json``, ``truncated-json``,
-``wrong-shape``, ``html`` (a captive portal's 200), ``drop`` (close with no answer).
+``wrong-shape``, ``html`` (a captive portal's 200), ``drop`` (close with no answer,
+before doing anything), ``lost-answer`` (carry the request out, then close with no
+answer: a write whose fate the client cannot know). ``latency`` reads the whole request
+first, so a client that gives up while it waits has sent everything: the write still
+happens, late.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 KNOWN = {"latency", "slow", "500", "502", "503", "504", "retry-after", "malformed-json",
-         "truncated-json", "wrong-shape", "html", "drop"}
+         "truncated-json", "wrong-shape", "html", "drop", "lost-answer"}
 
 
 @dataclass
@@ -27,6 +31,7 @@ class FaultPlan:
     retry_after: str | None = None
     body: str | None = None  # malformed-json, truncated-json, wrong-shape, html
     drop: bool = False
+    lost_answer: bool = False
 
 
 def parse(spec: str) -> FaultPlan:
@@ -45,6 +50,8 @@ def parse(spec: str) -> FaultPlan:
             plan.retry_after = value or "1"
         elif name == "drop":
             plan.drop = True
+        elif name == "lost-answer":
+            plan.lost_answer = True
         elif name.isdigit():
             plan.status = int(name)
         else:

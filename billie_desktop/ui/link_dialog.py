@@ -22,8 +22,10 @@ from billie_desktop.api import (
     AssociateUserAccountToCustomerRequest,
     BillieError,
     Customer,
+    GetCustomerRequest,
     Organisation,
     QueryUserAccountsRequest,
+    TransportError,
     UserAccount,
     same_id,
 )
@@ -50,6 +52,10 @@ def _t(text: str) -> str:
     return tr(text, "LinkDialog")
 
 
+class OutcomeUnknownError(TransportError):
+    """A link whose answer was lost, after reading the customer back (retryable)."""
+
+
 def describe_account(account: UserAccount | None, account_id: str | None) -> str:
     if account is not None:
         name = account.display_name or ""
@@ -71,6 +77,7 @@ class LinkDialog(QDialog):
         self.lookup_available = session.offers(LOOKUP)
         self.current_account: UserAccount | None = None
         self.chosen: UserAccount | None = None
+        self.outcome_note: str | None = None  # set when a lost answer was checked
         self._submitting = False
         self.setWindowTitle(_t("Link to user account"))
         self.setModal(True)
@@ -247,13 +254,44 @@ class LinkDialog(QDialog):
             return
         request = AssociateUserAccountToCustomerRequest(
             id=self.customer.id, user_account_id=account_id, organisation_id=self.organisation.id)
-        response = await run_operation(self.form, self.session.send(request))
-        if response is None:
+        updated = await run_operation(self.form, self._link(request))
+        if updated is None:
             return
-        updated = response.customer or self.customer.model_copy(
-            update={"user_account_id": account_id})
         self.linked.emit(updated, describe_account(self.chosen, account_id))
         self.accept()
+
+    async def _link(self, request: AssociateUserAccountToCustomerRequest) -> Customer:
+        """The linked customer. When the answer was lost after the request went out, the
+        customer is read back to learn what really happened: never a guess."""
+        try:
+            response = await self.session.send(request)
+        except BillieError as exc:
+            if not exc.fate_unknown:
+                raise
+            log.info("the link's answer was lost (%s): reading the customer back",
+                     type(exc).__name__)
+            return await self._read_back(request, exc)
+        return response.customer or self.customer.model_copy(
+            update={"user_account_id": request.user_account_id})
+
+    async def _read_back(self, request: AssociateUserAccountToCustomerRequest,
+                         lost: BillieError) -> Customer:
+        try:
+            answer = await self.session.send(GetCustomerRequest(
+                id=self.customer.id, organisation_id=self.organisation.id))
+        except BillieError as exc:
+            raise OutcomeUnknownError(_t(
+                "The link was sent but its answer was lost, and the customer could not be "
+                "read back to check it ({0}). Your input is kept: Retry sends it again, "
+                "which is safe.").format(exc.message)) from lost
+        customer = answer.customer
+        if customer is not None and same_id(customer.user_account_id, request.user_account_id):
+            self.outcome_note = _t("The answer was lost, so the customer was read back: the "
+                                   "link was saved.")
+            return customer
+        raise OutcomeUnknownError(_t(
+            "The link was not saved: its answer was lost, and reading the customer back "
+            "shows no change. Your input is kept: Retry sends it again.")) from lost
 
     async def _confirm_replace(self, account_id: str) -> bool:
         """Replacing a link asks first, naming both accounts."""

@@ -324,7 +324,8 @@ class MainWindow(QMainWindow):
         if customer is None or org is None or self.link_dialog is not None:
             return None
         dialog = LinkDialog(self.session, customer, org, self)
-        dialog.linked.connect(self._linked)
+        dialog.linked.connect(lambda customer, text: self._linked(customer, text,
+                                                                  dialog.outcome_note))
         dialog.finished.connect(self._link_dialog_closed)
         self.link_dialog = dialog
         dialog.open()
@@ -336,15 +337,15 @@ class MainWindow(QMainWindow):
         self.link_dialog = None
         self.table.setFocus()
 
-    def _linked(self, customer: Customer, account_text: str) -> None:
+    def _linked(self, customer: Customer, account_text: str, note: str | None = None) -> None:
         if customer.user_account_id:
             self.account_texts[customer.user_account_id] = account_text
         self.model.update_customer(customer)
         selected = self.selected_customer()
         if selected is not None and same_id(selected.id, customer.id):
             self.detail.show_customer(customer, account_text)
-        self.statusBar().showMessage(
-            _t("Linked {0} to {1}.").format(customer.full_name, account_text), 10_000)
+        message = _t("Linked {0} to {1}.").format(customer.full_name, account_text)
+        self.statusBar().showMessage(f"{message} {note}" if note else message, 15_000)
 
     def _about(self) -> None:
         plain_message_box(QMessageBox.Icon.Information, _t("About Billie Desktop"),

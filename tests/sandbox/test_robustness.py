@@ -182,6 +182,49 @@ def test_fault_drop_and_delays(server):
     assert time.monotonic() - started >= 0.2
 
 
+def link_with_fault(server, spec: str, **kw):
+    """Links the first unlinked Melbourne customer with a fault on the PUT; returns what
+    the client saw (a response or an exception) and a function that reads the customer."""
+    manager = sign_in(server, MANAGER)
+    mel = organisations(manager)["Billie Cart Melbourne"]
+    customer = first_unlinked(manager, mel)
+    account = first_unlinked(manager, mel, "user-accounts")
+    try:
+        outcome: object = manager.http.put(
+            f"/customers/{customer['id']}/associate-to-user-account",
+            json={"userAccountId": account["id"], "organisationId": mel},
+            headers={"X-Sandbox-Fault": spec}, **kw)
+    except httpx.HTTPError as exc:
+        outcome = exc
+
+    def linked_now() -> bool:
+        row = manager.get(f"/customers/{customer['id']}", params={"organisationId": mel})
+        return row.json()["customer"].get("userAccountId") == account["id"]
+
+    return outcome, linked_now
+
+
+def test_a_lost_answer_is_a_write_carried_out_then_a_dropped_connection(server):
+    outcome, linked_now = link_with_fault(server, "lost-answer")
+    assert isinstance(outcome, httpx.RemoteProtocolError)  # no answer at all...
+    assert linked_now()  # ...but the write happened
+
+
+def test_drop_is_a_write_never_carried_out(server):
+    outcome, linked_now = link_with_fault(server, "drop")
+    assert isinstance(outcome, httpx.RemoteProtocolError)
+    assert not linked_now()
+
+
+def test_latency_reads_the_request_first_so_a_client_that_gives_up_still_wrote(server):
+    outcome, linked_now = link_with_fault(server, "latency=0.6",
+                                          timeout=httpx.Timeout(5, read=0.2))
+    assert isinstance(outcome, httpx.ReadTimeout)  # it gave up after sending everything
+    assert not linked_now()  # the server is still waiting...
+    time.sleep(0.8)
+    assert linked_now()  # ...then carries the write out: slow, not lost
+
+
 def test_queued_faults_hit_requests_the_test_does_not_build(server):
     control = f"{server.url}/sandbox/faults"
     assert httpx.post(control, json={"fault": "503", "path": "/organisations", "times": 2}

@@ -183,6 +183,59 @@ async def test_server_failure_keeps_input_and_retry_succeeds(console, sandbox):
     assert same_id(main.model.customer_at(row).user_account_id, account)
 
 
+@pytest.mark.parametrize("fault", ["lost-answer", "truncated-json"])
+async def test_a_lost_answer_is_checked_and_the_saved_link_shows(console, sandbox, wire, fault):
+    """The PUT went out and the write happened, but its answer never came back whole: the
+    customer is read back, and the user is told the link was saved."""
+    main = await signed_in(console)
+    account = await free_account(main)
+    dialog, row = await open_for(main)
+    customer_id = main.model.customer_at(row).id
+    dialog.account_edit.setText(account)
+    await queue_fault(sandbox, fault, "/customers/", method="PUT")
+    await dialog.submit()
+    await until(lambda: main.link_dialog is None)
+    assert same_id(main.model.customer_at(row).user_account_id, account)
+    assert "saved" in main.statusBar().currentMessage()
+    assert wire.count("PUT", "associate") == 1  # never sent twice
+    assert wire.count("GET", f"/customers/{customer_id}") == 1  # read back once
+
+
+@pytest.mark.parametrize("fault", ["drop", "malformed-json"])  # neither carries the write out
+async def test_a_write_that_never_happened_says_not_saved_and_retry_links(console, sandbox,
+                                                                          wire, fault):
+    main = await signed_in(console)
+    account = await free_account(main)
+    dialog, row = await open_for(main)
+    dialog.account_edit.setText(account)
+    await queue_fault(sandbox, fault, "/customers/", method="PUT")
+    await dialog.submit()
+    assert "not saved" in dialog.banner.text.text() and dialog.banner.action.text() == "Retry"
+    assert dialog.isVisible() and dialog.account_edit.text() == account
+    assert dialog.focusWidget() is dialog.account_edit
+    assert main.model.customer_at(row).user_account_id is None
+    dialog.banner.action.click()
+    await until(lambda: main.link_dialog is None)
+    assert same_id(main.model.customer_at(row).user_account_id, account)
+    assert wire.count("PUT", "associate") == 2
+
+
+async def test_when_the_check_itself_fails_the_user_is_told_it_is_unknown(console, sandbox):
+    main = await signed_in(console)
+    account = await free_account(main)
+    dialog, row = await open_for(main)
+    dialog.account_edit.setText(account)
+    await queue_fault(sandbox, "lost-answer", "/customers/", method="PUT")
+    await queue_fault(sandbox, "drop", "/customers/", method="GET", times=5)
+    await dialog.submit()
+    text = dialog.banner.text.text()
+    assert "could not be read back" in text and dialog.banner.action.text() == "Retry"
+    await clear_faults(sandbox)
+    dialog.banner.action.click()  # the same pair again is safe: the link is idempotent
+    await until(lambda: main.link_dialog is None)
+    assert same_id(main.model.customer_at(row).user_account_id, account)
+
+
 async def test_dead_network_keeps_input(console, sandbox_factory):
     server = sandbox_factory(customers=60)
     console.sandbox_url = server.url
