@@ -26,6 +26,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="keep preferences in this file instead of the usual place")
     parser.add_argument("--log-level", default="info",
                         choices=("debug", "info", "warning", "error"))
+    # For tests that start the console as a user does: MODULE:FUNCTION, an async function
+    # given the running ConsoleApp, that acts as the user would and returns when done.
+    parser.add_argument("--drive", metavar="MODULE:FUNCTION", help=argparse.SUPPRESS)
     add_sandbox_arguments(parser)
     return parser.parse_args(argv)
 
@@ -38,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_smoke_test(args)
     from billie_desktop.ui.app import run_console
 
+    if args.drive:
+        from billie_desktop.devtools.drive import driver
+
+        return run_console(args, driver(args.drive))
     return run_console(args)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
@@ -179,8 +179,12 @@ def _discard(window: QWidget) -> None:
     window.deleteLater()
 
 
-def run_console(args: argparse.Namespace) -> int:
-    """``billie-desktop`` (parsed by ``billie_desktop.__main__``)."""
+Driver = Callable[["ConsoleApp", ErrorReporter], Awaitable[int]]
+
+
+def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
+    """``billie-desktop`` (parsed by ``billie_desktop.__main__``). ``driver`` replaces the
+    user for scripted journeys; the console is built exactly as for a user."""
     configure_logging(args.log_level)
     qapp, icon = make_qapp()
     sandbox = None
@@ -196,6 +200,8 @@ def run_console(args: argparse.Namespace) -> int:
                          demo=DEMO_SIGN_INS if sandbox else None, server=args.server, icon=icon)
 
     async def main(reporter: ErrorReporter) -> int:
+        if driver is not None:  # a scripted journey (tests): see devtools/drive.py
+            return await driver(console, reporter)
         return await console.run(qapp)
 
     try:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class Tasks:
@@ -69,11 +70,13 @@ class Tasks:
             await asyncio.gather(*list(self._all), return_exceptions=True)
 
 
-async def wait_for(condition: Callable[[], object], limit: float = 10.0) -> None:
-    """Polls a condition on the running loop (the smoke test and screenshots use it)."""
+async def wait_for(condition: Callable[[], T], limit: float = 10.0) -> T:
+    """Polls a condition on the running loop until it is truthy; returns its value (the
+    smoke test, journeys and screenshots use it)."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + limit
-    while not condition():
+    while not (value := condition()):
         if loop.time() > deadline:
             raise TimeoutError("condition not met")
         await asyncio.sleep(0.02)
+    return value

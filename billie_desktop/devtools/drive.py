@@ -1,0 +1,51 @@
+"""``billie-desktop --drive MODULE:FUNCTION``: the console starts exactly as a user starts
+it (keyring probe, settings, server), and ``FUNCTION(console)`` acts as the user would:
+it fills in windows, clicks, waits, and returns when it is done. Tests of whole journeys
+(first sign-in, a remembered session after a restart, a link) run the real entry point
+in a subprocess this way. Exit code 0 only when the journey passed and nothing reached
+the "unexpected problem" dialog."""
+
+from __future__ import annotations
+
+import importlib
+import traceback
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
+from billie_desktop.ui.errors import ErrorReporter
+
+if TYPE_CHECKING:
+    from billie_desktop.ui.app import ConsoleApp
+
+Journey = Callable[["ConsoleApp"], Awaitable[None]]
+
+
+def load(spec: str) -> Journey:
+    module, _, name = spec.partition(":")
+    journey: Journey = getattr(importlib.import_module(module), name)
+    return journey
+
+
+def driver(spec: str) -> Callable[[ConsoleApp, ErrorReporter], Awaitable[int]]:
+    journey = load(spec)
+
+    async def drive(console: ConsoleApp, reporter: ErrorReporter) -> int:
+        return await _drive(console, reporter, journey)
+
+    return drive
+
+
+async def _drive(console: ConsoleApp, reporter: ErrorReporter, journey: Journey) -> int:
+    ok = False
+    try:
+        await console.start()
+        await journey(console)
+        ok = True
+    except Exception:
+        print("[drive] FAILED\n" + traceback.format_exc(), flush=True)
+    finally:
+        await console.close()
+    if reporter.count:
+        print(f"[drive] {reporter.count} unexpected problem(s) reported", flush=True)
+    print(f"[drive] {'passed' if ok and not reporter.count else 'failed'}", flush=True)
+    return 0 if ok and reporter.count == 0 else 1

@@ -1,0 +1,73 @@
+"""User journeys for ``billie-desktop --drive tests.journeys:NAME`` (tests/test_journeys.py):
+each acts on the real windows as a user would and prints what it saw."""
+
+from __future__ import annotations
+
+from billie_desktop.api import QueryCustomersRequest, QueryUserAccountsRequest, same_id
+from billie_desktop.sandbox.demo import DEMO_SIGN_INS
+from billie_desktop.ui.app import ConsoleApp
+from billie_desktop.ui.customers_model import ListState
+from billie_desktop.ui.main_window import MainWindow
+from billie_desktop.ui.tasks import wait_for
+
+
+def say(text: str) -> None:
+    print(f"[journey] {text}", flush=True)
+
+
+async def customers_shown(main: MainWindow) -> None:
+    await wait_for(lambda: main.model.state in (ListState.READY, ListState.ERROR), limit=20)
+    assert main.model.state == ListState.READY, main.model.message
+    assert main.model.rowCount() > 0
+    say(f"customers shown: {main.count_label.text()}")
+
+
+async def first_sign_in(console: ConsoleApp) -> None:
+    """Signs in with Remember me ticked, sees the customers, quits."""
+    window = await wait_for(lambda: console.sign_in_window or console.main_window)
+    assert console.main_window is None, "already signed in before signing in"
+    assert window is console.sign_in_window and window.isVisible()
+    window.user_name.setText(DEMO_SIGN_INS.manager)
+    window.password.setText(DEMO_SIGN_INS.password)
+    window.remember.setChecked(True)
+    await window.sign_in()
+    main = console.main_window
+    assert main is not None, window.banner.text.text()
+    say(f"signed in; keyring: {'yes' if console.token_store.persistent else 'no'}")
+    await customers_shown(main)
+    main.close()
+
+
+async def remembered(console: ConsoleApp) -> None:
+    """Starts straight into the customers, with no sign-in window and no error."""
+    main = await wait_for(lambda: console.main_window, limit=20)
+    assert console.sign_in_window is None, "the sign-in window opened"
+    say(f"resumed as {main.session.display_name}")
+    await customers_shown(main)
+    main.close()
+
+
+async def link_one(console: ConsoleApp) -> None:
+    """Resumed, links the first unlinked customer to a free account, sees the row change."""
+    main = await wait_for(lambda: console.main_window, limit=20)
+    await customers_shown(main)
+    org = main.current_organisation
+    assert org is not None
+    accounts = await main.session.send(QueryUserAccountsRequest(organisation_id=org.id,
+                                                                take=500))
+    customers = await main.session.send(QueryCustomersRequest(organisation_id=org.id,
+                                                              take=500))
+    used = {c.user_account_id for c in customers.results}
+    account = next(a for a in accounts.results if a.customer_id is None and a.id not in used)
+    row = next(r for r in range(main.model.rowCount())
+               if main.model.customer_at(r).user_account_id is None)  # type: ignore[union-attr]
+    main.table.selectRow(row)
+    dialog = main.open_link_dialog()
+    assert dialog is not None and dialog.isVisible()
+    dialog.account_edit.setText(account.id)
+    await dialog.submit()
+    await wait_for(lambda: main.link_dialog is None)
+    linked = main.model.customer_at(row)
+    assert linked is not None and same_id(linked.user_account_id, account.id)
+    say(f"linked {linked.full_name}; status: {main.statusBar().currentMessage()}")
+    main.close()

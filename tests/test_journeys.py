@@ -1,0 +1,55 @@
+"""Whole user journeys through the real entry point: ``billie-desktop`` started as a
+process (offscreen), with a keyring that persists to a file, as a desktop keyring would.
+Sign in with Remember me, quit, start again: the customers show with no sign-in window
+and no error, in all three session styles; then a link."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from billie_desktop.sandbox import AUTH_MODES, SandboxOptions, SandboxServer
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "billie-sandbox"
+
+
+def console(tmp_path: Path, server: str, journey: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path / "home"),
+           "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+           "PYTHONPATH": str(ROOT), "PYTHON_KEYRING_BACKEND": "tests.file_keyring.FileKeyring",
+           "BILLIE_TEST_KEYRING": str(tmp_path / "keyring.json")}
+    billie = Path(sys.executable).with_name("billie-desktop")
+    command = [str(billie)] if billie.exists() else [sys.executable, "-m", "billie_desktop"]
+    return subprocess.run([*command, "--server", server, "--settings",
+                           str(tmp_path / "settings.ini"), "--drive", f"tests.journeys:{journey}"],
+                          capture_output=True, text=True, timeout=90, env=env, check=False)
+
+
+def passed(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "[drive] passed" in result.stdout
+    assert "unexpected problem" not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    return result.stdout
+
+
+@pytest.mark.parametrize("auth", AUTH_MODES)
+def test_remember_me_survives_a_restart(tmp_path, auth):
+    with SandboxServer(SandboxOptions(customers=80, auth=auth)) as sandbox:
+        first = passed(console(tmp_path, sandbox.url, "first_sign_in"))
+        assert "keyring: yes" in first and "customers shown" in first
+        stored = json.loads((tmp_path / "keyring.json").read_text())
+        assert len(stored) == 1 and PASSWORD not in next(iter(stored.values()))
+        again = passed(console(tmp_path, sandbox.url, "remembered"))
+        assert "resumed as Morgan Manager" in again and "customers shown" in again
+        if auth == "jwt-cookie":
+            linked = passed(console(tmp_path, sandbox.url, "link_one"))
+            assert "linked " in linked and "Linked" in linked
+    log = (tmp_path / "state").rglob("billie-desktop.log")
+    assert all(PASSWORD not in p.read_text() for p in log)
