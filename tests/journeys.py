@@ -59,7 +59,7 @@ async def link_one(console: ConsoleApp) -> None:
                                                               take=500))
     used = {c.user_account_id for c in customers.results}
     account = next(a for a in accounts.results if a.customer_id is None and a.id not in used)
-    row = next(r for r in range(main.model.rowCount())
+    row = next(r for r in main.model.loaded_rows()
                if main.model.customer_at(r).user_account_id is None)  # type: ignore[union-attr]
     main.table.selectRow(row)
     dialog = main.open_link_dialog()

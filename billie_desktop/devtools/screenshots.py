@@ -35,7 +35,7 @@ async def shoot(console: ConsoleApp, out: Path) -> None:
     main.table.selectRow(3)
     await asyncio.sleep(0.3)
     main.grab().save(str(out / "main-window.png"))
-    row = next(r for r in range(main.model.rowCount())
+    row = next(r for r in main.model.loaded_rows()
                if main.model.customer_at(r).user_account_id is None)  # type: ignore[union-attr]
     main.table.selectRow(row)
     dialog = main.open_link_dialog()

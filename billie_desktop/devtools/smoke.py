@@ -76,7 +76,7 @@ async def _run(console: ConsoleApp) -> None:
     assert main.model.state == ListState.READY, main.model.message
     step(f"organisation {main.organisation.currentText()}: {main.count_label.text()}")
 
-    row = next(r for r in range(main.model.rowCount())
+    row = next(r for r in main.model.loaded_rows()
                if main.model.customer_at(r).user_account_id is None)  # type: ignore[union-attr]
     main.table.selectRow(row)
     customer = main.selected_customer()

@@ -1,12 +1,19 @@
-"""The customers table: a real ``QAbstractTableModel``, paged from the server as the user
-scrolls (``fetchMore``), sorted and searched on the server. A new query cancels the page
-in flight, and an answer for an old query is never painted (generation check)."""
+"""The customers table: a virtual ``QAbstractTableModel`` over the server's whole list.
+
+``rowCount()`` is the server's total, so the scrollbar spans every customer and any row,
+the 90,000th included, is one jump away. Rows are fetched a page at a time for what the
+view shows (and a page either side) once scrolling settles; until a page lands its rows
+show a greyed "…". Sorting and searching happen on the server. A new query cancels the
+pages in flight, and an answer for an old query is never painted (generations). Pages
+are kept in a bounded LRU cache, so scrolling through 100,000 customers keeps memory flat.
+"""
 
 from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Awaitable, Callable
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -18,8 +25,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
+from PySide6.QtGui import QGuiApplication
 
 from billie_desktop.api import (
     BillieError,
@@ -30,13 +39,14 @@ from billie_desktop.api import (
     same_id,
 )
 from billie_desktop.ui.tasks import Tasks
-from billie_desktop.ui.tuning import PAGE_SIZE
+from billie_desktop.ui.tuning import PAGE_CACHE_PAGES, PAGE_SETTLE_MS, PAGE_SIZE
 from billie_desktop.ui.widgets import escaped_tooltip, tr
 
 log = logging.getLogger(__name__)
 
 Fetch = Callable[[QueryCustomersRequest], Awaitable[QueryCustomersResponse]]
 AnyIndex = QModelIndex | QPersistentModelIndex
+PLACEHOLDER = "…"
 
 
 @dataclass(frozen=True)
@@ -58,7 +68,6 @@ COLUMNS = (
 )
 NAME, EMAIL, PHONE, SUBURB, STATE, POSTCODE, DOB, LINKED = range(len(COLUMNS))
 CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 1
-PAGE_TASK = "page"
 
 
 class ListState(StrEnum):
@@ -88,15 +97,29 @@ def _system_locale() -> QLocale:
     return QLocale.system()
 
 
+def display(c: Customer, column: int) -> str:
+    if column == NAME:
+        return ", ".join(p for p in (c.last_name, c.first_name) if p)
+    if column == DOB:
+        return local_date(c.date_of_birth)
+    if column == LINKED:
+        return tr("Linked", "CustomersModel") if c.user_account_id else "—"
+    value = (c.email, c.phone, c.suburb, c.state_territory, c.postcode)[column - 1]
+    return value or ""
+
+
 class CustomersModel(QAbstractTableModel):
     state_changed = Signal(object, str)  # a ListState, and a message for people
-    counts_changed = Signal(int, int)  # loaded, total
+    counts_changed = Signal(int, int)  # rows loaded (cached), total
+    page_failed = Signal(str)  # a page after the first could not be loaded: why
 
-    def __init__(self, fetch: Fetch, *, page_size: int = PAGE_SIZE) -> None:
+    def __init__(self, fetch: Fetch, *, page_size: int = PAGE_SIZE,
+                 cache_pages: int = PAGE_CACHE_PAGES) -> None:
         super().__init__()
         self._fetch = fetch
         self.page_size = page_size
-        self._rows: list[Customer] = []
+        self.cache_pages = max(cache_pages, 4)
+        self._pages: OrderedDict[int, list[Customer]] = OrderedDict()  # LRU, newest last
         self.total = 0
         self.organisation_id: str | None = None
         self.search = ""
@@ -104,14 +127,19 @@ class CustomersModel(QAbstractTableModel):
         self.sort_column, self.sort_order = NAME, Qt.SortOrder.AscendingOrder
         self.state = ListState.IDLE
         self.message = ""
-        self._generation = 0
-        self.tasks = Tasks()  # one page in flight; a new query cancels it
-        self.pages_loaded = 0
+        self.generation = 0
+        self.tasks = Tasks()  # "page:N" per page in flight; a new query cancels them all
+        self._visible = (0, 0)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(PAGE_SETTLE_MS)
+        self._settle.timeout.connect(self._fetch_visible)
+        self.pages_loaded = 0  # answers painted (tests, benchmark)
         self.stale_pages_dropped = 0  # answers that came back for an older query
 
     # --- Qt model interface -----------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self.total
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
@@ -123,46 +151,28 @@ class CustomersModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < self.total:
             return None
-        customer = self._rows[index.row()]
+        customer = self.customer_at(index.row())
+        if customer is None:  # not here yet: a greyed placeholder, and fetch when settled
+            if role == Qt.ItemDataRole.DisplayRole:
+                self._settle.start()
+                return PLACEHOLDER
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QGuiApplication.palette().placeholderText()
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return tr("Loading", "CustomersModel")
+            return None
         if role == CUSTOMER_ROLE:
             return customer
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(customer, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == LINKED:
-            return escaped_tooltip(customer.user_account_id or "") or tr("Not linked",
-                                                                          "CustomersModel")
+            return display(customer, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == LINKED:
+                return escaped_tooltip(customer.user_account_id or "") or \
+                    tr("Not linked", "CustomersModel")
+            return escaped_tooltip(display(customer, index.column())) or None
         return None
-
-    @staticmethod
-    def _display(c: Customer, column: int) -> str:
-        if column == NAME:
-            return ", ".join(p for p in (c.last_name, c.first_name) if p)
-        if column == EMAIL:
-            return c.email or ""
-        if column == PHONE:
-            return c.phone or ""
-        if column == SUBURB:
-            return c.suburb or ""
-        if column == STATE:
-            return c.state_territory or ""
-        if column == POSTCODE:
-            return c.postcode or ""
-        if column == DOB:
-            return local_date(c.date_of_birth)
-        if column == LINKED:
-            return tr("Linked", "CustomersModel") if c.user_account_id else "—"
-        return ""
-
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:
-        return (not parent.isValid() and self.organisation_id is not None
-                and self.state == ListState.READY and len(self._rows) < self.total
-                and not self.tasks.running(PAGE_TASK))
-
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:
-        if self.canFetchMore(parent):
-            self.tasks.run(PAGE_TASK, self.load_next_page())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
@@ -170,8 +180,10 @@ class CustomersModel(QAbstractTableModel):
         self.sort_column, self.sort_order = column, order
         fields = COLUMNS[column].order_by.split(",")
         descending = order == Qt.SortOrder.DescendingOrder
-        self.order_by = ",".join(f"-{f}" if descending else f for f in fields)
-        self.reload()
+        order_by = ",".join(f"-{f}" if descending else f for f in fields)
+        if order_by != self.order_by:
+            self.order_by = order_by
+            self.reload()
 
     # --- queries ----------------------------------------------------------------------------
     def set_organisation(self, organisation_id: str | None) -> None:
@@ -185,92 +197,190 @@ class CustomersModel(QAbstractTableModel):
             self.reload()
 
     def reload(self) -> None:
-        """Forget every row and start again from the first page (latest query wins)."""
-        self._generation += 1
-        self.tasks.cancel(PAGE_TASK)
+        """A new query: forget every row and load the first page (latest query wins)."""
+        self.generation += 1
+        self.tasks.cancel_all()
+        self._settle.stop()
         self.beginResetModel()
-        self._rows = []
+        self._pages.clear()
         self.total = 0
-        self.pages_loaded = 0
         self.endResetModel()
         self.counts_changed.emit(0, 0)
         if self.organisation_id is None:
             self._set_state(ListState.IDLE, "")
             return
-        self.tasks.run(PAGE_TASK, self.load_next_page())
+        self._set_state(ListState.LOADING, tr("Loading customers…", "CustomersModel"))
+        self._load(0, first=True)
+
+    def refresh(self) -> None:
+        """F5: the same query again, in place: the rows shown are fetched again (with the
+        total); nothing jumps, and rows already shown stay until their page lands."""
+        if self.organisation_id is None or self.total == 0:
+            self.reload()
+            return
+        self.generation += 1
+        self.tasks.cancel_all()
+        first, last = self._pages_to_show()
+        stale = [p for p in self._pages if not first <= p <= last]
+        for page in stale:
+            del self._pages[page]
+        for page in range(first, last + 1):
+            self._load(page, first=page == first)
 
     def clear(self) -> None:
         self.organisation_id = None
         self.reload()
 
     def retry(self) -> None:
-        if self._rows:
-            self._set_state(ListState.READY, "")
-            self.fetchMore()
-        else:
+        """After a failure: the first page again when nothing is shown, else what is."""
+        if self.total == 0:
             self.reload()
+        else:
+            self._set_state(ListState.READY, "")
+            self._fetch_visible()
 
     async def wait_idle(self) -> None:
-        """For tests and the smoke test: until the page in flight has landed."""
-        await self.tasks.wait_idle()
+        """For tests, the smoke test and the benchmark: until no page is in flight and
+        none is waiting for the scrolling to settle."""
+        while True:
+            await self.tasks.wait_idle()
+            if not self._settle.isActive():
+                return
+            self._settle.stop()
+            self._fetch_visible()
 
-    async def load_next_page(self) -> None:
-        generation = self._generation
+    # --- which rows to fetch ----------------------------------------------------------------
+    def show_rows(self, first: int, last: int) -> None:
+        """The view shows rows first..last now; their pages are fetched once it settles."""
+        self._visible = (max(first, 0), max(last, first, 0))
+        if any(self.customer_at(r) is None for r in range(self._visible[0],
+                                                           min(self._visible[1] + 1, self.total))):
+            self._settle.start()
+
+    def _pages_to_show(self) -> tuple[int, int]:
+        """The pages under the visible rows, and one either side."""
+        last_page = max((self.total - 1) // self.page_size, 0)
+        first = max(self._visible[0] // self.page_size - 1, 0)
+        last = min(self._visible[1] // self.page_size + 1, last_page)
+        return first, last
+
+    def _fetch_visible(self) -> None:
+        if self.organisation_id is None or self.total == 0:
+            return
+        first, last = self._pages_to_show()
+        wanted = {p for p in range(first, last + 1) if p not in self._pages}
+        for name in self.tasks.names():
+            if int(name.split(":")[1]) not in range(first, last + 1):
+                self.tasks.cancel(name)  # the view has moved on: superseded
+        shown = {r // self.page_size for r in self._visible}
+        for page in sorted(wanted, key=lambda p: (p not in shown, p)):  # what is seen first
+            if not self.tasks.running(f"page:{page}"):
+                self._load(page)
+
+    def _load(self, page: int, *, first: bool = False) -> None:
+        self.tasks.run(f"page:{page}", self.load_page(page, self.generation, first))
+
+    async def load_page(self, page: int, generation: int, with_total: bool) -> None:
+        """Fetches one page for the query of ``generation`` (the model's tasks run it);
+        an answer that comes back after a newer query began is dropped."""
         organisation_id = self.organisation_id
         if organisation_id is None:
             return
-        first = not self._rows
-        self._set_state(ListState.LOADING, tr("Loading customers…", "CustomersModel"))
-        request = QueryCustomersRequest(organisation_id=organisation_id, skip=len(self._rows),
-                                        take=self.page_size, order_by=self.order_by,
-                                        search=self.search or None,
-                                        include="Total" if first else None)
+        request = QueryCustomersRequest(
+            organisation_id=organisation_id, skip=page * self.page_size, take=self.page_size,
+            order_by=self.order_by, search=self.search or None,
+            include="Total" if with_total else None)
         try:
-            page = await self._fetch(request)
+            answer = await self._fetch(request)
         except BillieError as exc:
-            if generation == self._generation:
-                offline = isinstance(exc, CannotConnectError)
-                self._set_state(ListState.OFFLINE if offline else ListState.ERROR, exc.message)
+            if generation == self.generation:
+                self._failed(exc)
             return
-        if generation != self._generation:
+        if generation != self.generation:
             log.debug("dropped a stale page")
             self.stale_pages_dropped += 1
             return
-        if first:
-            self.total = page.total
-        rows = page.results
-        if rows:
-            start = len(self._rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-        if len(rows) < self.page_size:  # the server has no more, whatever total said
-            self.total = len(self._rows)
+        self._landed(page, answer.results, answer.total if with_total else None)
+
+    # --- answers ----------------------------------------------------------------------------
+    def _landed(self, page: int, rows: list[Customer], total: int | None) -> None:
+        start = page * self.page_size
+        if total is None and len(rows) < self.page_size and start + len(rows) < self.total:
+            total = start + len(rows)  # fewer than expected: customers went away
+        if total is None and len(rows) == self.page_size and start + len(rows) > self.total:
+            total = start + len(rows)  # more than expected: customers were added
+        self._pages[page] = rows
+        self._pages.move_to_end(page)
+        while len(self._pages) > self.cache_pages:
+            self._pages.popitem(last=False)  # least recently used
+        if total is not None:
+            self._set_total(total)
         self.pages_loaded += 1
-        self.counts_changed.emit(len(self._rows), self.total)
-        if not self._rows:
-            message = tr("No customers match “{0}”.", "CustomersModel").format(self.search) \
-                if self.search else tr("This organisation has no customers yet.",
-                                       "CustomersModel")
-            self._set_state(ListState.EMPTY, message)
-        else:
+        if rows:
+            end = min(start + len(rows), self.total) - 1
+            self.dataChanged.emit(self.index(start, 0), self.index(end, len(COLUMNS) - 1))
+        self.counts_changed.emit(self.loaded_count, self.total)
+        if self.total == 0:
+            self._set_state(ListState.EMPTY, self._empty_message())
+        elif self.state != ListState.READY:
             self._set_state(ListState.READY, "")
+
+    def _set_total(self, total: int) -> None:
+        """Reconciles without jumping: rows are added or removed at the end only, so the
+        view keeps its position and its selection."""
+        if total > self.total:
+            self.beginInsertRows(QModelIndex(), self.total, total - 1)
+            self.total = total
+            self.endInsertRows()
+        elif total < self.total:
+            self.beginRemoveRows(QModelIndex(), total, self.total - 1)
+            self.total = total
+            for page in [p for p in self._pages if p * self.page_size >= total]:
+                del self._pages[page]
+            self.endRemoveRows()
+
+    def _failed(self, exc: BillieError) -> None:
+        offline = isinstance(exc, CannotConnectError)
+        if self.total == 0:
+            self._set_state(ListState.OFFLINE if offline else ListState.ERROR, exc.message)
+        else:
+            if offline:
+                self._set_state(ListState.OFFLINE, exc.message)
+            self.page_failed.emit(exc.message)
+
+    def _empty_message(self) -> str:
+        if self.search:
+            return tr("No customers match “{0}”.", "CustomersModel").format(self.search)
+        return tr("This organisation has no customers yet.", "CustomersModel")
 
     def _set_state(self, state: ListState, message: str) -> None:
         self.state, self.message = state, message
         self.state_changed.emit(state, message)
 
     # --- rows -------------------------------------------------------------------------------
+    @property
+    def loaded_count(self) -> int:
+        return sum(len(rows) for rows in self._pages.values())
+
     def customer_at(self, row: int) -> Customer | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        rows = self._pages.get(row // self.page_size) if 0 <= row < self.total else None
+        offset = row % self.page_size
+        return rows[offset] if rows is not None and offset < len(rows) else None
+
+    def loaded_rows(self) -> Iterator[int]:
+        """The rows whose customers are here, in order."""
+        for page in sorted(self._pages):
+            start = page * self.page_size
+            yield from range(start, min(start + len(self._pages[page]), self.total))
 
     def row_of(self, customer_id: str | None) -> int:
-        return next((i for i, c in enumerate(self._rows) if same_id(c.id, customer_id)), -1)
+        return next((r for r in self.loaded_rows()
+                     if same_id(self.customer_at(r).id, customer_id)), -1)  # type: ignore[union-attr]
 
     def update_customer(self, customer: Customer) -> int:
         """Replaces a row in place (after a link); returns its row or -1."""
         row = self.row_of(customer.id)
         if row >= 0:
-            self._rows[row] = customer
+            self._pages[row // self.page_size][row % self.page_size] = customer
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
         return row

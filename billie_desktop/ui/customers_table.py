@@ -3,8 +3,8 @@ widths, and Enter to act on the current row."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from billie_desktop.ui.widgets import tr
@@ -14,6 +14,7 @@ COLUMN_WIDTHS = (170, 225, 115, 120, 50, 72, 100, 90)
 
 class CustomersTable(QTableView):
     enter_pressed = Signal()
+    visible_rows_changed = Signal(int, int)
 
     def __init__(self, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +34,46 @@ class CustomersTable(QTableView):
         for column, width in enumerate(COLUMN_WIDTHS):
             self.setColumnWidth(column, width)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+                signal.connect(self.report_visible_rows)
+        self.verticalScrollBar().valueChanged.connect(self.report_visible_rows)
+
+    def visible_rows(self) -> tuple[int, int]:
+        """The first and last row the viewport shows (-1, -1 when empty)."""
+        total = self.model().rowCount() if self.model() is not None else 0
+        if total == 0:
+            return -1, -1
+        first = max(self.rowAt(0), 0)
+        last = self.rowAt(self.viewport().height() - 1)
+        return first, (total - 1 if last < 0 else last)
+
+    def report_visible_rows(self) -> None:
+        """Tells the model which rows are on screen, so that it fetches just those."""
+        show = getattr(self.model(), "show_rows", None)
+        first, last = self.visible_rows()
+        if show is not None and first >= 0:
+            show(first, last)
+        self.visible_rows_changed.emit(first, last)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.report_visible_rows()
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction,
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        """Ctrl+End and Ctrl+Home go to the last or first row in the same column, so the
+        Name column stays in view (Qt would go to the last column too)."""
+        index = super().moveCursor(action, modifiers)
+        jumps = (QAbstractItemView.CursorAction.MoveEnd, QAbstractItemView.CursorAction.MoveHome)
+        current = self.currentIndex()
+        if action in jumps and index.isValid():
+            column = current.column() if current.isValid() else 0
+            return index.siblingAtColumn(column)
+        return index
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

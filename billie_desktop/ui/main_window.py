@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, QPoint, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QPoint, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLineEdit,
     QMainWindow,
@@ -41,7 +41,14 @@ from billie_desktop.ui.session import Session
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import PAGE_SIZE, SEARCH_DEBOUNCE_MS
-from billie_desktop.ui.widgets import Banner, BusyBar, PlainLabel, plain_message_box, tr
+from billie_desktop.ui.widgets import (
+    Banner,
+    BusyBar,
+    PlainLabel,
+    plain_message_box,
+    status_item,
+    tr,
+)
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +111,9 @@ class MainWindow(QMainWindow):
         splitter.setSizes([860, 340])
         self.setCentralWidget(splitter)
         self.model.state_changed.connect(self._state_changed)
-        self.model.counts_changed.connect(self._counts_changed)
+        self.model.counts_changed.connect(lambda *_: self._show_count())
+        self.model.page_failed.connect(self._page_failed)
+        self.table.visible_rows_changed.connect(lambda *_: self._show_count())
         self.model.modelReset.connect(lambda: self.detail.show_customer(None))
         self._build_status_bar()
 
@@ -140,16 +149,10 @@ class MainWindow(QMainWindow):
         return left
 
     def _build_status_bar(self) -> None:
-        status = self.statusBar()
-        self.status_server = PlainLabel(_t("Server: {0}").format(self.session.server_label))
-        self.status_user = PlainLabel(_t("Signed in as {0}").format(self.session.display_name))
-        self.status_org = PlainLabel()
-        self.status_connection = PlainLabel(_t("Connected"))
-        for label in (self.status_server, self.status_user, self.status_org,
-                      self.status_connection):
-            label.setContentsMargins(8, 0, 8, 0)
-            label.setFrameShape(QFrame.Shape.StyledPanel)
-            status.addPermanentWidget(label)
+        self.status_server, self.status_user, self.status_org, self.status_connection = (
+            status_item(self.statusBar(), text) for text in (
+                _t("Server: {0}").format(self.session.server_label),
+                _t("Signed in as {0}").format(self.session.display_name), "", _t("Connected")))
 
     def _build_actions(self) -> None:
         toolbar = self.addToolBar(_t("Main"))
@@ -159,44 +162,34 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.organisation)
         toolbar.addSeparator()
         toolbar.addWidget(self.search)
-        self.refresh_action = QAction(_t("&Refresh"), self)
-        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        self.refresh_action.setShortcuts([QKeySequence("F5")])
-        self.refresh_action.triggered.connect(self.refresh)
-        self.find_action = QAction(_t("&Find…"), self)
-        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.find_action.triggered.connect(self.focus_search)
-        self.link_action = QAction(_t("&Link to user account…"), self)
-        self.link_action.setShortcut(QKeySequence("Ctrl+L"))
+        def action(text: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
+            made = QAction(text, self)
+            if shortcut:
+                made.setShortcut(QKeySequence(shortcut))
+            made.triggered.connect(slot)
+            return made
+
+        self.refresh_action = action(_t("&Refresh"), self.refresh, "F5")
+        self.find_action = action(_t("&Find…"), self.focus_search, "Ctrl+F")
+        self.link_action = action(_t("&Link to user account…"), self.open_link_dialog, "Ctrl+L")
         self.link_action.setEnabled(False)
-        self.link_action.triggered.connect(self.open_link_dialog)
-        self.organisation_action = QAction(_t("Choose &organisation"), self)
-        self.organisation_action.setShortcut(QKeySequence("Ctrl+O"))
-        self.organisation_action.triggered.connect(self._focus_organisation)
-        self.sign_out_action = QAction(_t("Sign &out"), self)
-        self.sign_out_action.triggered.connect(self.sign_out_clicked)
-        self.quit_action = QAction(_t("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
-        for action in (self.refresh_action, self.link_action):
-            toolbar.addAction(action)
+        self.organisation_action = action(_t("Choose &organisation"), self._focus_organisation,
+                                          "Ctrl+O")
+        self.sign_out_action = action(_t("Sign &out"), self.sign_out_clicked)
+        self.quit_action = action(_t("&Quit"), self.close, "Ctrl+Q")
+        toolbar.addActions([self.refresh_action, self.link_action])
         toolbar.addSeparator()
         toolbar.addAction(self.sign_out_action)
 
-        menus = self.menuBar()
-        file_menu = menus.addMenu(_t("&File"))
-        file_menu.addAction(self.sign_out_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        view_menu = menus.addMenu(_t("&View"))
-        view_menu.addAction(self.refresh_action)
-        view_menu.addAction(self.find_action)
-        view_menu.addAction(self.organisation_action)
-        customer_menu = menus.addMenu(_t("&Customer"))
-        customer_menu.addAction(self.link_action)
-        help_menu = menus.addMenu(_t("&Help"))
-        about = help_menu.addAction(_t("&About Billie Desktop"))
-        about.triggered.connect(self._about)
+        about = action(_t("&About Billie Desktop"), self._about)
+        for title, actions in ((_t("&File"), (self.sign_out_action, None, self.quit_action)),
+                               (_t("&View"), (self.refresh_action, self.find_action,
+                                              self.organisation_action)),
+                               (_t("&Customer"), (self.link_action,)),
+                               (_t("&Help"), (about,))):
+            menu = self.menuBar().addMenu(title)
+            for item in actions:
+                menu.addAction(item) if item is not None else menu.addSeparator()
         self.organisation.currentIndexChanged.connect(self._organisation_changed)
 
     # --- start --------------------------------------------------------------------------------
@@ -264,10 +257,8 @@ class MainWindow(QMainWindow):
         if has_rows:
             self.stack.setCurrentIndex(0)
             if state.failed:
-                self.list_banner.show_message(
-                    _t("More customers could not be loaded: {0}").format(message),
-                    kind="warning", action=_t("Retry"))
-            else:
+                self._page_failed(message)
+            elif state == ListState.READY:
                 self.list_banner.clear()
         else:
             self.stack.setCurrentIndex(0 if state == ListState.READY else 1)
@@ -276,12 +267,20 @@ class MainWindow(QMainWindow):
         self.status_connection.setText(_t("Offline: cannot reach the server") if offline
                                        else _t("Connected"))
 
-    def _counts_changed(self, loaded: int, total: int) -> None:
-        if total == 0 and loaded == 0:
-            self.count_label.setText("")
-        else:
-            self.count_label.setText(_t("Showing 1–{0} of {1} customers").format(
-                f"{loaded:,}", f"{total:,}"))
+    def _page_failed(self, message: str) -> None:
+        """Rows already shown stay (marked as from before) and Retry fetches them again."""
+        when = QTime.currentTime().toString("HH:mm")
+        text = (_t("Offline — showing what was loaded by {0}.") if self.model.state.failed
+                else _t("Some customers could not be loaded ({1}); showing what was loaded "
+                        "by {0}.")).format(when, message)
+        self.list_banner.show_message(text, kind="warning", action=_t("Retry"))
+
+    def _show_count(self) -> None:
+        """What is on screen: "Rows 4,201–4,230 of 100,000"."""
+        first, last = self.table.visible_rows()
+        total = self.model.total
+        self.count_label.setText("" if total == 0 or first < 0 else _t(
+            "Rows {0}–{1} of {2}").format(f"{first + 1:,}", f"{last + 1:,}", f"{total:,}"))
 
     # --- selection and detail -----------------------------------------------------------------
     def selected_customer(self) -> Customer | None:
@@ -309,7 +308,8 @@ class MainWindow(QMainWindow):
 
     # --- actions ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.model.reload()
+        """F5: the same rows again, in place."""
+        self.model.refresh()
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -36,6 +36,10 @@ class Tasks:
         if not self.running(name):
             self.run(name, factory())
 
+    def names(self) -> list[str]:
+        """The names of the tasks still running."""
+        return [name for name, task in self._named.items() if not task.done()]
+
     def running(self, name: str) -> bool:
         task = self._named.get(name)
         return task is not None and not task.done()

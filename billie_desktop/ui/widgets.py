@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
+    QStatusBar,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -39,6 +40,15 @@ class PlainLabel(QLabel):
 def escaped_tooltip(text: str) -> str:
     """Tooltips render rich text when it looks like it: escape server text for them."""
     return html.escape(text, quote=False)
+
+
+def status_item(bar: QStatusBar, text: str) -> PlainLabel:
+    """A framed, permanent item at the right of a status bar."""
+    label = PlainLabel(text)
+    label.setContentsMargins(8, 0, 8, 0)
+    label.setFrameShape(QFrame.Shape.StyledPanel)
+    bar.addPermanentWidget(label)
+    return label
 
 
 def stacked(*widgets: QWidget) -> QVBoxLayout:

@@ -29,7 +29,7 @@ async def free_account(main: MainWindow) -> str:
 
 
 async def open_for(main: MainWindow, *, linked: bool = False) -> tuple[LinkDialog, int]:
-    row = next(r for r in range(main.model.rowCount())
+    row = next(r for r in main.model.loaded_rows()
                if bool(main.model.customer_at(r).user_account_id) == linked)
     main.table.selectRow(row)
     dialog = main.open_link_dialog()
@@ -62,7 +62,7 @@ async def test_empty_account_is_the_servers_not_empty_error(console):
 
 async def test_conflict_names_the_other_customer(console):
     main = await signed_in(console)
-    holder = next(main.model.customer_at(r) for r in range(main.model.rowCount())
+    holder = next(main.model.customer_at(r) for r in main.model.loaded_rows()
                   if main.model.customer_at(r).user_account_id)
     dialog, _ = await open_for(main)
     dialog.account_edit.setText(holder.user_account_id)
@@ -82,7 +82,7 @@ async def test_not_found_and_forbidden_go_in_the_banner(console):
     await dialog.submit()
     assert "does not exist" in dialog.banner.text.text()
     dialog.reject()
-    unlinked = next(main.model.customer_at(r) for r in range(main.model.rowCount())
+    unlinked = next(main.model.customer_at(r) for r in main.model.loaded_rows()
                     if not main.model.customer_at(r).user_account_id)
     outsider = LinkDialog(main.session, unlinked,
                           Organisation(id="1" * 32, name="Somebody Else"), main)

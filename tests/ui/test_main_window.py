@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
@@ -13,20 +14,79 @@ from billie_desktop.ui.customers_model import CUSTOMER_ROLE, EMAIL, NAME
 from tests.ui.conftest import clear_faults, queue_fault, signed_in, until
 
 
-async def test_pages_arrive_as_the_user_scrolls(console):
-    main = await signed_in(console)
-    assert main.model.rowCount() == 50 and main.model.pages_loaded == 1
-    assert main.count_label.text() == "Showing 1–50 of 300 customers"
-    main.table.scrollToBottom()
-    await until(lambda: main.model.rowCount() >= 100)
+async def visible(main) -> list:
+    """The customers on screen once scrolling has settled and their pages have landed."""
     await main.model.wait_idle()
-    assert "of 300" in main.count_label.text()
-    ids = [main.model.customer_at(r).id for r in range(main.model.rowCount())]
+    first, last = main.table.visible_rows()
+    return [main.model.customer_at(r) for r in range(first, last + 1)]
+
+
+async def test_the_list_is_the_whole_list(console, wire):
+    main = await signed_in(console)
+    assert main.model.rowCount() == 300 and main.model.total == 300  # the scrollbar spans all
+    _first, last = main.table.visible_rows()
+    assert main.count_label.text() == f"Rows 1–{last + 1} of 300"
+    assert main.model.index(200, 0).data() == "…"  # not fetched: a placeholder
+    main.table.scrollToBottom()
+    rows = await visible(main)
+    assert rows and all(rows) and main.model.customer_at(299) is not None
+    assert main.model.index(120, 0).data() == "…"  # only what is shown (and a page around)
+    assert main.count_label.text().endswith("–300 of 300")
+    ids = [main.model.customer_at(r).id for r in main.model.loaded_rows()]
     assert len(ids) == len(set(ids))  # pages never overlap
-    while main.model.canFetchMore():
-        main.model.fetchMore()
-        await main.model.wait_idle()
-    assert main.model.rowCount() == 300 and not main.model.canFetchMore()
+    assert wire.count("GET", "/customers") <= 4
+
+
+@pytest.mark.parametrize("fraction", [0.10, 0.37, 0.73, 0.99])
+async def test_a_jump_anywhere_lands_on_the_right_rows(console, fraction):
+    main = await signed_in(console)
+    bar = main.table.verticalScrollBar()
+    bar.setValue(int(bar.maximum() * fraction))
+    rows = await visible(main)
+    assert rows and all(rows), "placeholders left on screen"
+    first, _ = main.table.visible_rows()
+    expected = await main.session.send(QueryCustomersRequest(
+        organisation_id=main.current_organisation.id, skip=first, take=len(rows),
+        order_by=main.model.order_by))
+    assert [c.id for c in rows] == [c.id for c in expected.results]
+
+
+async def test_dragging_the_thumb_fetches_only_where_it_settles(console, wire):
+    main = await signed_in(console)
+    bar = main.table.verticalScrollBar()
+    before = wire.count("GET", "/customers")
+    for step in range(1, 21):  # a drag: a new position every 10 ms
+        bar.setValue(bar.maximum() * step // 20)
+        await asyncio.sleep(0.01)
+    rows = await visible(main)
+    assert rows and all(rows)
+    assert wire.count("GET", "/customers") - before <= 3  # the pages where it came to rest
+
+
+async def test_ctrl_end_and_page_down_land_on_real_rows_keeping_the_name_column(console):
+    main = await signed_in(console)
+    main.table.setFocus()
+    main.table.setCurrentIndex(main.model.index(0, 0))
+    QTest.keyClick(main.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    await main.model.wait_idle()
+    current = main.table.currentIndex()
+    assert current.row() == 299 and current.column() == NAME
+    assert main.table.horizontalScrollBar().value() == 0
+    assert all(await visible(main))
+    for _ in range(6):  # PgUp held
+        QTest.keyClick(main.table, Qt.Key.Key_PageUp)
+        await asyncio.sleep(0.01)
+    assert all(await visible(main))
+
+
+async def test_the_page_cache_is_bounded(console):
+    main = await signed_in(console)
+    main.model.cache_pages = 4
+    bar = main.table.verticalScrollBar()
+    for fraction in (0.0, 0.5, 1.0, 0.25, 0.75, 0.1):
+        bar.setValue(int(bar.maximum() * fraction))
+        assert all(await visible(main))
+        assert len(main.model._pages) <= 4
 
 
 async def test_clicking_a_header_sorts_on_the_server(console, wire):
@@ -35,7 +95,7 @@ async def test_clicking_a_header_sorts_on_the_server(console, wire):
     main.table.sortByColumn(EMAIL, Qt.SortOrder.DescendingOrder)
     await until(lambda: main.model.order_by == "-email")
     await main.model.wait_idle()
-    emails = [main.model.customer_at(r).email or "" for r in range(main.model.rowCount())]
+    emails = [main.model.customer_at(r).email or "" for r in main.model.loaded_rows()]
     assert emails == sorted(emails, key=str.lower, reverse=True)
     assert wire.count("GET", "/customers") == before + 1
     main.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
@@ -53,7 +113,7 @@ async def test_search_is_debounced_and_done_by_the_server(console, wire):
     await main.model.wait_idle()
     assert wire.count("GET", "/customers") == before + 1  # one request, not one per key
     assert any(same_id(main.model.customer_at(r).id, target.id)
-               for r in range(main.model.rowCount()))
+               for r in main.model.loaded_rows())
     main.search.setText("zzqqxx-nobody")
     await until(lambda: main.model.state == "empty")
     assert main.stack.currentIndex() == 1 and "No customers match" in main.state_label.text()
@@ -63,7 +123,7 @@ async def test_switching_organisation_cancels_and_never_paints_a_stale_page(cons
     main = await signed_in(console)
     sydney = main.organisation.findText("Billie Cart Sydney")
     await queue_fault(sandbox, "latency=1.5", "/customers")
-    main.refresh()  # Melbourne's first page is now slow...
+    main.model.reload()  # Melbourne's first page is now slow...
     await until(lambda: main.model.state == "loading")
     main.organisation.setCurrentIndex(sydney)  # ...and the user switches away
     await main.model.wait_idle()
@@ -73,7 +133,7 @@ async def test_switching_organisation_cancels_and_never_paints_a_stale_page(cons
     expected = await main.session.send(QueryCustomersRequest(
         organisation_id=sydney_id, take=500))
     sydney_ids = {c.id for c in expected.results}
-    rows = [main.model.customer_at(r) for r in range(main.model.rowCount())]
+    rows = [main.model.customer_at(r) for r in main.model.loaded_rows()]
     assert rows and all(c.id in sydney_ids for c in rows)
     assert main.status_org.text() == "Billie Cart Sydney"
     assert main.settings.last_organisation(main.session.server_label) == sydney_id
@@ -87,14 +147,14 @@ async def test_a_late_page_for_an_old_query_is_dropped_not_painted(console, sand
     melbourne_id = main.current_organisation.id
     await queue_fault(sandbox, "latency=1", "/customers")
     sent = wire.count("GET", "/customers")
-    late = asyncio.ensure_future(main.model.load_next_page())  # outside the model's Tasks
+    late = asyncio.ensure_future(main.model.load_page(0, main.model.generation, True))
     await until(lambda: wire.count("GET", "/customers") > sent)  # Melbourne's is on its way
     main.organisation.setCurrentIndex(sydney)
     await main.model.wait_idle()
-    sydney_rows = [main.model.customer_at(r) for r in range(main.model.rowCount())]
+    sydney_rows = [main.model.customer_at(r) for r in main.model.loaded_rows()]
     await late  # the late Melbourne page has now landed...
     assert main.model.stale_pages_dropped == 1  # ...and was dropped
-    rows = [main.model.customer_at(r) for r in range(main.model.rowCount())]
+    rows = [main.model.customer_at(r) for r in main.model.loaded_rows()]
     assert rows == sydney_rows and rows
     assert main.model.organisation_id != melbourne_id
     assert main.status_org.text() == "Billie Cart Sydney"
@@ -103,23 +163,42 @@ async def test_a_late_page_for_an_old_query_is_dropped_not_painted(console, sand
 async def test_error_state_with_retry(console, sandbox):
     main = await signed_in(console)
     await queue_fault(sandbox, "500", "/customers")
-    main.refresh()
+    main.model.reload()  # a new query with nothing to show yet
     await until(lambda: main.model.state == "error")
     assert main.stack.currentIndex() == 1 and main.state_retry.isVisible()
     assert "server had a problem" in main.state_label.text()
     main.state_retry.click()
     await until(lambda: main.model.state == "ready")
-    assert main.stack.currentIndex() == 0 and main.model.rowCount() == 50
-
-
-async def test_a_failed_later_page_keeps_the_rows_and_offers_retry(console, sandbox):
-    main = await signed_in(console)
-    await queue_fault(sandbox, "500", "/customers")
-    main.model.fetchMore()
+    assert main.stack.currentIndex() == 0 and main.model.rowCount() == 300
     await main.model.wait_idle()
-    assert main.model.rowCount() == 50 and main.list_banner.isVisible()
+
+
+async def test_a_failed_page_keeps_the_rows_and_offers_retry(console, sandbox):
+    main = await signed_in(console)
+    await queue_fault(sandbox, "500", "/customers", times=3)
+    main.table.scrollToBottom()
+    await main.model.wait_idle()
+    assert main.list_banner.isVisible() and "could not be loaded" in main.list_banner.text.text()
+    assert main.model.customer_at(0) is not None and main.stack.currentIndex() == 0
+    await clear_faults(sandbox)
     main.list_banner.action.click()
-    await until(lambda: main.model.rowCount() == 100)
+    assert all(await visible(main))
+    assert not main.list_banner.isVisible()
+
+
+async def test_a_failed_refresh_keeps_the_rows_shown_as_stale(console, sandbox_factory):
+    server = sandbox_factory(customers=60)
+    console.sandbox_url = server.url
+    main = await signed_in(console)
+    shown = await visible(main)
+    server.stop()
+    main.refresh()  # F5 with the server gone: never swap the rows for an error page
+    await until(lambda: main.list_banner.isVisible())
+    await main.model.wait_idle()
+    after = await visible(main)  # (the banner took a little room)
+    assert main.stack.currentIndex() == 0 and after and after == shown[:len(after)]
+    assert "Offline — showing what was loaded by" in main.list_banner.text.text()
+    assert main.list_banner.action.text() == "Retry"
 
 
 async def test_offline_state(console, sandbox_factory):
@@ -127,7 +206,7 @@ async def test_offline_state(console, sandbox_factory):
     console.sandbox_url = server.url
     main = await signed_in(console)
     server.stop()
-    main.refresh()
+    main.model.reload()  # nothing shown yet: the offline page
     await until(lambda: main.model.state == "offline", limit=15)
     assert "Cannot reach" in main.state_label.text() and main.state_retry.isVisible()
     assert "Offline" in main.status_connection.text()
@@ -135,7 +214,7 @@ async def test_offline_state(console, sandbox_factory):
 
 async def test_detail_pane_shows_every_field_and_masks_the_bank_account(console):
     main = await signed_in(console)
-    row = next(r for r in range(main.model.rowCount())
+    row = next(r for r in main.model.loaded_rows()
                if main.model.customer_at(r).bank_account and
                main.model.customer_at(r).address_line2)
     main.table.selectRow(row)

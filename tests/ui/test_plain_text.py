@@ -50,7 +50,7 @@ async def hostile_rows(main: MainWindow) -> list[int]:
     main.search.setText(MARKER)
     await until(lambda: main.model.search == MARKER)
     await main.model.wait_idle()
-    return list(range(main.model.rowCount()))
+    return list(main.model.loaded_rows())
 
 
 async def test_the_main_window_and_detail_pane_show_markup_literally(console):
