@@ -56,7 +56,7 @@ from billie_desktop.api.tokens import (
     probe_keyring,
 )
 from billie_desktop.api.transport import RetryPolicy
-from billie_desktop.api.wire import normal_guid, same_id
+from billie_desktop.api.wire import clean_id, normal_guid, same_id
 
 __all__ = [
     "AccountLockedError", "AssociateUserAccountToCustomerRequest",
@@ -72,8 +72,8 @@ __all__ = [
     "ResponseStatus", "RetryPolicy", "SafeTokenStore", "ServerError", "SessionExpiredError",
     "SessionState", "SessionStyle", "StoredSession",
     "TlsError", "TokenStore", "TokenStoreChoice", "TransportError", "UnexpectedResponseError",
-    "UserAccount", "ValidationError", "normal_guid", "open_token_store", "probe_keyring",
-    "same_id",
+    "UserAccount", "ValidationError", "clean_id", "normal_guid", "open_token_store",
+    "probe_keyring", "same_id",
 ]
 
 

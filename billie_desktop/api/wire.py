@@ -81,5 +81,16 @@ def normal_guid(value: str | None) -> str | None:
     return text
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad{}"), None)
+
+
+def clean_id(text: str) -> str:
+    """An id as typed or pasted, made exact: zero-width characters, soft hyphens, braces
+    and white space go; a GUID, with dashes or without, becomes its normal form."""
+    cleaned = "".join(text.translate(_INVISIBLE).split())
+    guid = normal_guid(cleaned)
+    return guid if guid is not None and _GUID.match(cleaned) else cleaned
+
+
 def same_id(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and normal_guid(a) == normal_guid(b)

@@ -1,22 +1,25 @@
 """Every field of the selected customer; the bank account masked but for its last three
-digits; the date of birth as a local calendar date."""
+digits; the date of birth as a local calendar date; the id exact, with a Copy button."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from billie_desktop.api import BankAccount, Customer
 from billie_desktop.ui.customers_model import local_date
-from billie_desktop.ui.widgets import PlainLabel, tr
+from billie_desktop.ui.widgets import PlainLabel, escaped_tooltip, tr
 
 
 def _t(text: str) -> str:
@@ -34,11 +37,30 @@ def mask_bank_account(bank: BankAccount | None) -> str:
         f"Acct {masked_account}"
 
 
-def breakable(text: str) -> str:
-    """Lets a long id wrap in a narrow pane (zero-width spaces every 8 characters)."""
-    if " " in text or len(text) <= 16:
-        return text
-    return "\u200b".join(text[i:i + 8] for i in range(0, len(text), 8))
+class ExactText(PlainLabel):
+    """A value that must stay exact when copied (an id): elided in the middle to fit the
+    pane, never broken up with invisible characters. The whole value is in ``value``,
+    the tooltip, the accessible description and the Copy button beside it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.value = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(60)
+
+    def set_value(self, value: str) -> None:
+        self.value = value
+        self.setToolTip(escaped_tooltip(value))
+        self.setAccessibleDescription(value)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self.value, Qt.TextElideMode.ElideMiddle,
+                                                   max(self.width(), 60)))
 
 
 FIELDS = (
@@ -69,6 +91,12 @@ class DetailPane(QScrollArea):
         self.form = QFormLayout()
         self.values: dict[str, QLabel] = {}
         for key, title in FIELDS:
+            if key == "id":
+                exact = ExactText()
+                exact.setAccessibleName(_t(title))
+                self.values[key] = exact
+                self.form.addRow(_t(title) + ":", self._with_copy(exact))
+                continue
             value = PlainLabel()
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -85,13 +113,29 @@ class DetailPane(QScrollArea):
         self.customer: Customer | None = None
         self.show_customer(None)
 
+    def _with_copy(self, value: ExactText) -> QHBoxLayout:
+        self.copy_id = QToolButton()
+        self.copy_id.setText(_t("Copy"))
+        self.copy_id.setAccessibleName(_t("Copy the customer ID"))
+        self.copy_id.clicked.connect(self._copy_id)
+        row = QHBoxLayout()
+        row.addWidget(value, 1)
+        row.addWidget(self.copy_id)
+        return row
+
+    def _copy_id(self) -> None:
+        if self.customer is not None and self.customer.id:
+            QGuiApplication.clipboard().setText(self.customer.id)
+
     def show_customer(self, customer: Customer | None, account_text: str | None = None) -> None:
         self.customer = customer
         self.link_button.setEnabled(customer is not None)
+        self.copy_id.setEnabled(customer is not None)
         if customer is None:
             self.heading.setText(_t("No customer selected"))
             for value in self.values.values():
                 value.clear()
+            self.id_value.set_value("")
             return
         self.heading.setText(customer.full_name)
         address = "\n".join(p for p in (
@@ -106,8 +150,14 @@ class DetailPane(QScrollArea):
             "preferred_contact_method": customer.preferred_contact_method or "",
             "address": address, "drivers_licence_no": customer.drivers_licence_no or "",
             "bank_account": mask_bank_account(customer.bank_account),
-            "user_account": breakable(linked) if linked else _t("Not linked"),
-            "id": breakable(customer.id or ""),
+            "user_account": linked if linked else _t("Not linked"),
         }
         for key, text in texts.items():
             self.values[key].setText(text or "—")
+        self.id_value.set_value(customer.id or "")
+
+    @property
+    def id_value(self) -> ExactText:
+        value = self.values["id"]
+        assert isinstance(value, ExactText)
+        return value

@@ -27,6 +27,7 @@ from billie_desktop.api import (
     QueryUserAccountsRequest,
     TransportError,
     UserAccount,
+    clean_id,
     same_id,
 )
 from billie_desktop.ui.operations import Field, Form, run_operation
@@ -221,6 +222,10 @@ class LinkDialog(QDialog):
 
     def _account_edited(self, text: str) -> None:
         self.account_error.set_error(None)  # an error clears when its field is edited
+        exact = clean_id(text)
+        if exact != text and len(exact) == 32:  # a pasted GUID with dashes, braces, spaces
+            self.account_edit.setText(exact)
+            text = exact
         if self.chosen is not None and not same_id(self.chosen.id, text.strip()):
             self.chosen = None
 
@@ -249,7 +254,7 @@ class LinkDialog(QDialog):
             self._submitting = False
 
     async def _submit(self) -> None:
-        account_id = self.account_edit.text().strip()
+        account_id = clean_id(self.account_edit.text())
         if not await self._confirm_replace(account_id):
             return
         request = AssociateUserAccountToCustomerRequest(

@@ -195,3 +195,15 @@ async def test_a_server_without_the_operation_is_incompatible():
 async def test_hidden_metadata_is_reported_not_fatal():
     _, report = await discover(None, status=404)
     assert not report.metadata_available and report.offers("QueryUserAccountsRequest")
+
+
+@pytest.mark.parametrize("typed,exact", [
+    (" {1C2B3A4D-0000-4000-8000-00000000ABCD} ", "1c2b3a4d00004000800000000000abcd"),
+    ("1c2b3a4d\u200b00004000\u200b8000\u200d00000000abcd", "1c2b3a4d00004000800000000000abcd"),
+    ("1c2b 3a4d-0000-4000-8000-00000000abcd\ufeff", "1c2b3a4d00004000800000000000abcd"),
+    ("user-42", "user-42"), ("", ""), ("1c2b-3a4d", "1c2b-3a4d"),
+])
+def test_ids_as_typed_or_pasted_are_made_exact(typed, exact):
+    from billie_desktop.api import clean_id
+
+    assert clean_id(typed) == exact

@@ -4,6 +4,7 @@ confirm-replace, cancel, double submit, network failure keeping input, session e
 from __future__ import annotations
 
 import asyncio
+import uuid
 
 import pytest
 from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QMessageBox, QPushButton
@@ -121,9 +122,23 @@ async def test_success_updates_the_row_detail_and_status_bar(console, wire):
     updated = main.model.customer_at(row)
     assert same_id(updated.user_account_id, account)
     assert main.model.index(row, 7).data() == "Linked"
-    assert account[:8] in main.detail.values["user_account"].text().replace("\u200b", "")
+    assert account[:8] in main.detail.values["user_account"].text()
     assert "Linked" in main.statusBar().currentMessage()
     assert wire.count("PUT", "associate") == 1
+
+
+async def test_a_pasted_id_with_dashes_braces_and_invisible_characters_is_made_exact(console):
+    main = await signed_in(console)
+    account = await free_account(main)
+    dialog, row = await open_for(main)
+    dashed = str(uuid.UUID(hex=account)).upper()
+    pasted = " {" + dashed[:8] + "\u200b" + dashed[8:] + "} "  # as copied from elsewhere
+    dialog.account_edit.setText(pasted)
+    dialog.account_edit.textEdited.emit(pasted)
+    assert dialog.account_edit.text() == uuid.UUID(hex=account).hex  # 32 exact characters
+    await dialog.submit()
+    await until(lambda: main.link_dialog is None)
+    assert same_id(main.model.customer_at(row).user_account_id, account)
 
 
 async def test_searching_accounts_by_email_fills_the_id(console):

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton
 
 from billie_desktop.api import QueryCustomersRequest, same_id
 from billie_desktop.ui.customers_model import CUSTOMER_ROLE, EMAIL, NAME
@@ -230,7 +230,9 @@ async def test_detail_pane_shows_every_field_and_masks_the_bank_account(console)
     dob = customer.date_of_birth
     assert str(dob.year) in texts["date_of_birth"] and str(dob.day) in texts["date_of_birth"]
     assert texts["user_account"] in ("Not linked",) or customer.user_account_id
-    assert texts["id"].replace("\u200b", "") == customer.id
+    assert "\u200b" not in texts["id"] and main.detail.id_value.value == customer.id
+    main.detail.copy_id.click()  # what a user copies is exactly the id
+    assert QApplication.clipboard().text() == customer.id
     main.organisation.setCurrentIndex(main.organisation.findText("Billie Cart Sydney"))
     assert detail.heading.text() == "No customer selected"  # switching clears it
     await main.model.wait_idle()  # end idle (see tests/ui/conftest.py)
