@@ -196,6 +196,8 @@ class QueryCustomersRequest(Request[QueryCustomersResponse]):
     order_by: str | None = None
     include: str | None = None
     search: str | None = None
+    user_account_id_is_null: bool | None = None  # AutoQuery %IsNull: not linked
+    user_account_id_is_not_null: bool | None = None  # AutoQuery %IsNotNull: linked
 
 
 class GetCustomerRequest(Request[GetCustomerResponse]):

@@ -25,7 +25,12 @@ from billie_desktop.sandbox.errors import (
     token_error,
     validation_failed,
 )
-from billie_desktop.sandbox.store import CUSTOMER_FIELDS, LoginRow, verify_password
+from billie_desktop.sandbox.store import (
+    CUSTOMER_FIELDS,
+    LoginRow,
+    search_words,
+    verify_password,
+)
 from billie_desktop.sandbox.wire import Guid, RawDate, normalise_guid
 
 Handler = Callable[[RequestContext, dict[str, Any]], Awaitable[Mapping[str, Any]]]
@@ -131,7 +136,7 @@ def _too_many(field_name: str, limit: int, what: str) -> ApiError:
 
 def _search(fields: dict[str, Any]) -> str | None:
     text = fields.get("Search")
-    if text is not None and len(str(text).split()) > MAX_SEARCH_WORDS:
+    if text is not None and len(search_words(str(text))) > MAX_SEARCH_WORDS:
         raise _too_many("Search", MAX_SEARCH_WORDS, "words")
     return text
 
@@ -198,7 +203,8 @@ async def query_organisations(ctx: RequestContext, f: dict[str, Any]) -> Mapping
             "results": [{"id": Guid(o["id"]), "name": o["name"]} for o in orgs]}
 
 
-_IMPLICIT = (("startswith", "starts"), ("contains", "contains"), ("endswith", "ends"))
+_IMPLICIT = (("startswith", "starts"), ("contains", "contains"), ("endswith", "ends"),
+             ("isnotnull", "not-null"), ("isnull", "null"))
 _FIELDS_LOWER = {k.lower(): v for k, v in CUSTOMER_FIELDS.items()}
 
 

@@ -27,7 +27,8 @@ from billie_desktop.sandbox.wire import new_guid
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "2"  # a database of another version is seeded again
+SCHEMA_VERSION = "3"  # a database of another version is seeded again (3: suburb, postcode
+# and national phone numbers in search_text)
 
 # wire name -> column, for every Customer field that can be sorted or filtered on.
 CUSTOMER_FIELDS = {
@@ -98,9 +99,20 @@ class LoginRow:
 
 
 def search_text(row: Sequence[Any]) -> str:
-    """What ``search`` matches, in one lower-case column (columns as CUSTOMER_COLUMNS)."""
+    """What ``search`` matches, in one lower-case column (columns as CUSTOMER_COLUMNS):
+    names, email, phone as written, as digits and in its national form (+61 419… is also
+    0419…), licence, suburb and postcode."""
     first, last, licence, email, phone, digits = row[2], row[3], row[5], row[6], row[7], row[8]
-    return " ".join(str(v).lower() for v in (first, last, email, phone, digits, licence) if v)
+    suburb, postcode = row[12], row[14]
+    national = "0" + digits[2:] if digits and digits.startswith("61") else None
+    return " ".join(str(v).lower() for v in (first, last, email, phone, digits, national,
+                                               licence, suburb, postcode) if v)
+
+
+def search_words(search: str | None) -> list[str]:
+    """Words as people type them, the table's "Smith, Sofia" included: split on spaces
+    and commas."""
+    return (search or "").replace(",", " ").split()
 
 
 def _escape_like(text: str) -> str:
@@ -288,7 +300,7 @@ class Store:
         one of '=', 'starts', 'contains', 'ends'."""
         where = ["organisation_id = ?"]
         args: list[Any] = [organisation_id]
-        for word in (search or "").split():
+        for word in search_words(search):
             # one LIKE a word over a precomputed lower-case column holding names, email,
             # phone (as written and as digits) and licence number
             term = word.lower()
@@ -301,6 +313,8 @@ class Store:
             if operator == "=":
                 where.append(f"{column} = ?")
                 args.append(value)
+            elif operator in ("null", "not-null"):  # AutoQuery's %IsNull / %IsNotNull
+                where.append(f"{column} IS {'NOT ' if operator == 'not-null' else ''}NULL")
             else:
                 pattern = {"starts": "{}%", "contains": "%{}%", "ends": "%{}"}[operator]
                 where.append(f"{column} LIKE ? ESCAPE '\\'")
@@ -308,7 +322,7 @@ class Store:
         sql_where = " AND ".join(where)
         # With a search, filter through the covering search index and sort the matches;
         # walking a sort index and testing every row is 5-10x slower at 100,000 rows.
-        source = "customers INDEXED BY ix_customers_search" if search and search.split() \
+        source = "customers INDEXED BY ix_customers_search" if search_words(search) \
             else "customers"
         order_sql = ", ".join(f"{c} {'DESC' if d else 'ASC'}" for c, d in order)
         tie = "DESC" if order and order[-1][1] else "ASC"

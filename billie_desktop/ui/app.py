@@ -111,6 +111,7 @@ class ConsoleApp(QObject):
                 except BillieError:
                     report = None
                 self.open_main(Session(client, me, server_label=server, remember=True,
+                                       sandbox=server == self.sandbox_url,
                                        discovery=report))
                 return
             await client.close()  # nothing to resume, or not a manager: sign in afresh

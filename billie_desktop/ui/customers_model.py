@@ -70,6 +70,12 @@ NAME, EMAIL, PHONE, SUBURB, STATE, POSTCODE, DOB, LINKED = range(len(COLUMNS))
 CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+class LinkFilter(StrEnum):
+    ALL = "all"
+    NOT_LINKED = "not-linked"
+    LINKED = "linked"
+
+
 class ListState(StrEnum):
     IDLE = "idle"  # no organisation chosen
     LOADING = "loading"
@@ -123,6 +129,7 @@ class CustomersModel(QAbstractTableModel):
         self.total = 0
         self.organisation_id: str | None = None
         self.search = ""
+        self.link_filter = LinkFilter.ALL
         self.order_by = COLUMNS[NAME].order_by
         self.sort_column, self.sort_order = NAME, Qt.SortOrder.AscendingOrder
         self.state = ListState.IDLE
@@ -194,6 +201,11 @@ class CustomersModel(QAbstractTableModel):
         text = text.strip()
         if text != self.search:
             self.search = text
+            self.reload()
+
+    def set_link_filter(self, link_filter: LinkFilter) -> None:
+        if link_filter != self.link_filter:
+            self.link_filter = link_filter
             self.reload()
 
     def reload(self) -> None:
@@ -289,7 +301,9 @@ class CustomersModel(QAbstractTableModel):
         request = QueryCustomersRequest(
             organisation_id=organisation_id, skip=page * self.page_size, take=self.page_size,
             order_by=self.order_by, search=self.search or None,
-            include="Total" if with_total else None)
+            include="Total" if with_total else None,
+            user_account_id_is_null=self.link_filter == LinkFilter.NOT_LINKED or None,
+            user_account_id_is_not_null=self.link_filter == LinkFilter.LINKED or None)
         try:
             answer = await self._fetch(request)
         except BillieError as exc:
@@ -349,6 +363,8 @@ class CustomersModel(QAbstractTableModel):
             self.page_failed.emit(exc.message)
 
     def _empty_message(self) -> str:
+        if self.link_filter != LinkFilter.ALL:
+            return tr("No customers match this search and filter.", "CustomersModel")
         if self.search:
             return tr("No customers match “{0}”.", "CustomersModel").format(self.search)
         return tr("This organisation has no customers yet.", "CustomersModel")

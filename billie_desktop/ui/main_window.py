@@ -5,12 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, QPoint, QTime, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QPoint, QTime, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -37,10 +36,11 @@ from billie_desktop.ui.link_dialog import LinkDialog
 from billie_desktop.ui.list_status import ListStatus
 from billie_desktop.ui.operations import Form, run_operation
 from billie_desktop.ui.password_prompt import PasswordPrompt
+from billie_desktop.ui.search_bar import SearchBar
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.tasks import Tasks
-from billie_desktop.ui.tuning import PAGE_SIZE, SEARCH_DEBOUNCE_MS
+from billie_desktop.ui.tuning import PAGE_SIZE
 from billie_desktop.ui.widgets import (
     Banner,
     BusyBar,
@@ -90,16 +90,10 @@ class MainWindow(QMainWindow):
         self.organisation = QComboBox()
         self.organisation.setAccessibleName(_t("Organisation"))
         self.organisation.setMinimumContentsLength(22)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(_t("Search name, email, phone or licence  (Ctrl+F)"))
-        self.search.setAccessibleName(_t("Search customers"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(320)
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self.search_timer.timeout.connect(lambda: self.model.set_search(self.search.text()))
-        self.search.textChanged.connect(lambda _: self.search_timer.start())
+        self.search_bar = SearchBar()
+        self.search, self.link_filter = self.search_bar.edit, self.search_bar.filter
+        self.search_bar.search_changed.connect(self.model.set_search)
+        self.search_bar.filter_changed.connect(self.model.set_link_filter)
         left = self._build_list()
         self.detail = DetailPane()
         self.detail.link_requested.connect(self.open_link_dialog)
@@ -161,7 +155,7 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(PlainLabel(_t(" Organisation: ")))
         toolbar.addWidget(self.organisation)
         toolbar.addSeparator()
-        toolbar.addWidget(self.search)
+        toolbar.addWidget(self.search_bar)
         def action(text: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
             made = QAction(text, self)
             if shortcut:
@@ -208,7 +202,7 @@ class MainWindow(QMainWindow):
             return
         self.organisations = sorted(response.results, key=lambda o: o.name.lower())
         self.session.organisations = self.organisations
-        remembered = self.settings.last_organisation(self.session.server_label)
+        remembered = self.settings.last_organisation(self.session.place)
         self.organisation.blockSignals(True)
         self.organisation.clear()
         for org in self.organisations:
@@ -244,7 +238,9 @@ class MainWindow(QMainWindow):
         self.account_texts.clear()
         self.status_org.setText(org.name if org else "")
         if org is not None:
-            self.settings.set_last_organisation(self.session.server_label, org.id)
+            self.settings.set_last_organisation(self.session.place, org.id)
+        self.setWindowTitle(_t("{0} – Billie Desktop").format(org.name) if org
+                            else _t("Billie Desktop"))
         self.model.set_organisation(org.id if org else None)
 
     async def _fetch_customers(self, request: QueryCustomersRequest) -> QueryCustomersResponse:

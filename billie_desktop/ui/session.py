@@ -26,8 +26,11 @@ class Session(QObject):
     reauthenticated = Signal()
 
     def __init__(self, client: BillieClient, me: AuthenticateResponse, *, server_label: str,
-                 remember: bool, discovery: DiscoveryReport | None = None) -> None:
+                 remember: bool, discovery: DiscoveryReport | None = None,
+                 sandbox: bool = False) -> None:
+        """``sandbox``: the embedded sandbox, whose port changes at every start."""
         super().__init__()
+        self.sandbox = sandbox
         self.client = client
         self.me = me
         self.server_label = server_label
@@ -35,6 +38,12 @@ class Session(QObject):
         self.discovery = discovery
         self.organisations: list[Organisation] = []
         self._pending: asyncio.Future[bool] | None = None
+
+    @property
+    def place(self) -> str:
+        """Where preferences about this session are kept: the server (any embedded
+        sandbox counts as one) and the user, so two managers on one desktop keep theirs."""
+        return f"{'sandbox' if self.sandbox else self.server_label}|{self.user_name.lower()}"
 
     @property
     def user_name(self) -> str:

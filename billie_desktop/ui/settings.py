@@ -57,6 +57,15 @@ class Settings:
     def last_user_name(self, value: str) -> None:
         self._set("sign-in/user-name", value)
 
+    @property
+    def remember(self) -> bool:
+        """The "Remember me" tick, as the user last left it."""
+        return str(self._get("sign-in/remember", "false")).lower() == "true"
+
+    @remember.setter
+    def remember(self, value: bool) -> None:
+        self._set("sign-in/remember", "true" if value else "false")
+
     def last_organisation(self, server: str) -> str | None:
         value = self._get(f"organisation/{_key(server)}")
         return str(value) if value else None

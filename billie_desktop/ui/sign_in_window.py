@@ -122,6 +122,7 @@ class SignInWindow(QWidget):
         self.password_error = FieldError(self)
         self.remember = QCheckBox(_t("Remember me on this computer"))
         self.remember.setAccessibleName(_t("Remember me"))
+        self.remember.setChecked(self.settings.remember)
 
         form = QFormLayout()
         form.addRow(_t("Server:"), stacked(self.server, self.custom_url, self.server_error))
@@ -286,7 +287,9 @@ class SignInWindow(QWidget):
                 kind="warning", action=_t("Sign out"))
             self._signed_in_without_role = client
             return True
+        self.settings.remember = self.remember.isChecked()
         session = Session(client, me, server_label=url, remember=self.remember.isChecked(),
+                          sandbox=url == self.sandbox_url,
                           discovery=report)
         self.password.clear()
         self.signed_in.emit(session)

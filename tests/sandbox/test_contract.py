@@ -156,6 +156,39 @@ def test_search_matches_names_email_phone_and_licence(server, manager, mel):
     assert none["total"] == 0 and none["results"] == []
 
 
+def test_search_takes_what_people_type(server, manager, mel):
+    """The table's own "Last, First", a mobile typed nationally or internationally, a
+    suburb, a postcode (docs/api-contract.md §5)."""
+    sample = manager.get("/customers", params={"organisationId": mel, "take": 200}).json()
+    mobile = next(r for r in sample["results"] if r.get("phone", "").startswith("+61 4"))
+    local = next(r for r in sample["results"] if r.get("phone", "").startswith("04"))
+    row = sample["results"][0]
+    cases = [(f"{row['lastName']}, {row['firstName']}", row),
+             ("0" + mobile["phone"][4:7], mobile),  # +61 419 ... typed as 0419
+             ("0" + mobile["phone"][4:].replace(" ", ""), mobile),
+             ("+61 " + local["phone"][1:4], local),  # 0412 ... typed as +61 412
+             (row["suburb"], row), (row["postcode"], row),
+             (f"{row['suburb']} {row['lastName']}", row)]
+    for term, expected in cases:
+        found = manager.get("/customers", params={"organisationId": mel, "search": term,
+                                                  "take": 500}).json()["results"]
+        assert expected["id"] in {r["id"] for r in found}, term
+
+
+def test_linked_and_not_linked_filters(server, manager, mel):
+    """AutoQuery's %IsNull / %IsNotNull conventions on userAccountId."""
+    counts = {}
+    for name in ("userAccountIdIsNull", "userAccountIdIsNotNull"):
+        page = manager.get("/customers", params={"organisationId": mel, name: "true",
+                                                 "include": "Total", "take": 500}).json()
+        assert page["results"]
+        assert all(("userAccountId" in r) == name.endswith("NotNull") for r in page["results"])
+        counts[name] = page["total"]
+    everyone = manager.get("/customers", params={"organisationId": mel, "include": "Total",
+                                                 "take": 1}).json()["total"]
+    assert counts["userAccountIdIsNull"] + counts["userAccountIdIsNotNull"] == everyone
+
+
 def test_search_treats_wildcards_literally(server, manager, mel):
     body = manager.get("/customers", params={"organisationId": mel, "search": "%",
                                              "include": "Total"}).json()

@@ -136,7 +136,8 @@ async def test_switching_organisation_cancels_and_never_paints_a_stale_page(cons
     rows = [main.model.customer_at(r) for r in main.model.loaded_rows()]
     assert rows and all(c.id in sydney_ids for c in rows)
     assert main.status_org.text() == "Billie Cart Sydney"
-    assert main.settings.last_organisation(main.session.server_label) == sydney_id
+    assert main.settings.last_organisation(main.session.place) == sydney_id
+    assert main.windowTitle() == "Billie Cart Sydney – Billie Desktop"
 
 
 async def test_a_late_page_for_an_old_query_is_dropped_not_painted(console, sandbox, wire):
@@ -275,3 +276,41 @@ async def test_sign_out_clears_everything(console):
     assert client.user is None and len(client.cookies) == 0
     assert "signed out" in console.sign_in_window.banner.text.text()
     assert console.main_window is None
+
+
+@pytest.mark.parametrize("choice,linked", [(1, False), (2, True)])
+async def test_the_link_filter_asks_the_server(console, wire, choice, linked):
+    main = await signed_in(console)
+    everyone = main.model.total
+    main.link_filter.setCurrentIndex(choice)  # Not linked / Linked
+    await until(lambda: main.model.link_filter != "all")
+    rows = await visible(main)
+    assert rows and all(bool(c.user_account_id) == linked for c in rows)
+    assert 0 < main.model.total < everyone
+    assert wire.count("GET", "/customers") >= 2
+
+
+async def test_esc_in_the_search_box_clears_it(console):
+    main = await signed_in(console)
+    main.search.setText("smith")
+    await until(lambda: main.model.search == "smith")
+    main.search.setFocus()
+    QTest.keyClick(main.search, Qt.Key.Key_Escape)
+    assert main.search.text() == ""
+    await until(lambda: main.model.search == "")
+    await main.model.wait_idle()
+
+
+async def test_the_organisation_is_remembered_per_user_even_on_a_new_sandbox_port(
+        console, settings, sandbox):
+    main = await signed_in(console)
+    sydney = main.organisation.findText("Billie Cart Sydney")
+    main.organisation.setCurrentIndex(sydney)
+    await main.model.wait_idle()
+    await main.sign_out("You have signed out.")
+    console.sandbox_url = sandbox.url.replace("127.0.0.1", "localhost")  # "another port"
+    window = console.show_sign_in()
+    assert window.remember.isChecked() is False
+    main = await signed_in(console)
+    assert main.current_organisation.name == "Billie Cart Sydney"
+    await main.model.wait_idle()
