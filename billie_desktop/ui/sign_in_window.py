@@ -135,6 +135,7 @@ class SignInWindow(QWidget):
         self.remember_note.hide()
         form.addRow("", self.remember_note)
         self.remember.toggled.connect(lambda _: self._show_remember_note())
+        self._show_remember_note()  # the tick may start as the user last left it
         return form
 
     def set_remember_note(self, text: str | None) -> None:
