@@ -198,6 +198,11 @@ class QueryCustomersRequest(Request[QueryCustomersResponse]):
     search: str | None = None
     user_account_id_is_null: bool | None = None  # AutoQuery %IsNull: not linked
     user_account_id_is_not_null: bool | None = None  # AutoQuery %IsNotNull: linked
+    # More AutoQuery implicit filters, sent as given: {"lastNameLessThan": "Smith"}
+    filters: dict[str, str] | None = Field(default=None, exclude=True)
+
+    def to_wire(self) -> dict[str, Any]:
+        return {**super().to_wire(), **(self.filters or {})}
 
 
 class GetCustomerRequest(Request[GetCustomerResponse]):

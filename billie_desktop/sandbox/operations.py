@@ -204,7 +204,8 @@ async def query_organisations(ctx: RequestContext, f: dict[str, Any]) -> Mapping
 
 
 _IMPLICIT = (("startswith", "starts"), ("contains", "contains"), ("endswith", "ends"),
-             ("isnotnull", "not-null"), ("isnull", "null"))
+             ("isnotnull", "not-null"), ("isnull", "null"), ("greaterthan", ">"),
+             ("lessthan", "<"))
 _FIELDS_LOWER = {k.lower(): v for k, v in CUSTOMER_FIELDS.items()}
 
 
@@ -231,15 +232,13 @@ def _implicit_filters(extras: dict[str, str]) -> list[tuple[str, str, str]]:
     filters = []
     for key, value in extras.items():
         lower = key.lower()
-        if lower in _FIELDS_LOWER:
-            column = _FIELDS_LOWER[lower]
-            if column in ("id", "user_account_id"):
+        found = [(_FIELDS_LOWER[lower], "=")] if lower in _FIELDS_LOWER else [
+            (_FIELDS_LOWER[lower[: -len(suffix)]], operator) for suffix, operator in _IMPLICIT
+            if lower.endswith(suffix) and lower[: -len(suffix)] in _FIELDS_LOWER]
+        for column, operator in found:
+            if column in ("id", "user_account_id"):  # GUIDs are compared in one form
                 value = normalise_guid(value) or value
-            filters.append((column, "=", value))
-            continue
-        for suffix, operator in _IMPLICIT:
-            if lower.endswith(suffix) and lower[: -len(suffix)] in _FIELDS_LOWER:
-                filters.append((_FIELDS_LOWER[lower[: -len(suffix)]], operator, value))
+            filters.append((column, operator, value))
         if len(filters) > MAX_FILTERS:
             raise validation_failed([FieldError(
                 key, "Predicate", f"A query can hold at most {MAX_FILTERS} filters.")])

@@ -315,6 +315,9 @@ class Store:
                 args.append(value)
             elif operator in ("null", "not-null"):  # AutoQuery's %IsNull / %IsNotNull
                 where.append(f"{column} IS {'NOT ' if operator == 'not-null' else ''}NULL")
+            elif operator in (">", "<"):  # %GreaterThan / %LessThan, in the sort's collation
+                where.append(f"{column} {operator} ?")
+                args.append(value)
             else:
                 pattern = {"starts": "{}%", "contains": "%{}%", "ends": "%{}"}[operator]
                 where.append(f"{column} LIKE ? ESCAPE '\\'")

@@ -10,18 +10,14 @@ are kept in a bounded LRU cache, so scrolling through 100,000 customers keeps me
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterator
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -38,36 +34,34 @@ from billie_desktop.api import (
     QueryCustomersResponse,
     same_id,
 )
+from billie_desktop.ui.customer_fields import (
+    COLUMNS,
+    CUSTOMER_ROLE,
+    DOB,
+    EMAIL,
+    LINKED,
+    NAME,
+    PHONE,
+    POSTCODE,
+    STATE,
+    SUBURB,
+    Column,
+    display,
+    local_date,
+    sort_value,
+)
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import PAGE_CACHE_PAGES, PAGE_SETTLE_MS, PAGE_SIZE
 from billie_desktop.ui.widgets import escaped_tooltip, tr
 
 log = logging.getLogger(__name__)
+__all__ = ["COLUMNS", "CUSTOMER_ROLE", "DOB", "EMAIL", "LINKED", "NAME", "PHONE", "POSTCODE",
+           "STATE", "SUBURB", "Column", "CustomersModel", "LinkFilter", "ListState",
+           "local_date"]
 
 Fetch = Callable[[QueryCustomersRequest], Awaitable[QueryCustomersResponse]]
 AnyIndex = QModelIndex | QPersistentModelIndex
 PLACEHOLDER = "…"
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    title: str
-    order_by: str  # the server field(s) this column sorts by
-
-
-COLUMNS = (
-    Column("name", "Name", "lastName,firstName"),
-    Column("email", "Email", "email"),
-    Column("phone", "Phone", "phone"),
-    Column("suburb", "Suburb", "suburb"),
-    Column("state", "State", "stateTerritory"),
-    Column("postcode", "Postcode", "postcode"),
-    Column("dob", "Date of birth", "dateOfBirth"),
-    Column("linked", "User account", "userAccountId"),
-)
-NAME, EMAIL, PHONE, SUBURB, STATE, POSTCODE, DOB, LINKED = range(len(COLUMNS))
-CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class LinkFilter(StrEnum):
@@ -87,31 +81,6 @@ class ListState(StrEnum):
     @property
     def failed(self) -> bool:
         return self in (ListState.ERROR, ListState.OFFLINE)
-
-
-def local_date(value: Any) -> str:
-    """A calendar date in the user's language, unambiguous in any locale: "1 May 1990"
-    (numeric short formats read differently in Australia and the US)."""
-    if value is None:
-        return ""
-    return _system_locale().toString(QDate(value.year, value.month, value.day), "d MMM yyyy")
-
-
-@functools.cache
-def _system_locale() -> QLocale:
-    """Read once: data() formats a date for every visible cell on every repaint."""
-    return QLocale.system()
-
-
-def display(c: Customer, column: int) -> str:
-    if column == NAME:
-        return ", ".join(p for p in (c.last_name, c.first_name) if p)
-    if column == DOB:
-        return local_date(c.date_of_birth)
-    if column == LINKED:
-        return tr("Linked", "CustomersModel") if c.user_account_id else "—"
-    value = (c.email, c.phone, c.suburb, c.state_territory, c.postcode)[column - 1]
-    return value or ""
 
 
 class CustomersModel(QAbstractTableModel):
@@ -295,15 +264,10 @@ class CustomersModel(QAbstractTableModel):
     async def load_page(self, page: int, generation: int, with_total: bool) -> None:
         """Fetches one page for the query of ``generation`` (the model's tasks run it);
         an answer that comes back after a newer query began is dropped."""
-        organisation_id = self.organisation_id
-        if organisation_id is None:
+        if self.organisation_id is None:
             return
-        request = QueryCustomersRequest(
-            organisation_id=organisation_id, skip=page * self.page_size, take=self.page_size,
-            order_by=self.order_by, search=self.search or None,
-            include="Total" if with_total else None,
-            user_account_id_is_null=self.link_filter == LinkFilter.NOT_LINKED or None,
-            user_account_id_is_not_null=self.link_filter == LinkFilter.LINKED or None)
+        request = self._query(skip=page * self.page_size, take=self.page_size,
+                              with_total=with_total)
         try:
             answer = await self._fetch(request)
         except BillieError as exc:
@@ -315,6 +279,44 @@ class CustomersModel(QAbstractTableModel):
             self.stale_pages_dropped += 1
             return
         self._landed(page, answer.results, answer.total if with_total else None)
+
+    def _query(self, *, skip: int, take: int, with_total: bool,
+               filters: dict[str, str] | None = None) -> QueryCustomersRequest:
+        """The current query (organisation, search, filter, order) for some of its rows."""
+        return QueryCustomersRequest(
+            organisation_id=self.organisation_id, skip=skip, take=take, order_by=self.order_by,
+            search=self.search or None, include="Total" if with_total else None,
+            user_account_id_is_null=self.link_filter == LinkFilter.NOT_LINKED or None,
+            user_account_id_is_not_null=self.link_filter == LinkFilter.LINKED or None,
+            filters=filters)
+
+    async def position_of(self, customer: Customer) -> int | None:
+        """Where ``customer`` stands in the current query, asked of the server: the
+        customers that sort before it are counted, field by field of the order (the id
+        breaks ties, as on the server; empty values sort first, or last when descending).
+        The caller checks the row it lands on: a customer the query no longer matches is
+        not there."""
+        if self.organisation_id is None:
+            return None
+        keys = [(f.lstrip("-"), f.startswith("-")) for f in self.order_by.split(",") if f]
+        keys.append(("id", keys[-1][1] if keys else False))
+        before, equal = 0, dict[str, str]()
+        for field, descending in keys:
+            value = sort_value(customer, field)
+            prefix = dict(equal)  # the fields before this one: equal to the customer's
+            counts: list[dict[str, str]] = []
+            if value is None:  # empty: after every value when descending
+                counts += [{f"{field}IsNotNull": "true"}] if descending else []
+                equal[f"{field}IsNull"] = "true"
+            else:
+                counts.append({f"{field}{'GreaterThan' if descending else 'LessThan'}": value})
+                counts += [] if descending else [{f"{field}IsNull": "true"}]
+                equal[field] = value
+            for extra in counts:
+                answer = await self._fetch(self._query(skip=0, take=0, with_total=True,
+                                                       filters={**prefix, **extra}))
+                before += answer.total
+        return before
 
     # --- answers ----------------------------------------------------------------------------
     def _landed(self, page: int, rows: list[Customer], total: int | None) -> None:

@@ -29,7 +29,7 @@ from billie_desktop.api import (
     QueryOrganisationsRequest,
     same_id,
 )
-from billie_desktop.ui.customers_model import CUSTOMER_ROLE, CustomersModel, ListState
+from billie_desktop.ui.customers_model import CustomersModel, ListState
 from billie_desktop.ui.customers_table import CustomersTable
 from billie_desktop.ui.detail_pane import DetailPane
 from billie_desktop.ui.link_dialog import LinkDialog
@@ -37,6 +37,7 @@ from billie_desktop.ui.list_status import ListStatus
 from billie_desktop.ui.operations import Form, run_operation
 from billie_desktop.ui.password_prompt import PasswordPrompt
 from billie_desktop.ui.search_bar import SearchBar
+from billie_desktop.ui.selection import SelectionKeeper
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.tasks import Tasks
@@ -108,7 +109,9 @@ class MainWindow(QMainWindow):
         self.model.counts_changed.connect(lambda *_: self._show_count())
         self.model.page_failed.connect(self._page_failed)
         self.table.visible_rows_changed.connect(lambda *_: self._show_count())
-        self.model.modelReset.connect(lambda: self.detail.show_customer(None))
+        self.keeper = SelectionKeeper(self.table, self.model)
+        self.model.modelReset.connect(lambda: self.detail.show_customer(self.keeper.kept))
+        self.keeper.lost.connect(lambda: self.detail.show_customer(self.selected_customer()))
         self._build_status_bar()
 
     def _build_list(self) -> QWidget:
@@ -233,7 +236,6 @@ class MainWindow(QMainWindow):
         if self.link_dialog is not None:
             self.link_dialog.reject()
         self.tasks.cancel_all()
-        self.detail.show_customer(None)
         self.list_banner.clear()
         self.account_texts.clear()
         self.status_org.setText(org.name if org else "")
@@ -242,6 +244,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_t("{0} – Billie Desktop").format(org.name) if org
                             else _t("Billie Desktop"))
         self.model.set_organisation(org.id if org else None)
+        self.keeper.forget()  # another organisation's customer is not kept
+        self.detail.show_customer(None)
 
     async def _fetch_customers(self, request: QueryCustomersRequest) -> QueryCustomersResponse:
         return await self.session.send(request)
@@ -280,11 +284,7 @@ class MainWindow(QMainWindow):
 
     # --- selection and detail -----------------------------------------------------------------
     def selected_customer(self) -> Customer | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        value = rows[0].data(CUSTOMER_ROLE)
-        return value if isinstance(value, Customer) else None
+        return self.keeper.selected()
 
     def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         customer = self.selected_customer()
@@ -304,8 +304,8 @@ class MainWindow(QMainWindow):
 
     # --- actions ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """F5: the same rows again, in place."""
-        self.model.refresh()
+        """F5: the same rows again, in place, the selection kept."""
+        self.tasks.run("refresh", self.keeper.refresh())
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -316,6 +316,9 @@ class MainWindow(QMainWindow):
         self.organisation.showPopup()
 
     def open_link_dialog(self) -> LinkDialog | None:
+        current = self.table.currentIndex()  # Enter acts on the row with focus
+        if self.selected_customer() is None and current.isValid():
+            self.table.selectRow(current.row())
         customer, org = self.selected_customer(), self.current_organisation
         if customer is None or org is None or self.link_dialog is not None:
             return None
