@@ -98,7 +98,8 @@ async def _run(console: ConsoleApp) -> None:
     await dialog.search_accounts(account.email or "")
     assert dialog.results.count() >= 1, "account search found nothing"
     dialog.results.setCurrentRow(0)
-    dialog._choose(dialog.results.item(0))
+    dialog.results.itemClicked.emit(dialog.results.item(0))  # as a click
+    await wait_for(lambda: dialog.chosen is not None)
     assert account_matches(dialog.account_edit.text(), account.id), "choosing did not fill id"
     assert not dialog.account_error.isVisible(), "the old error did not clear"
     await dialog.submit()

@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 from billie_desktop.api import (
     AssociateUserAccountToCustomerRequest,
     BillieError,
+    ConflictError,
     Customer,
     GetCustomerRequest,
     Organisation,
@@ -29,6 +28,11 @@ from billie_desktop.api import (
     UserAccount,
     clean_id,
     same_id,
+)
+from billie_desktop.ui.account_results import (
+    AccountResults,
+    describe_account,
+    linked_elsewhere,
 )
 from billie_desktop.ui.operations import Field, Form, run_operation
 from billie_desktop.ui.session import Session
@@ -40,7 +44,6 @@ from billie_desktop.ui.widgets import (
     FieldError,
     PlainLabel,
     ask,
-    escaped_tooltip,
     stacked,
     tr,
 )
@@ -57,16 +60,9 @@ class OutcomeUnknownError(TransportError):
     """A link whose answer was lost, after reading the customer back (retryable)."""
 
 
-def describe_account(account: UserAccount | None, account_id: str | None) -> str:
-    if account is not None:
-        name = account.display_name or ""
-        return f"{name} <{account.email}>" if name and account.email else \
-            (account.email or name or account.id)
-    return account_id or _t("not linked")
-
-
 class LinkDialog(QDialog):
     linked = Signal(object, str)  # the updated Customer, a description of the account
+    show_customer = Signal(str)  # "Show that customer" (the one a 409 names): its id
 
     def __init__(self, session: Session, customer: Customer, organisation: Organisation,
                  parent: QWidget | None = None) -> None:
@@ -78,6 +74,7 @@ class LinkDialog(QDialog):
         self.lookup_available = session.offers(LOOKUP)
         self.current_account: UserAccount | None = None
         self.chosen: UserAccount | None = None
+        self.conflict_holder: str | None = None  # the customer a 409 says has the account
         self.outcome_note: str | None = None  # set when a lost answer was checked
         self._submitting = False
         self.setWindowTitle(_t("Link to user account"))
@@ -90,7 +87,7 @@ class LinkDialog(QDialog):
     # --- layout -------------------------------------------------------------------------------
     def _build(self) -> None:
         self.banner = Banner(self)
-        self.banner.action_clicked.connect(self.submit_clicked)
+        self.banner.action_clicked.connect(self._banner_action)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self._build_customer_rows(form)
@@ -127,10 +124,10 @@ class LinkDialog(QDialog):
         self.search_edit.setPlaceholderText(_t("Type an email or name to find the account"))
         self.search_edit.setAccessibleName(_t("Find user account"))
         self.search_edit.setClearButtonEnabled(True)
-        self.results = QListWidget()
-        self.results.setAccessibleName(_t("Matching user accounts"))
-        self.results.setMaximumHeight(150)
-        self.results.hide()
+        self.results = AccountResults(self.customer)
+        self.results.follow_from(self.search_edit)
+        self.results.chosen.connect(lambda account: self.tasks.run(
+            "choose", self.choose(account)))
         self.search_note = PlainLabel()
         self.search_note.setWordWrap(True)
         self.search_note.hide()
@@ -155,6 +152,7 @@ class LinkDialog(QDialog):
         self.link_button.setAccessibleName(_t("Link"))
         self.link_button.setDefault(True)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setAutoDefault(False)  # Enter never cancels by accident
         self.cancel_button.setAccessibleName(_t("Cancel"))
         self.link_button.clicked.connect(self.submit_clicked)
         self.cancel_button.clicked.connect(self.reject)
@@ -165,8 +163,6 @@ class LinkDialog(QDialog):
         self.search_timer.setInterval(SEARCH_DEBOUNCE_MS)
         self.search_timer.timeout.connect(self._search_now)
         self.search_edit.textEdited.connect(lambda _: self.search_timer.start())
-        self.results.itemActivated.connect(self._choose)
-        self.results.itemClicked.connect(self._choose)
         self.account_edit.textEdited.connect(self._account_edited)
         first = self.search_edit if self.lookup_available else self.account_edit
         first.setFocus()
@@ -198,27 +194,25 @@ class LinkDialog(QDialog):
             self.search_note.setText(_t("Could not search accounts: {0}").format(exc.message))
             self.search_note.show()
             return
-        self.results.clear()
-        for account in page.results:
-            label = describe_account(account, account.id)
-            if account.customer_id and not same_id(account.customer_id, self.customer.id):
-                label += "  — " + _t("linked to another customer")
-            elif account.customer_id:
-                label += "  — " + _t("linked to this customer")
-            item = QListWidgetItem(label)
-            item.setToolTip(escaped_tooltip(label))
-            item.setData(Qt.ItemDataRole.UserRole, account)
-            self.results.addItem(item)
-        self.results.setVisible(bool(page.results))
+        self.results.show_accounts(page.results)
         self.search_note.setText(_t("No account matches “{0}”.").format(text))
         self.search_note.setVisible(not page.results)
 
-    def _choose(self, item: QListWidgetItem) -> None:
-        account = item.data(Qt.ItemDataRole.UserRole)
-        if isinstance(account, UserAccount):
-            self.chosen = account
-            self.account_edit.setText(account.id)
-            self.account_error.set_error(None)
+    async def choose(self, account: UserAccount) -> None:
+        """Fills the id in. An account linked to another customer is chosen only once the
+        user has confirmed it (the server refuses two customers on one account)."""
+        if linked_elsewhere(account, self.customer) and not await ask(
+                self, _t("Linked to another customer"),
+                _t("{0} is already linked to another customer. Billiecart links an account "
+                   "to one customer only, so this link will be refused until that one is "
+                   "removed.\n\nChoose this account anyway?").format(
+                       describe_account(account, account.id)),
+                _t("Choose it"), _t("Keep looking")):
+            return
+        self.chosen = account
+        self.account_edit.setText(account.id)
+        self.account_error.set_error(None)
+        self.account_edit.setFocus()
 
     def _account_edited(self, text: str) -> None:
         self.account_error.set_error(None)  # an error clears when its field is edited
@@ -259,11 +253,42 @@ class LinkDialog(QDialog):
             return
         request = AssociateUserAccountToCustomerRequest(
             id=self.customer.id, user_account_id=account_id, organisation_id=self.organisation.id)
-        updated = await run_operation(self.form, self._link(request))
+        self.conflict_holder = None
+        updated = await run_operation(self.form, self._link(request), on_error=self._conflict)
         if updated is None:
             return
         self.linked.emit(updated, describe_account(self.chosen, account_id))
         self.accept()
+
+    def _conflict(self, exc: BillieError) -> bool:
+        """A 409 names the customer who has the account: offer to show them."""
+        if not isinstance(exc, ConflictError):
+            return False
+        self.banner.show_message(exc.message, kind="error")
+        self.tasks.run("holder", self._offer_holder(exc.message))
+        return True
+
+    async def _offer_holder(self, message: str) -> None:
+        account_id = clean_id(self.account_edit.text())
+        holder = self.chosen.customer_id if self.chosen is not None and same_id(
+            self.chosen.id, account_id) else None
+        if holder is None and self.lookup_available:
+            try:
+                page = await self.session.send(QueryUserAccountsRequest(
+                    organisation_id=self.organisation.id, id=account_id, take=1))
+            except BillieError:
+                return
+            holder = page.results[0].customer_id if page.results else None
+        if holder:
+            self.conflict_holder = holder
+            self.banner.show_message(message, kind="error", action=_t("Show that customer"))
+
+    def _banner_action(self) -> None:
+        if self.conflict_holder is not None:
+            self.show_customer.emit(self.conflict_holder)
+            self.reject()
+        else:
+            self.submit_clicked()  # Retry
 
     async def _link(self, request: AssociateUserAccountToCustomerRequest) -> Customer:
         """The linked customer. When the answer was lost after the request went out, the

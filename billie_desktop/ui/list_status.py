@@ -1,13 +1,15 @@
-"""What the customers area shows when there are no rows to show: loading, empty, or an
-error with Retry."""
+"""The customers area: the table; what shows instead of it when there are no rows
+(loading, empty, an error with Retry); a banner when some rows could not be refreshed
+(the rows shown stay, marked as from before); and the count of rows on screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from billie_desktop.ui.customers_model import ListState
-from billie_desktop.ui.widgets import BusyBar, PlainLabel, tr
+from billie_desktop.ui.customers_model import CustomersModel, ListState
+from billie_desktop.ui.customers_table import CustomersTable
+from billie_desktop.ui.widgets import Banner, BusyBar, PlainLabel, tr
 
 
 def _t(text: str) -> str:
@@ -42,3 +44,59 @@ class ListStatus(QWidget):
         self.label.setText(message)
         self.busy.set_busy(state == ListState.LOADING)
         self.retry.setVisible(state.failed)
+
+
+class CustomersArea(QWidget):
+    def __init__(self, model: CustomersModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.table = CustomersTable(model)
+        self.status = ListStatus()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.status)
+        self.banner = Banner()
+        self.banner.action_clicked.connect(model.retry)
+        self.count_label = PlainLabel()
+        self.count_label.setAccessibleName(_t("Customer count"))
+        self.page_busy = BusyBar()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addWidget(self.page_busy, 1)
+        layout.addLayout(bottom)
+        model.state_changed.connect(self.show_state)
+        model.page_failed.connect(self.page_failed)
+        model.counts_changed.connect(lambda *_: self.show_count())
+        self.table.visible_rows_changed.connect(lambda *_: self.show_count())
+
+    def show_state(self, state: ListState, message: str) -> None:
+        has_rows = self.model.rowCount() > 0
+        self.page_busy.set_busy(state == ListState.LOADING and has_rows)
+        if has_rows:
+            self.stack.setCurrentIndex(0)
+            if state.failed:
+                self.page_failed(message)
+            elif state == ListState.READY:
+                self.banner.clear()
+        else:
+            self.stack.setCurrentIndex(0 if state == ListState.READY else 1)
+            self.status.show_state(state, message)
+
+    def page_failed(self, message: str) -> None:
+        """Rows already shown stay (marked as from before) and Retry fetches them again."""
+        when = QTime.currentTime().toString("HH:mm")
+        text = (_t("Offline — showing what was loaded by {0}.") if self.model.state.failed
+                else _t("Some customers could not be loaded ({1}); showing what was loaded "
+                        "by {0}.")).format(when, message)
+        self.banner.show_message(text, kind="warning", action=_t("Retry"))
+
+    def show_count(self) -> None:
+        """What is on screen: "Rows 4,201–4,230 of 100,000"."""
+        first, last = self.table.visible_rows()
+        total = self.model.total
+        self.count_label.setText("" if total == 0 or first < 0 else _t(
+            "Rows {0}–{1} of {2}").format(f"{first + 1:,}", f"{last + 1:,}", f"{total:,}"))

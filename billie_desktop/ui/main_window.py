@@ -5,37 +5,34 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, QPoint, QTime, Signal
+from PySide6.QtCore import QItemSelection, QPoint, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QMainWindow,
     QMenu,
     QMessageBox,
     QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from billie_desktop import __version__
 from billie_desktop.api import (
     BillieError,
     Customer,
+    GetCustomerRequest,
     Organisation,
     QueryCustomersRequest,
     QueryCustomersResponse,
     QueryOrganisationsRequest,
     same_id,
 )
+from billie_desktop.ui.account_names import AccountNames
 from billie_desktop.ui.customers_model import CustomersModel, ListState
-from billie_desktop.ui.customers_table import CustomersTable
 from billie_desktop.ui.detail_pane import DetailPane
 from billie_desktop.ui.link_dialog import LinkDialog
-from billie_desktop.ui.list_status import ListStatus
+from billie_desktop.ui.list_status import CustomersArea
 from billie_desktop.ui.operations import Form, run_operation
-from billie_desktop.ui.password_prompt import PasswordPrompt
+from billie_desktop.ui.password_prompt import PasswordPrompt, PromptGuard
 from billie_desktop.ui.search_bar import SearchBar
 from billie_desktop.ui.selection import SelectionKeeper
 from billie_desktop.ui.session import Session
@@ -43,8 +40,6 @@ from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import PAGE_SIZE
 from billie_desktop.ui.widgets import (
-    Banner,
-    BusyBar,
     PlainLabel,
     plain_message_box,
     status_item,
@@ -70,15 +65,14 @@ class MainWindow(QMainWindow):
         self.model = CustomersModel(self._fetch_customers, page_size=page_size)
         self.organisations: list[Organisation] = []
         self.link_dialog: LinkDialog | None = None
-        self.prompt: PasswordPrompt | None = None
-        self.account_texts: dict[str, str] = {}  # user account id -> what we know of it
+        self.accounts = AccountNames(session)  # "Name <email>" of linked accounts
         self.setWindowTitle(_t("Billie Desktop"))
         if icon is not None:
             self.setWindowIcon(icon)
         self._build()
         self._build_actions()
-        session.reauthentication_needed.connect(self._ask_password)
-        session.reauthenticated.connect(self._reauthenticated)
+        self.guard = PromptGuard(session, self, self.status_connection, self.status_user)
+        self.guard.declined.connect(self._prompt_declined)
         geometry = settings.geometry("main")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 720)
@@ -95,7 +89,17 @@ class MainWindow(QMainWindow):
         self.search, self.link_filter = self.search_bar.edit, self.search_bar.filter
         self.search_bar.search_changed.connect(self.model.set_search)
         self.search_bar.filter_changed.connect(self.model.set_link_filter)
-        left = self._build_list()
+        self.area = CustomersArea(self.model)
+        left = self.area
+        (self.table, self.stack, self.list_status, self.state_label, self.state_retry,
+         self.list_banner, self.count_label, self.page_busy) = (
+            left.table, left.stack, left.status, left.status.label, left.status.retry,
+            left.banner, left.count_label, left.page_busy)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.doubleClicked.connect(lambda _: self.open_link_dialog())
+        self.table.enter_pressed.connect(self.open_link_dialog)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        left.status.retry_clicked.connect(self._retry)
         self.detail = DetailPane()
         self.detail.link_requested.connect(self.open_link_dialog)
         splitter = QSplitter()
@@ -105,45 +109,14 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([860, 340])
         self.setCentralWidget(splitter)
-        self.model.state_changed.connect(self._state_changed)
-        self.model.counts_changed.connect(lambda *_: self._show_count())
-        self.model.page_failed.connect(self._page_failed)
-        self.table.visible_rows_changed.connect(lambda *_: self._show_count())
+        self.model.state_changed.connect(lambda state, _: self.status_connection.setText(
+            _t("Offline: cannot reach the server") if state == ListState.OFFLINE
+            else _t("Connected")))
         self.keeper = SelectionKeeper(self.table, self.model)
         self.model.modelReset.connect(lambda: self.detail.show_customer(self.keeper.kept))
         self.keeper.lost.connect(lambda: self.detail.show_customer(self.selected_customer()))
         self._build_status_bar()
 
-    def _build_list(self) -> QWidget:
-        """The table, what shows instead of it (loading, empty, error) and its count."""
-        self.table = CustomersTable(self.model)
-        self.table.customContextMenuRequested.connect(self._context_menu)
-        self.table.doubleClicked.connect(lambda _: self.open_link_dialog())
-        self.table.enter_pressed.connect(self.open_link_dialog)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-
-        self.list_status = ListStatus()
-        self.list_status.retry_clicked.connect(self._retry)
-        self.state_label, self.state_retry = self.list_status.label, self.list_status.retry
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.list_status)
-        self.list_banner = Banner()
-        self.list_banner.action_clicked.connect(self.model.retry)
-        self.count_label = PlainLabel()
-        self.count_label.setAccessibleName(_t("Customer count"))
-        self.page_busy = BusyBar()
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.list_banner)
-        left_layout.addWidget(self.stack, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count_label)
-        bottom.addWidget(self.page_busy, 1)
-        left_layout.addLayout(bottom)
-        return left
 
     def _build_status_bar(self) -> None:
         self.status_server, self.status_user, self.status_org, self.status_connection = (
@@ -192,11 +165,11 @@ class MainWindow(QMainWindow):
     # --- start --------------------------------------------------------------------------------
     async def start(self) -> None:
         """Loads the caller's organisations and selects the last one used."""
-        self._state_changed(ListState.LOADING, _t("Loading your organisations…"))
+        self.area.show_state(ListState.LOADING, _t("Loading your organisations…"))
         form = Form(inputs=(self.organisation, self.search), busy=self.page_busy)
 
         def show(exc: BillieError) -> bool:
-            self._state_changed(ListState.ERROR, exc.message)
+            self.area.show_state(ListState.ERROR, exc.message)
             return True
 
         response = await run_operation(form, self.session.send(QueryOrganisationsRequest()),
@@ -214,8 +187,8 @@ class MainWindow(QMainWindow):
         self.organisation.setCurrentIndex(index)
         self.organisation.blockSignals(False)
         if not self.organisations:
-            self._state_changed(ListState.EMPTY,
-                                _t("Your account is not a member of any organisation."))
+            self.area.show_state(ListState.EMPTY,
+                                 _t("Your account is not a member of any organisation."))
             return
         self._organisation_changed(index)
 
@@ -237,7 +210,7 @@ class MainWindow(QMainWindow):
             self.link_dialog.reject()
         self.tasks.cancel_all()
         self.list_banner.clear()
-        self.account_texts.clear()
+        self.accounts.clear()
         self.status_org.setText(org.name if org else "")
         if org is not None:
             self.settings.set_last_organisation(self.session.place, org.id)
@@ -251,46 +224,24 @@ class MainWindow(QMainWindow):
         return await self.session.send(request)
 
     # --- list states --------------------------------------------------------------------------
-    def _state_changed(self, state: ListState, message: str) -> None:
-        has_rows = self.model.rowCount() > 0
-        self.page_busy.set_busy(state == ListState.LOADING and has_rows)
-        if has_rows:
-            self.stack.setCurrentIndex(0)
-            if state.failed:
-                self._page_failed(message)
-            elif state == ListState.READY:
-                self.list_banner.clear()
-        else:
-            self.stack.setCurrentIndex(0 if state == ListState.READY else 1)
-            self.list_status.show_state(state, message)
-        offline = state == ListState.OFFLINE
-        self.status_connection.setText(_t("Offline: cannot reach the server") if offline
-                                       else _t("Connected"))
-
-    def _page_failed(self, message: str) -> None:
-        """Rows already shown stay (marked as from before) and Retry fetches them again."""
-        when = QTime.currentTime().toString("HH:mm")
-        text = (_t("Offline — showing what was loaded by {0}.") if self.model.state.failed
-                else _t("Some customers could not be loaded ({1}); showing what was loaded "
-                        "by {0}.")).format(when, message)
-        self.list_banner.show_message(text, kind="warning", action=_t("Retry"))
-
-    def _show_count(self) -> None:
-        """What is on screen: "Rows 4,201–4,230 of 100,000"."""
-        first, last = self.table.visible_rows()
-        total = self.model.total
-        self.count_label.setText("" if total == 0 or first < 0 else _t(
-            "Rows {0}–{1} of {2}").format(f"{first + 1:,}", f"{last + 1:,}", f"{total:,}"))
-
     # --- selection and detail -----------------------------------------------------------------
     def selected_customer(self) -> Customer | None:
         return self.keeper.selected()
 
     def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
-        customer = self.selected_customer()
+        customer, org = self.selected_customer(), self.current_organisation
         self.link_action.setEnabled(customer is not None)
-        account = self.account_texts.get(customer.user_account_id or "") if customer else None
-        self.detail.show_customer(customer, account)
+        linked = customer.user_account_id if customer else None
+        self.detail.show_customer(customer, self.accounts.text(linked))
+        if customer is not None and linked and org and self.accounts.text(linked) is None:
+            self.tasks.run("account", self._show_account(customer, org.id, linked))
+
+    async def _show_account(self, customer: Customer, organisation_id: str, linked: str) -> None:
+        """A link made before: the account's name and email, once looked up."""
+        text = await self.accounts.look_up(organisation_id, linked)
+        shown = self.selected_customer()
+        if text and shown is not None and same_id(shown.id, customer.id):
+            self.detail.show_customer(shown, text)
 
     def _context_menu(self, position: QPoint) -> None:
         index = self.table.indexAt(position)
@@ -326,9 +277,28 @@ class MainWindow(QMainWindow):
         dialog.linked.connect(lambda customer, text: self._linked(customer, text,
                                                                   dialog.outcome_note))
         dialog.finished.connect(self._link_dialog_closed)
+        dialog.show_customer.connect(
+            lambda customer_id: self.tasks.run("show", self._show_customer(customer_id)))
         self.link_dialog = dialog
         dialog.open()
         return dialog
+
+    async def _show_customer(self, customer_id: str) -> None:
+        """"Show that customer" (a 409): everyone listed again, that customer selected."""
+        org = self.current_organisation
+        try:
+            answer = await self.session.send(GetCustomerRequest(
+                id=customer_id, organisation_id=org.id if org else None))
+        except BillieError as exc:
+            self.statusBar().showMessage(exc.message, 10_000)
+            return
+        self.search.clear()
+        self.link_filter.setCurrentIndex(0)
+        self.model.set_search("")
+        self.keeper.forget()  # not the customer selected before: this one
+        await self.model.wait_idle()
+        if answer.customer is not None:
+            await self.keeper.restore(answer.customer)
 
     def _link_dialog_closed(self) -> None:
         if self.link_dialog is not None:
@@ -338,7 +308,7 @@ class MainWindow(QMainWindow):
 
     def _linked(self, customer: Customer, account_text: str, note: str | None = None) -> None:
         if customer.user_account_id:
-            self.account_texts[customer.user_account_id] = account_text
+            self.accounts.remember(customer.user_account_id, account_text)
         self.model.update_customer(customer)
         selected = self.selected_customer()
         if selected is not None and same_id(selected.id, customer.id):
@@ -354,22 +324,9 @@ class MainWindow(QMainWindow):
                               self.session.client.powered_by or ""), self).open()
 
     # --- session ------------------------------------------------------------------------------
-    def _ask_password(self) -> None:
-        self.status_connection.setText(_t("Session expired: waiting for your password"))
-        if self.prompt is None:
-            self.prompt = PasswordPrompt(self.session, self)
-            self.prompt.rejected.connect(self._prompt_declined)
-            self.prompt.finished.connect(self._prompt_closed)
-            self.prompt.open()
-
-    def _prompt_closed(self) -> None:
-        if self.prompt is not None:
-            self.prompt.deleteLater()
-        self.prompt = None
-
-    def _reauthenticated(self) -> None:
-        self.status_connection.setText(_t("Connected"))
-        self.status_user.setText(_t("Signed in as {0}").format(self.session.display_name))
+    @property
+    def prompt(self) -> PasswordPrompt | None:
+        return self.guard.prompt
 
     def _prompt_declined(self) -> None:
         self.tasks.run("sign-out", self.sign_out(_t("You were signed out because your "
@@ -382,7 +339,7 @@ class MainWindow(QMainWindow):
         """Clears tokens, cookies and every customer shown, then hands back to sign-in."""
         self.model.clear()
         self.detail.show_customer(None)
-        self.account_texts.clear()
+        self.accounts.clear()
         if self.link_dialog is not None:
             self.link_dialog.reject()
         await self.session.client.sign_out()

@@ -87,11 +87,14 @@ class Form:
             general = exc.general_errors(self.fields)
         if general:
             self._show_general("\n".join(general), exc)
-        if target is None:
-            target = self.focus(exc) if callable(self.focus) else self.focus
-            general_field = self.fields.get(self.general_field or "")
-            if target is None and general_field is not None:
-                target = general_field.input
+        return target or self.focus_after(exc)
+
+    def focus_after(self, exc: BillieError) -> QWidget | None:
+        """Where focus goes after an error that names no field."""
+        target = self.focus(exc) if callable(self.focus) else self.focus
+        general_field = self.fields.get(self.general_field or "")
+        if target is None and general_field is not None:
+            target = general_field.input
         return target
 
     def _show_general(self, text: str, exc: BillieError) -> None:
@@ -134,7 +137,9 @@ async def run_operation(form: Form, work: Awaitable[T], *,
     try:
         return await work
     except BillieError as exc:
-        if on_error is None or not on_error(exc):
+        if on_error is not None and on_error(exc):
+            target = form.focus_after(exc)  # shown by the caller; focus as for any error
+        else:
             target = form.show_error(exc)
         return None
     except Exception as exc:  # a bug: reported, and the form stays usable

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -41,6 +43,7 @@ class PasswordPrompt(QDialog):
         self.sign_in_button.setDefault(True)
         self.sign_out_button = self.buttons.addButton(_t("Sign out"),
                                                       QDialogButtonBox.ButtonRole.RejectRole)
+        self.sign_out_button.setAutoDefault(False)  # Enter never signs out by accident
         self.sign_in_button.clicked.connect(self._clicked)
         self.sign_out_button.clicked.connect(self.reject)
         self.password.textEdited.connect(lambda _: self.error.set_error(None))
@@ -74,3 +77,36 @@ class PasswordPrompt(QDialog):
         self.tasks.cancel_all()
         self.session.finish_reauthentication(False)
         super().reject()
+
+
+class PromptGuard(QObject):
+    """Asks for the password when a window's session expires (one prompt for every request
+    waiting), and keeps the window's status line in step."""
+
+    declined = Signal()  # the user chose Sign out
+
+    def __init__(self, session: Session, window: QWidget, connection: QLabel,
+                 user: QLabel) -> None:
+        super().__init__(window)
+        self.session, self.window = session, window
+        self.connection, self.user = connection, user
+        self.prompt: PasswordPrompt | None = None
+        session.reauthentication_needed.connect(self._ask)
+        session.reauthenticated.connect(self._back)
+
+    def _ask(self) -> None:
+        self.connection.setText(_t("Session expired: waiting for your password"))
+        if self.prompt is None:
+            self.prompt = PasswordPrompt(self.session, self.window)
+            self.prompt.rejected.connect(self.declined)
+            self.prompt.finished.connect(self._closed)
+            self.prompt.open()
+
+    def _closed(self) -> None:
+        if self.prompt is not None:
+            self.prompt.deleteLater()
+        self.prompt = None
+
+    def _back(self) -> None:
+        self.connection.setText(tr("Connected", "MainWindow"))
+        self.user.setText(tr("Signed in as {0}", "MainWindow").format(self.session.display_name))

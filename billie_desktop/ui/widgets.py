@@ -6,7 +6,8 @@ from __future__ import annotations
 import asyncio
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -106,8 +107,15 @@ class Banner(QFrame):
         self.hide()
 
 
+def error_colour(palette: QPalette) -> QColor:
+    """Red that reads on the window's background, light or dark (contrast over 4.5:1)."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return QColor("#ff8a80") if dark else QColor("#b3261e")
+
+
 class FieldError(PlainLabel):
-    """The server's message about one field, shown right under it."""
+    """The server's message about one field, shown right under it, in an error colour
+    that follows the palette (light or dark)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
@@ -115,8 +123,20 @@ class FieldError(PlainLabel):
         font = self.font()
         font.setBold(True)
         self.setFont(font)
-        self.setForegroundRole(self.palette().ColorRole.Highlight)
+        self._colour()
         self.hide()
+
+    def _colour(self) -> None:
+        palette = self.palette()
+        colour = error_colour(palette)
+        if palette.color(QPalette.ColorRole.WindowText) != colour:
+            palette.setColor(QPalette.ColorRole.WindowText, colour)
+            self.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour()  # the theme changed: a red that reads on it
 
     def set_error(self, message: str | None) -> None:
         if message:

@@ -70,7 +70,16 @@ async def test_conflict_names_the_other_customer(console):
     await dialog.submit()
     assert dialog.banner.isVisible() and holder.full_name in dialog.banner.text.text()
     assert not dialog.account_error.isVisible()
-    dialog.reject()
+    assert dialog.focusWidget() is dialog.account_edit
+    await dialog.tasks.wait_idle()  # the holder is looked up...
+    assert dialog.banner.action.text() == "Show that customer"
+    dialog.banner.action.click()  # ...and shown: the dialog closes, the holder is selected
+    await until(lambda: main.link_dialog is None)
+    await until(lambda: main.selected_customer() is not None
+                and main.selected_customer().id == holder.id)
+    assert main.detail.heading.text() == holder.full_name
+    await main.tasks.wait_idle()
+    await main.model.wait_idle()
 
 
 async def test_not_found_and_forbidden_go_in_the_banner(console):
@@ -152,7 +161,9 @@ async def test_searching_accounts_by_email_fills_the_id(console):
     dialog.search_edit.textEdited.emit(email.upper())
     await until(lambda: dialog.results.count() > 0)
     dialog.results.itemClicked.emit(dialog.results.item(0))
+    await until(lambda: dialog.account_edit.text())
     assert same_id(dialog.account_edit.text(), account_id)
+    assert dialog.focusWidget() is dialog.account_edit  # ready for Enter to link
     dialog.reject()
 
 

@@ -88,6 +88,7 @@ async def test_the_link_dialog_its_banner_and_its_question_show_markup_literally
     assert dialog.banner.isVisible()
     assert holder.full_name in dialog.banner.text.text()
     assert_literal(dialog.banner)
+    await dialog.tasks.wait_idle()
 
     # an error that echoes the input: the server quotes the id it could not find
     dialog.account_edit.setText("<b>not-an-account</b>")

@@ -1,0 +1,95 @@
+"""The link dialog's list of matching user accounts: the account whose email is the
+customer's first, marked "same email"; accounts linked to another customer marked; at
+least eight rows tall, long lines elided (the whole line in the tooltip), never a
+horizontal scrollbar. Enter and a click both choose."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListWidget, QListWidgetItem
+
+from billie_desktop.api import Customer, UserAccount, same_id
+from billie_desktop.ui.widgets import escaped_tooltip, tr
+
+ROWS_SHOWN = 8
+
+
+def _t(text: str) -> str:
+    return tr(text, "LinkDialog")
+
+
+def describe_account(account: UserAccount | None, account_id: str | None) -> str:
+    if account is not None:
+        name = account.display_name or ""
+        return f"{name} <{account.email}>" if name and account.email else \
+            (account.email or name or account.id)
+    return account_id or _t("not linked")
+
+
+def same_email(account: UserAccount, customer: Customer) -> bool:
+    mine, theirs = (customer.email or "").strip().lower(), (account.email or "").strip().lower()
+    return bool(mine) and mine == theirs
+
+
+def linked_elsewhere(account: UserAccount, customer: Customer) -> bool:
+    return bool(account.customer_id) and not same_id(account.customer_id, customer.id)
+
+
+class AccountResults(QListWidget):
+    chosen = Signal(object)  # a UserAccount
+
+    def __init__(self, customer: Customer) -> None:
+        super().__init__()
+        self.customer = customer
+        self.setAccessibleName(_t("Matching user accounts"))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        row = self.fontMetrics().height() + 6
+        self.setMinimumHeight(row * ROWS_SHOWN + 2 * self.frameWidth())
+        self.itemClicked.connect(self._choose)
+        self.itemActivated.connect(self._choose)
+        self.hide()
+
+    def show_accounts(self, accounts: list[UserAccount]) -> None:
+        self.clear()
+        ordered = sorted(accounts, key=lambda a: not same_email(a, self.customer))
+        for account in ordered:
+            label = describe_account(account, account.id)
+            if same_email(account, self.customer):
+                label += "  — " + _t("same email")
+            if linked_elsewhere(account, self.customer):
+                label += "  — " + _t("linked to another customer")
+            elif account.customer_id:
+                label += "  — " + _t("linked to this customer")
+            item = QListWidgetItem(label)
+            item.setToolTip(escaped_tooltip(label))
+            item.setData(Qt.ItemDataRole.UserRole, account)
+            self.addItem(item)
+        self.setVisible(bool(accounts))
+
+    def _choose(self, item: QListWidgetItem | None) -> None:
+        account = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if isinstance(account, UserAccount):
+            self.chosen.emit(account)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._choose(self.currentItem())  # choose, never the dialog's default button
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def follow_from(self, edit: QLineEdit) -> None:
+        """Down arrow in ``edit`` moves into the list."""
+        edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_Down and self.count() and self.isVisible():
+            self.setFocus()
+            self.setCurrentRow(max(self.currentRow(), 0))
+            return True
+        return super().eventFilter(watched, event)
