@@ -1,9 +1,11 @@
-"""The customers table's columns: what each shows and which server field it sorts by."""
+"""The customers table's columns (what each shows, which server field it sorts by), the
+list's states and its link filter."""
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt
@@ -65,3 +67,22 @@ def sort_value(customer: Customer, field: str) -> str | None:
     if value is None or value == "":
         return None
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+class LinkFilter(StrEnum):
+    ALL = "all"
+    NOT_LINKED = "not-linked"
+    LINKED = "linked"
+
+
+class ListState(StrEnum):
+    IDLE = "idle"  # no organisation chosen
+    LOADING = "loading"
+    READY = "ready"
+    EMPTY = "empty"
+    ERROR = "error"  # the server answered with an error
+    OFFLINE = "offline"  # the server could not be reached
+
+    @property
+    def failed(self) -> bool:
+        return self in (ListState.ERROR, ListState.OFFLINE)

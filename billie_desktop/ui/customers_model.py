@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterator
-from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import (
@@ -46,6 +45,8 @@ from billie_desktop.ui.customer_fields import (
     STATE,
     SUBURB,
     Column,
+    LinkFilter,
+    ListState,
     display,
     local_date,
     sort_value,
@@ -62,25 +63,6 @@ __all__ = ["COLUMNS", "CUSTOMER_ROLE", "DOB", "EMAIL", "LINKED", "NAME", "PHONE"
 Fetch = Callable[[QueryCustomersRequest], Awaitable[QueryCustomersResponse]]
 AnyIndex = QModelIndex | QPersistentModelIndex
 PLACEHOLDER = "…"
-
-
-class LinkFilter(StrEnum):
-    ALL = "all"
-    NOT_LINKED = "not-linked"
-    LINKED = "linked"
-
-
-class ListState(StrEnum):
-    IDLE = "idle"  # no organisation chosen
-    LOADING = "loading"
-    READY = "ready"
-    EMPTY = "empty"
-    ERROR = "error"  # the server answered with an error
-    OFFLINE = "offline"  # the server could not be reached
-
-    @property
-    def failed(self) -> bool:
-        return self in (ListState.ERROR, ListState.OFFLINE)
 
 
 class CustomersModel(QAbstractTableModel):
