@@ -3,9 +3,9 @@ widths, and Enter to act on the current row."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from billie_desktop.ui.widgets import tr
 
@@ -15,6 +15,7 @@ COLUMN_WIDTHS = (170, 225, 115, 120, 50, 72, 100, 90)
 class CustomersTable(QTableView):
     enter_pressed = Signal()
     visible_rows_changed = Signal(int, int)
+    columns_changed = Signal()  # a column was hidden or shown (to remember it)
 
     def __init__(self, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +35,24 @@ class CustomersTable(QTableView):
         for column, width in enumerate(COLUMN_WIDTHS):
             self.setColumnWidth(column, width)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+
+    def _column_menu(self, position: QPoint) -> None:
+        """Right-click on the header: hide or show columns (never the first, the name)."""
+        header = self.horizontalHeader()
+        menu = QMenu(self)
+        model = self.model()
+        for column in range(1, model.columnCount()):
+            action = menu.addAction(str(model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda on, c=column: self.show_column(c, on))
+        menu.popup(header.viewport().mapToGlobal(position))
+
+    def show_column(self, column: int, shown: bool) -> None:
+        self.setColumnHidden(column, not shown)
+        self.columns_changed.emit()
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)

@@ -38,9 +38,10 @@ def mask_bank_account(bank: BankAccount | None) -> str:
 
 
 class ExactText(PlainLabel):
-    """A value that must stay exact when copied (an id): elided in the middle to fit the
-    pane, never broken up with invisible characters. The whole value is in ``value``,
-    the tooltip, the accessible description and the Copy button beside it."""
+    """A one-line value (an id, an email, a phone number): elided in the middle to fit the
+    pane, never broken up with invisible characters and never widening the pane. The
+    whole value is in ``value``, the tooltip and the accessible description (and, for
+    the id, the Copy button beside it)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -63,6 +64,7 @@ class ExactText(PlainLabel):
                                                    max(self.width(), 60)))
 
 
+WRAPPED = {"name", "address"}
 FIELDS = (
     ("name", "Name"), ("date_of_birth", "Date of birth"), ("email", "Email"),
     ("phone", "Phone"), ("preferred_contact_method", "Preferred contact"),
@@ -89,20 +91,22 @@ class DetailPane(QScrollArea):
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         self.form = QFormLayout()
+        # A narrow pane: each label above its value, which then has the whole width.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.values: dict[str, QLabel] = {}
         for key, title in FIELDS:
-            if key == "id":
-                exact = ExactText()
-                exact.setAccessibleName(_t(title))
-                self.values[key] = exact
-                self.form.addRow(_t(title) + ":", self._with_copy(exact))
-                continue
-            value = PlainLabel()
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if key in WRAPPED:  # words: wrapped, and never widening the pane
+                value = PlainLabel()
+                value.setWordWrap(True)
+                value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            else:
+                value = ExactText()
             value.setAccessibleName(_t(title))
             self.values[key] = value
-            self.form.addRow(_t(title) + ":", value)
+            shown = self._with_copy(value) if isinstance(value, ExactText) and key == "id" \
+                else value
+            self.form.addRow(_t(title) + ":", shown)
         layout.addLayout(self.form)
         self.link_button = QPushButton(_t("Link to user account…"))
         self.link_button.setAccessibleName(_t("Link to user account"))
@@ -134,8 +138,7 @@ class DetailPane(QScrollArea):
         if customer is None:
             self.heading.setText(_t("No customer selected"))
             for value in self.values.values():
-                value.clear()
-            self.id_value.set_value("")
+                value.set_value("") if isinstance(value, ExactText) else value.clear()
             return
         self.heading.setText(customer.full_name)
         address = "\n".join(p for p in (
@@ -153,7 +156,12 @@ class DetailPane(QScrollArea):
             "user_account": linked if linked else _t("Not linked"),
         }
         for key, text in texts.items():
-            self.values[key].setText(text or "—")
+            value = self.values[key]
+            if isinstance(value, ExactText):
+                value.set_value(text or "—")
+            else:
+                value.setText(text or "—")
+                value.setToolTip(escaped_tooltip(text))
         self.id_value.set_value(customer.id or "")
 
     @property

@@ -41,6 +41,7 @@ from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import PAGE_SIZE
 from billie_desktop.ui.widgets import (
     PlainLabel,
+    fit_on_screen,
     plain_message_box,
     status_item,
     tr,
@@ -76,9 +77,12 @@ class MainWindow(QMainWindow):
         geometry = settings.geometry("main")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 720)
+        fit_on_screen(self)
         header_state = settings.geometry("customers-header")
         if header_state is not None:
             self.table.horizontalHeader().restoreState(header_state)
+        self.table.columns_changed.connect(lambda: self.settings.set_geometry(
+            "customers-header", self.table.horizontalHeader().saveState()))  # remembered
 
     # --- layout -------------------------------------------------------------------------------
     def _build(self) -> None:

@@ -34,7 +34,15 @@ from billie_desktop.ui.operations import Field, Form, focus_field, run_operation
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.settings import STAGING_URL, Settings
 from billie_desktop.ui.tasks import Tasks
-from billie_desktop.ui.widgets import Banner, BusyBar, FieldError, PlainLabel, stacked, tr
+from billie_desktop.ui.widgets import (
+    Banner,
+    BusyBar,
+    FieldError,
+    PlainLabel,
+    fit_on_screen,
+    stacked,
+    tr,
+)
 
 log = logging.getLogger(__name__)
 SANDBOX, STAGING, CUSTOM = "sandbox", "staging", "custom"
@@ -99,6 +107,7 @@ class SignInWindow(QWidget):
                     "Password": Field(self.password_error, self.password)},
             focus=self._focus_after_error, while_busy=(self.cancel_button,))
         self.resize(460, 0)
+        fit_on_screen(self)
 
     def _build_form(self) -> QFormLayout:
         self.server = QComboBox()

@@ -7,7 +7,7 @@ import asyncio
 import html
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -50,6 +50,22 @@ def status_item(bar: QStatusBar, text: str) -> PlainLabel:
     label.setFrameShape(QFrame.Shape.StyledPanel)
     bar.addPermanentWidget(label)
     return label
+
+
+def fit_on_screen(window: QWidget) -> None:
+    """Keeps a window inside its screen's available area (a small screen, a panel, a
+    geometry remembered from a larger monitor)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    size = window.size().boundedTo(area.size())
+    window.resize(size)
+    frame = window.frameGeometry()
+    x = min(max(frame.x(), area.x()), area.right() - frame.width() + 1)
+    y = min(max(frame.y(), area.y()), area.bottom() - frame.height() + 1)
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(x, y)
 
 
 def stacked(*widgets: QWidget) -> QVBoxLayout:

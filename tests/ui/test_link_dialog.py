@@ -131,7 +131,7 @@ async def test_success_updates_the_row_detail_and_status_bar(console, wire):
     updated = main.model.customer_at(row)
     assert same_id(updated.user_account_id, account)
     assert main.model.index(row, 7).data() == "Linked"
-    assert account[:8] in main.detail.values["user_account"].text()
+    assert account[:8] in main.detail.values["user_account"].value
     assert "Linked" in main.statusBar().currentMessage()
     assert wire.count("PUT", "associate") == 1
 

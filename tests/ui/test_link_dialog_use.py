@@ -141,7 +141,7 @@ async def test_a_link_made_before_shows_the_accounts_name_and_email(console):
     main = await signed_in(console)
     row = next(r for r in main.model.loaded_rows() if main.model.customer_at(r).user_account_id)
     main.table.selectRow(row)
-    await until(lambda: "<" in main.detail.values["user_account"].text())  # Name <email>
-    text = main.detail.values["user_account"].text()
+    await until(lambda: "<" in main.detail.values["user_account"].value)  # Name <email>
+    text = main.detail.values["user_account"].value
     assert "@" in text and main.model.customer_at(row).user_account_id not in text
     await main.tasks.wait_idle()

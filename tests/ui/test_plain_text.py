@@ -27,8 +27,13 @@ def sandbox() -> Iterator[SandboxServer]:
         yield server
 
 
+def full_text(label: QLabel) -> str:
+    """What a label shows in full (a one-line value elided to fit keeps it in .value)."""
+    return str(getattr(label, "value", label.text()))
+
+
 def labels_with(widget: QWidget, text: str) -> list[QLabel]:
-    return [label for label in widget.findChildren(QLabel) if text in label.text()]
+    return [label for label in widget.findChildren(QLabel) if text in full_text(label)]
 
 
 def assert_literal(widget: QWidget, *, at_least: int = 1) -> list[QLabel]:
@@ -37,7 +42,7 @@ def assert_literal(widget: QWidget, *, at_least: int = 1) -> list[QLabel]:
     assert len(labels) >= at_least, [lb.text() for lb in widget.findChildren(QLabel)]
     for label in labels:
         assert label.textFormat() == Qt.TextFormat.PlainText, label.text()
-        assert MARKUP in label.text()
+        assert MARKUP in full_text(label)
     return labels
 
 
