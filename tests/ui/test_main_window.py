@@ -381,3 +381,44 @@ async def test_enter_acts_on_the_row_with_focus_even_unselected(console):
     dialog = main.link_dialog
     assert dialog is not None and dialog.customer.id == main.model.customer_at(2).id
     dialog.reject()
+
+
+async def test_hidden_columns_are_remembered(console, settings):
+    main = await signed_in(console)
+    main.table.show_column(EMAIL, False)
+    assert main.table.isColumnHidden(EMAIL)
+    await main.sign_out("You have signed out.")
+    main = await signed_in(console)  # a new main window, from the settings
+    assert main.table.isColumnHidden(EMAIL) and not main.table.isColumnHidden(NAME)
+    main.table.show_column(EMAIL, True)
+    await main.model.wait_idle()
+
+
+async def test_a_total_that_changes_under_you_keeps_position_and_selection(console,
+                                                                            sandbox_factory):
+    server = sandbox_factory(customers=150)
+    console.sandbox_url = server.url
+    main = await signed_in(console)
+    customer = await select_in_the_middle(main)
+    position = main.table.verticalScrollBar().value()
+    org = main.current_organisation.id
+    last_names = server.store.db.execute(  # customers at the end of the list go away
+        "SELECT id FROM customers WHERE organisation_id = ? ORDER BY last_name DESC, "
+        "first_name DESC LIMIT 7", (org,)).fetchall()
+    server.store.db.executemany("DELETE FROM customers WHERE id = ?",
+                                [(r[0],) for r in last_names])
+    total = main.model.total
+    main.refresh()
+    await until(lambda: main.model.total == total - 7)
+    await main.tasks.wait_idle()
+    assert main.table.verticalScrollBar().value() == position  # no jump
+    assert shown_and_selected(main, customer)
+
+
+async def test_the_window_opens_inside_the_available_screen(console, settings):
+    settings.set_geometry("main", None)
+    main = await signed_in(console)
+    area = main.screen().availableGeometry()  # offscreen: 800 x 600, under the 1200 x 720
+    assert main.width() <= area.width() and main.height() <= area.height()
+    assert area.contains(main.frameGeometry().topLeft())
+    await main.model.wait_idle()
