@@ -7,9 +7,10 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
+from billie_desktop.ui.customer_fields import LINKED
 from billie_desktop.ui.widgets import tr
 
-COLUMN_WIDTHS = (170, 225, 115, 120, 50, 72, 100, 90)
+COLUMN_WIDTHS = (170, 225, 115, 120, 50, 72, 105, 95)
 
 
 class CustomersTable(QTableView):
@@ -34,6 +35,8 @@ class CustomersTable(QTableView):
         self.setWordWrap(False)
         for column, width in enumerate(COLUMN_WIDTHS):
             self.setColumnWidth(column, width)
+        # What this console is about, right after the name (a remembered order wins).
+        header.moveSection(header.visualIndex(LINKED), 1)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)

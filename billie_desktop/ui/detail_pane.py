@@ -60,11 +60,12 @@ class ExactText(PlainLabel):
         self._fit()
 
     def _fit(self) -> None:
-        self.setText(self.fontMetrics().elidedText(self.value, Qt.TextElideMode.ElideMiddle,
-                                                   max(self.width(), 60)))
+        width = max(self.width(), 60)
+        self.setText("\n".join(self.fontMetrics().elidedText(
+            line, Qt.TextElideMode.ElideMiddle, width) for line in self.value.split("\n")))
 
 
-WRAPPED = {"name", "address"}
+WRAPPED = {"name"}
 FIELDS = (
     ("name", "Name"), ("date_of_birth", "Date of birth"), ("email", "Email"),
     ("phone", "Phone"), ("preferred_contact_method", "Preferred contact"),
@@ -106,7 +107,7 @@ class DetailPane(QScrollArea):
             self.values[key] = value
             shown = self._with_copy(value) if isinstance(value, ExactText) and key == "id" \
                 else value
-            self.form.addRow(_t(title) + ":", shown)
+            self.form.addRow(self._field_name(_t(title)), shown)
         layout.addLayout(self.form)
         self.link_button = QPushButton(_t("Link to user account…"))
         self.link_button.setAccessibleName(_t("Link to user account"))
@@ -116,6 +117,16 @@ class DetailPane(QScrollArea):
         self.setWidget(body)
         self.customer: Customer | None = None
         self.show_customer(None)
+
+    def _field_name(self, title: str) -> PlainLabel:
+        """A field's name, set apart from its value: smaller, in a softer colour."""
+        label = PlainLabel(title)
+        font = QFont(label.font())
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        font.setWeight(QFont.Weight.DemiBold)
+        label.setFont(font)
+        label.setForegroundRole(label.palette().ColorRole.PlaceholderText)
+        return label
 
     def _with_copy(self, value: ExactText) -> QHBoxLayout:
         self.copy_id = QToolButton()
@@ -153,7 +164,7 @@ class DetailPane(QScrollArea):
             "preferred_contact_method": customer.preferred_contact_method or "",
             "address": address, "drivers_licence_no": customer.drivers_licence_no or "",
             "bank_account": mask_bank_account(customer.bank_account),
-            "user_account": linked if linked else _t("Not linked"),
+            "user_account": linked.replace(" <", "\n<") if linked else _t("Not linked"),
         }
         for key, text in texts.items():
             value = self.values[key]

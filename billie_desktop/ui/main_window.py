@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.organisation = QComboBox()
         self.organisation.setAccessibleName(_t("Organisation"))
-        self.organisation.setMinimumContentsLength(22)
+        self.organisation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.search_bar = SearchBar()
         self.search, self.link_filter = self.search_bar.edit, self.search_bar.filter
         self.search_bar.search_changed.connect(self.model.set_search)

@@ -35,7 +35,7 @@ class SearchBar(QWidget):
             _t("Search name, email, phone, licence, suburb or postcode  (Ctrl+F)"))
         self.edit.setAccessibleName(_t("Search customers"))
         self.edit.setClearButtonEnabled(True)
-        self.edit.setMinimumWidth(300)
+        self.edit.setMinimumWidth(160)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SEARCH_DEBOUNCE_MS)
