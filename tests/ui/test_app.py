@@ -91,3 +91,21 @@ def test_smoke_test_command_passes_offscreen(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "[smoke] passed" in result.stdout
     assert "field error under 'User account ID'" in result.stdout
+
+
+def test_the_qt_binding_keeps_none_alive(qapp):
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None on every call that returns
+    nothing (setText, setEnabled, repaint, QModelIndex.data() with no data...): after a
+    few thousand the console aborts with "deallocating None". pyproject.toml keeps that
+    binding out; this catches any other that does the same. (From Python 3.12 None is
+    immortal and its count does not move.)"""
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    widget, label = QWidget(), QLabel()
+    before = sys.getrefcount(None)
+    for _ in range(2000):
+        widget.setEnabled(True)
+        label.setText("x")
+    assert sys.getrefcount(None) >= before - 50, "the Qt binding leaks references to None"
+    widget.deleteLater()
+    label.deleteLater()
