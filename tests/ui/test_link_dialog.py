@@ -29,6 +29,18 @@ async def free_account(main: MainWindow) -> str:
     return next(a.id for a in accounts.results if a.customer_id is None and a.id not in used)
 
 
+async def ready_to_link(console, sandbox=None, fault: str | None = None):
+    """Signed in, the dialog open on an unlinked customer with a free account's id typed
+    in, and (when given) a fault queued for the PUT: (main, dialog, row, account)."""
+    main = await signed_in(console)
+    account = await free_account(main)
+    dialog, row = await open_for(main)
+    dialog.account_edit.setText(account)
+    if fault is not None:
+        await queue_fault(sandbox, fault, "/customers/", method="PUT")
+    return main, dialog, row, account
+
+
 async def open_for(main: MainWindow, *, linked: bool = False) -> tuple[LinkDialog, int]:
     row = next(r for r in main.model.loaded_rows()
                if bool(main.model.customer_at(r).user_account_id) == linked)
@@ -122,10 +134,7 @@ async def test_general_errors_go_in_the_banner_and_field_errors_under_fields(con
 
 
 async def test_success_updates_the_row_detail_and_status_bar(console, wire):
-    main = await signed_in(console)
-    account = await free_account(main)
-    dialog, row = await open_for(main)
-    dialog.account_edit.setText(account)
+    main, dialog, row, account = await ready_to_link(console)
     await dialog.submit()
     await until(lambda: main.link_dialog is None)
     updated = main.model.customer_at(row)
@@ -168,11 +177,7 @@ async def test_searching_accounts_by_email_fills_the_id(console):
 
 
 async def test_double_submit_is_impossible(console, sandbox, wire):
-    main = await signed_in(console)
-    account = await free_account(main)
-    dialog, _ = await open_for(main)
-    dialog.account_edit.setText(account)
-    await queue_fault(sandbox, "latency=0.3", "/customers/", method="PUT")
+    main, dialog, _, _account = await ready_to_link(console, sandbox, "latency=0.3")
     dialog.submit_clicked()
     dialog.submit_clicked()
     dialog.link_button.click()
@@ -181,11 +186,7 @@ async def test_double_submit_is_impossible(console, sandbox, wire):
 
 
 async def test_cancel_aborts_the_request_and_closes(console, sandbox):
-    main = await signed_in(console)
-    account = await free_account(main)
-    dialog, row = await open_for(main)
-    dialog.account_edit.setText(account)
-    await queue_fault(sandbox, "latency=2", "/customers/", method="PUT")
+    main, dialog, row, _account = await ready_to_link(console, sandbox, "latency=2")
     dialog.submit_clicked()
     await until(lambda: not dialog.account_edit.isEnabled())
     assert dialog.busy.isVisible()
@@ -196,11 +197,7 @@ async def test_cancel_aborts_the_request_and_closes(console, sandbox):
 
 
 async def test_server_failure_keeps_input_and_retry_succeeds(console, sandbox):
-    main = await signed_in(console)
-    account = await free_account(main)
-    dialog, row = await open_for(main)
-    dialog.account_edit.setText(account)
-    await queue_fault(sandbox, "503", "/customers/", method="PUT")
+    main, dialog, row, account = await ready_to_link(console, sandbox, "503")
     await dialog.submit()
     assert "503" in dialog.banner.text.text() and dialog.banner.action.text() == "Retry"
     assert dialog.account_edit.text() == account and dialog.account_edit.isEnabled()
@@ -230,11 +227,7 @@ async def test_a_lost_answer_is_checked_and_the_saved_link_shows(console, sandbo
 @pytest.mark.parametrize("fault", ["drop", "malformed-json"])  # neither carries the write out
 async def test_a_write_that_never_happened_says_not_saved_and_retry_links(console, sandbox,
                                                                           wire, fault):
-    main = await signed_in(console)
-    account = await free_account(main)
-    dialog, row = await open_for(main)
-    dialog.account_edit.setText(account)
-    await queue_fault(sandbox, fault, "/customers/", method="PUT")
+    main, dialog, row, account = await ready_to_link(console, sandbox, fault)
     await dialog.submit()
     assert "not saved" in dialog.banner.text.text() and dialog.banner.action.text() == "Retry"
     assert dialog.isVisible() and dialog.account_edit.text() == account
@@ -247,11 +240,7 @@ async def test_a_write_that_never_happened_says_not_saved_and_retry_links(consol
 
 
 async def test_when_the_check_itself_fails_the_user_is_told_it_is_unknown(console, sandbox):
-    main = await signed_in(console)
-    account = await free_account(main)
-    dialog, row = await open_for(main)
-    dialog.account_edit.setText(account)
-    await queue_fault(sandbox, "lost-answer", "/customers/", method="PUT")
+    main, dialog, row, account = await ready_to_link(console, sandbox, "lost-answer")
     await queue_fault(sandbox, "drop", "/customers/", method="GET", times=5)
     await dialog.submit()
     text = dialog.banner.text.text()
@@ -334,10 +323,7 @@ async def session_expired(main: MainWindow) -> None:
 async def test_expiry_prompts_for_the_password_and_replays_the_link(console, sandbox_factory):
     server = sandbox_factory(customers=60, auth="session", token_ttl=2)
     console.sandbox_url = server.url
-    main = await signed_in(console)
-    account = await free_account(main)
-    dialog, row = await open_for(main)
-    dialog.account_edit.setText(account)
+    main, dialog, row, account = await ready_to_link(console)
     await session_expired(main)
     submit = asyncio.ensure_future(dialog.submit())
     prompt = await until(lambda: main.prompt)

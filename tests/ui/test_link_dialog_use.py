@@ -14,7 +14,7 @@ from billie_desktop.api import QueryUserAccountsRequest, same_id
 from billie_desktop.ui.account_results import ROWS_SHOWN
 from billie_desktop.ui.widgets import FieldError, error_colour
 from tests.ui.conftest import clear_faults, queue_fault, signed_in, until
-from tests.ui.test_link_dialog import free_account, message_box, open_for
+from tests.ui.test_link_dialog import message_box, open_for, ready_to_link
 
 
 async def test_the_results_list_shows_eight_accounts_and_the_keyboard_chooses(console, wire):
@@ -121,11 +121,7 @@ async def test_a_could_not_search_note_clears_once_a_search_succeeds(console, sa
 
 async def test_signing_out_with_the_dialog_open_and_a_link_in_flight_is_clean(console,
                                                                               sandbox):
-    main = await signed_in(console)
-    account = await free_account(main)
-    dialog, _ = await open_for(main)
-    dialog.account_edit.setText(account)
-    await queue_fault(sandbox, "latency=1", "/customers/", method="PUT")
+    main, dialog, _, _account = await ready_to_link(console, sandbox, "latency=1")
     dialog.submit_clicked()
     await until(lambda: not dialog.account_edit.isEnabled())
     main.sign_out_clicked()
