@@ -7,10 +7,13 @@ the "unexpected problem" dialog."""
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import traceback
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QApplication
 
 from billie_desktop.ui.errors import ErrorReporter
 
@@ -36,14 +39,22 @@ def driver(spec: str) -> Callable[[ConsoleApp, ErrorReporter], Awaitable[int]]:
 
 
 async def _drive(console: ConsoleApp, reporter: ErrorReporter, journey: Journey) -> int:
+    """The console runs exactly as for a user (``console.run``); the journey acts beside
+    it and ends by closing the last window, after which the console must end itself."""
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    running = asyncio.ensure_future(console.run(qapp))
     ok = False
     try:
-        await console.start()
         await journey(console)
+        await asyncio.wait_for(asyncio.shield(running), 15)  # it ends when the window does
         ok = True
     except Exception:
         print("[drive] FAILED\n" + traceback.format_exc(), flush=True)
     finally:
+        if not running.done():
+            print("[drive] the console did not end when its last window closed", flush=True)
+            running.cancel()
         await console.close()
     if reporter.count:
         print(f"[drive] {reporter.count} unexpected problem(s) reported", flush=True)

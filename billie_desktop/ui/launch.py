@@ -9,9 +9,17 @@ import sys
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QEvent,
+    QMessageLogContext,
+    QObject,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from billie_desktop import __version__
 from billie_desktop.ui.errors import ErrorReporter
@@ -72,10 +80,32 @@ def run_app(qapp: QApplication,
     return result
 
 
+class _LastWindowWatcher(QObject):
+    """Notices when no window of the app is left open (dialogs, menus and tooltips do not
+    count). Qt says so itself only when it may also quit at once, which would stop the
+    event loop under the coroutines still cleaning up."""
+
+    def __init__(self, qapp: QApplication, done: Callable[[], None]) -> None:
+        super().__init__()
+        self.qapp, self.done = qapp, done
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close and isinstance(watched, QWidget) \
+                and watched.isWindow():
+            QTimer.singleShot(0, self._check)  # once the close has taken effect
+        return False
+
+    def _check(self) -> None:
+        if not any(w.isVisible() and w.windowType() == Qt.WindowType.Window
+                   and not isinstance(w, QDialog) for w in self.qapp.topLevelWidgets()):
+            self.done()
+
+
 async def until_last_window_closed(qapp: QApplication) -> None:
     closed = asyncio.Event()
-    qapp.lastWindowClosed.connect(closed.set)
+    watcher = _LastWindowWatcher(qapp, closed.set)
+    qapp.installEventFilter(watcher)
     try:
         await closed.wait()
     finally:
-        qapp.lastWindowClosed.disconnect(closed.set)
+        qapp.removeEventFilter(watcher)

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from billie_desktop.ui.errors import ErrorReporter
 from billie_desktop.ui.operations import Form, run_operation
@@ -109,3 +109,32 @@ def test_the_qt_binding_keeps_none_alive(qapp):
     assert sys.getrefcount(None) >= before - 50, "the Qt binding leaks references to None"
     widget.deleteLater()
     label.deleteLater()
+
+
+async def test_the_app_ends_when_its_last_window_closes_and_not_before():
+    """Qt is told not to quit by itself (so that no coroutine is cut off mid-cleanup):
+    the console watches for its last window closing instead. A window replaced by
+    another (sign-in -> main) or a dialog left open does not count."""
+    import asyncio
+
+    from PySide6.QtWidgets import QMainWindow
+
+    from billie_desktop.ui.launch import until_last_window_closed
+
+    qapp = QApplication.instance()
+    first, second = QMainWindow(), QMainWindow()
+    first.show()
+    waiting = asyncio.ensure_future(until_last_window_closed(qapp))
+    await asyncio.sleep(0.05)
+    second.show()
+    first.close()  # replaced by another window: the app goes on
+    await asyncio.sleep(0.05)
+    assert not waiting.done()
+    box = QMessageBox(QMessageBox.Icon.Information, "x", "a dialog")
+    box.setModal(False)
+    box.show()
+    second.close()  # the last window: the dialog left open does not keep the app alive
+    await asyncio.wait_for(waiting, 2)
+    box.close()
+    for window in (first, second, box):
+        window.deleteLater()
