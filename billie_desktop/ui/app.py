@@ -92,8 +92,8 @@ class ConsoleApp(QObject):
             window = self.sign_in_window
             if window is not None:
                 window.set_remember_note(self.remember_warning)
-                if window.form.running:
-                    return  # the user is signing in already
+            if self.main_window is not None or (window is not None and window.form.running):
+                return  # the user signed in (or is signing in) while the keyring was slow
         await self._resume_or_sign_in()
 
     async def _resume_or_sign_in(self) -> None:

@@ -183,6 +183,22 @@ async def test_a_slow_keyring_never_holds_the_first_window_back(safe_console, us
     assert safe_console.sign_in_window is window  # the same window, not a second one
 
 
+async def test_signing_in_while_the_keyring_is_slow_opens_one_main_window(safe_console,
+                                                                          use_keyring):
+    unlock = threading.Event()
+    use_keyring(ScriptedKeyring(delay=unlock))
+    starting = asyncio_task(safe_console.start())
+    await until(lambda: safe_console.sign_in_window, limit=3)
+    await sign_in(safe_console, remember=False)  # before the keyring has answered
+    main = safe_console.main_window
+    assert main is not None and not starting.done()
+    unlock.set()
+    await starting
+    assert safe_console.main_window is main  # not replaced by a resumed second one
+    await safe_console.tasks.wait_idle()  # the organisations, then the first page
+    await main.model.wait_idle()
+
+
 def asyncio_task(coro: Any) -> Any:
     import asyncio
 
