@@ -189,7 +189,7 @@ async def test_signing_in_while_the_keyring_is_slow_opens_one_main_window(safe_c
     use_keyring(ScriptedKeyring(delay=unlock))
     starting = asyncio_task(safe_console.start())
     await until(lambda: safe_console.sign_in_window, limit=3)
-    await sign_in(safe_console, remember=False)  # before the keyring has answered
+    await sign_in(safe_console, remember=True)  # before the keyring has answered
     main = safe_console.main_window
     assert main is not None and not starting.done()
     unlock.set()
