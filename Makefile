@@ -33,7 +33,11 @@ pytest: $(STAMP)
 
 test: lint typecheck pytest
 
+# The start-up figures need a real X server: Xvfb and xdotool (for the benchmark only).
 bench: $(STAMP)
+	@command -v Xvfb >/dev/null && command -v xdotool >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	   --no-install-recommends xvfb xdotool libxcb-cursor0 libxkbcommon-x11-0 >/dev/null)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m billie_desktop.bench $(ARGS)
 
 DIST_STAMP := $(VENV)/.dist-stamp

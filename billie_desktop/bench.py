@@ -217,7 +217,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="billie-bench")
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=15)
+    parser.add_argument("--startup-only", action="store_true",
+                        help="only the start-up figures (under Xvfb)")
     args = parser.parse_args(argv)
+    from billie_desktop.devtools.startup import startup_figures
+
+    if args.startup_only:
+        for name, value in startup_figures():
+            print(f"  {name:<60}  {value}")
+        return 0
     from billie_desktop.sandbox.store import Store
 
     print(f"Billie Desktop benchmark: {args.customers:,} customers per organisation; "
@@ -232,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         results += [(f"HTTP: {name}", value) for name, value in http_rows]
         results.append(("client: pydantic parse rate", parse_rate(url, org)))
         results += model_figures(url, org)
+    results += startup_figures()
     results.append(("memory: peak RSS of this process",
                     f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:7.1f} MB"))
     width = max(len(name) for name, _ in results)
