@@ -35,6 +35,7 @@ from billie_desktop.ui.tuning import PAGE_SIZE
 log = logging.getLogger("billie_desktop")
 KEYRING_GRACE = 0.25  # s: a keyring slower than this answers behind the sign-in window
 KEYRING_TIMEOUT = 30.0  # s: then "Remember me" is for this session only
+WINDOW_FIRST = 0.05  # s: the first window is on screen before the keyring is probed
 
 
 class ConsoleApp(QObject):
@@ -80,10 +81,17 @@ class ConsoleApp(QObject):
         the password, or shows sign-in. A keyring that is slow to answer (an unlock
         prompt) never holds the first window back."""
         if self.probe is not None and isinstance(self.token_store, SafeTokenStore):
-            probing = asyncio.ensure_future(asyncio.to_thread(self.probe))
-            done, _ = await asyncio.wait({probing}, timeout=KEYRING_GRACE)
-            if not done:
+            at_once = not self.resumable  # nothing to resume: the window waits for nothing
+            if at_once:
                 self.show_sign_in()
+                # The probe imports keyring backends: let the window reach the screen first
+                # rather than have the two take turns with the interpreter lock.
+                await asyncio.sleep(WINDOW_FIRST)
+            probing = asyncio.ensure_future(asyncio.to_thread(self.probe))
+            if not at_once:  # worth a moment's wait: the customers may come straight up
+                done, _ = await asyncio.wait({probing}, timeout=KEYRING_GRACE)
+                if not done:
+                    self.show_sign_in()
             try:
                 choice = await asyncio.wait_for(probing, KEYRING_TIMEOUT)
             except TimeoutError:
@@ -95,6 +103,12 @@ class ConsoleApp(QObject):
             if self.main_window is not None or (window is not None and window.form.running):
                 return  # the user signed in (or is signing in) while the keyring was slow
         await self._resume_or_sign_in()
+
+    @property
+    def resumable(self) -> bool:
+        """A session may have been remembered for the server this start would use."""
+        server = self.server or self.settings.last_server or self.sandbox_url
+        return bool(server) and server == self.settings.last_server and self.settings.remember
 
     async def _resume_or_sign_in(self) -> None:
         server = self.server or self.settings.last_server or self.sandbox_url
