@@ -33,6 +33,8 @@ async def first_sign_in(console: ConsoleApp) -> None:
     await window.sign_in()
     main = console.main_window
     assert main is not None, window.banner.text.text()
+    # The keyring may answer after a quick sign-in: the session then moves into it.
+    await wait_for(lambda: console.token_store.persistent, limit=10)
     say(f"signed in; keyring: {'yes' if console.token_store.persistent else 'no'}")
     await customers_shown(main)
     main.close()

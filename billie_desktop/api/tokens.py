@@ -75,6 +75,9 @@ class MemoryTokenStore:
     def clear(self, server: str) -> None:
         self._sessions.pop(server, None)
 
+    def items(self) -> list[tuple[str, StoredSession]]:
+        return list(self._sessions.items())
+
 
 class KeyringTokenStore:
     """The OS keyring (Secret Service, Keychain, Windows Credential Locker). Its methods
@@ -128,9 +131,18 @@ class SafeTokenStore:
         self.memory = MemoryTokenStore()
 
     def use(self, choice: TokenStoreChoice) -> None:
-        """The keyring probe's answer (it may come after the first window is shown)."""
+        """The keyring probe's answer. It may come after the user has signed in with
+        Remember me: what was kept in memory meanwhile moves into the keyring."""
         self.primary = choice.store if choice.store.persistent else None
         self.warning = choice.warning
+        for server, session in self.memory.items():
+            if self.primary is None:
+                break
+            try:
+                self.primary.save(server, session)
+                self.memory.clear(server)
+            except Exception as exc:
+                self._failed("write to", exc)
 
     @property
     def persistent(self) -> bool:

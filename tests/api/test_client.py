@@ -264,3 +264,18 @@ async def test_logs_hold_no_secret_or_personal_data(server, make_client, caplog)
     httpx_lines = [r for r in caplog.records if r.name.startswith(("httpx", "httpcore"))
                    and r.levelno >= 20]
     assert not httpx_lines  # held at WARNING: they would log full URLs, search included
+
+
+def test_sessions_remembered_before_the_keyring_answered_move_into_it(memory_keyring):
+    from billie_desktop.api import KeyringTokenStore, SafeTokenStore, StoredSession
+    from billie_desktop.api.session import SessionStyle
+    from billie_desktop.api.tokens import TokenStoreChoice
+
+    store = SafeTokenStore()  # no keyring yet: memory
+    session = StoredSession("mel@example.com", SessionStyle.JWT_BODY, "refresh-token")
+    store.save("https://billiecart.example", session)
+    assert not store.persistent and memory_keyring.secrets == {}
+    store.use(TokenStoreChoice(KeyringTokenStore(), None))  # the keyring answers
+    assert store.persistent and store.memory.items() == []
+    assert store.load("https://billiecart.example") == session
+    assert len(memory_keyring.secrets) == 1
