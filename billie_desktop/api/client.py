@@ -62,6 +62,12 @@ from billie_desktop.api.transport import (
 
 log = logging.getLogger("billie_desktop.api")
 
+# httpx logs every request's full URL at INFO, query string included: a customer search
+# would put a person's name in the log; httpcore logs raw headers (cookies, Authorization)
+# at DEBUG. The client logs its own redacted line instead, so both are held at WARNING.
+for _name in ("httpx", "httpcore"):
+    logging.getLogger(_name).setLevel(logging.WARNING)
+
 T = TypeVar("T", bound=BaseModel)
 
 SESSION_COOKIES = ("ss-id", "ss-pid", "ss-opt")

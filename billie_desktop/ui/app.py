@@ -7,30 +7,24 @@ import argparse
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from billie_desktop.api import (
-    BillieClient,
-    BillieError,
-    MemoryTokenStore,
-    SafeTokenStore,
-    TokenStore,
-    TokenStoreChoice,
-    probe_keyring,
-)
-from billie_desktop.api.tokens import SLOW_KEYRING
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS, DemoSignIns
 from billie_desktop.ui.errors import ErrorReporter
 from billie_desktop.ui.launch import configure_logging, make_qapp, run_app, until_last_window_closed
-from billie_desktop.ui.main_window import MainWindow
-from billie_desktop.ui.session import Session
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.sign_in_window import SignInWindow
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import PAGE_SIZE
+
+if TYPE_CHECKING:  # the client and the main window are imported after the first window
+    from billie_desktop.api import BillieClient, TokenStore, TokenStoreChoice
+    from billie_desktop.ui.main_window import MainWindow
+    from billie_desktop.ui.session import Session
 
 log = logging.getLogger("billie_desktop")
 KEYRING_GRACE = 0.25  # s: a keyring slower than this answers behind the sign-in window
@@ -41,16 +35,16 @@ WINDOW_FIRST = 0.05  # s: the first window is on screen before the keyring is pr
 class ConsoleApp(QObject):
     """Owns the windows and moves between them: sign-in <-> main window."""
 
-    def __init__(self, settings: Settings, token_store: TokenStore, *,
+    def __init__(self, settings: Settings, token_store: TokenStore | None, *,
                  client_factory: Callable[[str], BillieClient] | None = None,
                  sandbox_url: str | None = None, demo: DemoSignIns | None = None,
                  server: str | None = None, store_warning: str | None = None,
                  probe: Callable[[], TokenStoreChoice] | None = None,
                  page_size: int = PAGE_SIZE, icon: QIcon | None = None) -> None:
         """``client_factory(url)`` makes the client for a server (tests hand in one that
-        counts requests); by default a ``BillieClient`` using ``token_store``.
-        ``probe`` finds the keyring (blocking: it runs in a worker thread) for a
-        ``SafeTokenStore``, which remembers in memory until it answers."""
+        counts requests); by default a ``BillieClient`` using ``token_store``. With no
+        ``token_store``, a ``SafeTokenStore`` is made once the first window is up, and
+        ``probe`` finds the keyring for it in a worker thread."""
         super().__init__()
         self.settings = settings
         self.token_store = token_store
@@ -67,26 +61,39 @@ class ConsoleApp(QObject):
         self.main_window: MainWindow | None = None
         self.sessions: list[Session] = []
 
+    def store(self) -> TokenStore:
+        """Where Remember me keeps sessions (made on first use: it imports the client)."""
+        if self.token_store is None:
+            from billie_desktop.api import SafeTokenStore
+
+            self.token_store = SafeTokenStore()
+        return self.token_store
+
     def _new_client(self, url: str) -> BillieClient:
-        return BillieClient(url, token_store=self.token_store)
+        from billie_desktop.api import BillieClient
+
+        return BillieClient(url, token_store=self.store())
 
     @property
     def remember_warning(self) -> str | None:
         """Why "Remember me" cannot last beyond this session, if it cannot."""
-        store = self.token_store
-        return store.warning if isinstance(store, SafeTokenStore) else self.store_warning
+        return getattr(self.token_store, "warning", self.store_warning)  # SafeTokenStore
 
     async def start(self) -> None:
-        """Finds the keyring off the UI thread, then resumes a remembered session without
-        the password, or shows sign-in. A keyring that is slow to answer (an unlock
-        prompt) never holds the first window back."""
-        if self.probe is not None and isinstance(self.token_store, SafeTokenStore):
-            at_once = not self.resumable  # nothing to resume: the window waits for nothing
-            if at_once:
-                self.show_sign_in()
-                # The probe imports keyring backends: let the window reach the screen first
-                # rather than have the two take turns with the interpreter lock.
-                await asyncio.sleep(WINDOW_FIRST)
+        """Shows the first window, finds the keyring off the UI thread, then resumes a
+        remembered session without the password or leaves sign-in up. Nothing holds the
+        first window back: not the client's imports, not a keyring slow to answer."""
+        at_once = self.probe is not None and not self.resumable
+        if at_once:  # nothing to resume: the window waits for nothing
+            self.show_sign_in()
+            # Let it reach the screen before the imports and the keyring probe, rather
+            # than have them take turns with it for the interpreter lock.
+            await asyncio.sleep(WINDOW_FIRST)
+        from billie_desktop.api import MemoryTokenStore, SafeTokenStore, TokenStoreChoice
+        from billie_desktop.api.tokens import SLOW_KEYRING
+
+        store = self.store()
+        if self.probe is not None and isinstance(store, SafeTokenStore):
             probing = asyncio.ensure_future(asyncio.to_thread(self.probe))
             if not at_once:  # worth a moment's wait: the customers may come straight up
                 done, _ = await asyncio.wait({probing}, timeout=KEYRING_GRACE)
@@ -96,7 +103,7 @@ class ConsoleApp(QObject):
                 choice = await asyncio.wait_for(probing, KEYRING_TIMEOUT)
             except TimeoutError:
                 choice = TokenStoreChoice(MemoryTokenStore(), SLOW_KEYRING)
-            self.token_store.use(choice)
+            store.use(choice)
             window = self.sign_in_window
             if window is not None:
                 window.set_remember_note(self.remember_warning)
@@ -111,6 +118,9 @@ class ConsoleApp(QObject):
         return bool(server) and server == self.settings.last_server and self.settings.remember
 
     async def _resume_or_sign_in(self) -> None:
+        from billie_desktop.api import BillieError
+        from billie_desktop.ui.session import Session
+
         server = self.server or self.settings.last_server or self.sandbox_url
         if server and server == self.settings.last_server:
             client = self.client_factory(server)
@@ -147,6 +157,8 @@ class ConsoleApp(QObject):
         return window
 
     def open_main(self, session: Session) -> MainWindow:
+        from billie_desktop.ui.main_window import MainWindow
+
         self.sessions.append(session)
         window = MainWindow(session, self.settings, page_size=self.page_size, icon=self.icon)
         window.signed_out.connect(lambda why: self._signed_out(window, why))
@@ -197,6 +209,13 @@ def _discard(window: QWidget) -> None:
 Driver = Callable[["ConsoleApp", ErrorReporter], Awaitable[int]]
 
 
+def _probe_keyring() -> TokenStoreChoice:
+    """Runs in a worker thread: keyring and its backends are imported there too."""
+    from billie_desktop.api import probe_keyring
+
+    return probe_keyring()
+
+
 def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
     """``billie-desktop`` (parsed by ``billie_desktop.__main__``). ``driver`` replaces the
     user for scripted journeys; the console is built exactly as for a user."""
@@ -210,7 +229,7 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
         print("Starting the sandbox…", flush=True)
         sandbox = SandboxServer(options_from(args, port=0)).start()
         print(f"Sandbox on {sandbox.url}", flush=True)
-    console = ConsoleApp(Settings(args.settings), SafeTokenStore(), probe=probe_keyring,
+    console = ConsoleApp(Settings(args.settings), None, probe=_probe_keyring,
                          sandbox_url=sandbox.url if sandbox else None,
                          demo=DEMO_SIGN_INS if sandbox else None, server=args.server, icon=icon)
 

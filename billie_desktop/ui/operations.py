@@ -17,16 +17,18 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 from shiboken6 import isValid
 
-from billie_desktop.api import BillieError, SessionExpiredError, ValidationError
 from billie_desktop.ui.widgets import Banner, BusyBar, FieldError, tr
 
+if TYPE_CHECKING:  # imported when an operation runs: the first window needs only Qt
+    from billie_desktop.api import BillieError
+
 T = TypeVar("T")
-FocusRule = Callable[[BillieError], QWidget | None]
+FocusRule = Callable[["BillieError"], QWidget | None]
 
 
 def _t(text: str) -> str:
@@ -76,6 +78,8 @@ class Form:
 
     def show_error(self, exc: BillieError) -> QWidget | None:
         """Shows ``exc`` where it belongs; returns the widget that should get focus."""
+        from billie_desktop.api import ValidationError
+
         target: QWidget | None = None
         general = [exc.message]
         if isinstance(exc, ValidationError):
@@ -98,6 +102,8 @@ class Form:
         return target
 
     def _show_general(self, text: str, exc: BillieError) -> None:
+        from billie_desktop.api import SessionExpiredError
+
         if self.banner is None:
             general_field = self.fields.get(self.general_field or "")
             if general_field is not None:
@@ -131,6 +137,8 @@ def report_unexpected(exc: BaseException) -> None:
 async def run_operation(form: Form, work: Awaitable[T], *,
                         on_error: Callable[[BillieError], bool] | None = None) -> T | None:
     """Runs ``work`` for ``form``; ``on_error`` may take an error over (return True)."""
+    from billie_desktop.api import BillieError
+
     form.clear_errors()
     form.set_busy(True)
     target: QWidget | None = None

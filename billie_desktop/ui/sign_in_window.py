@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QIcon
@@ -20,18 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from billie_desktop.api import (
-    AccountLockedError,
-    AuthenticateResponse,
-    BillieClient,
-    BillieError,
-    DiscoveryReport,
-    InsecureTransportError,
-    InvalidCredentialsError,
-)
 from billie_desktop.sandbox.demo import DemoSignIns
 from billie_desktop.ui.operations import Field, Form, focus_field, run_operation
-from billie_desktop.ui.session import Session
 from billie_desktop.ui.settings import STAGING_URL, Settings
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.widgets import (
@@ -43,6 +34,9 @@ from billie_desktop.ui.widgets import (
     stacked,
     tr,
 )
+
+if TYPE_CHECKING:  # the client is imported when it is needed: this window needs only Qt
+    from billie_desktop.api import AuthenticateResponse, BillieClient, BillieError, DiscoveryReport
 
 log = logging.getLogger(__name__)
 SANDBOX, STAGING, CUSTOM = "sandbox", "staging", "custom"
@@ -198,6 +192,8 @@ class SignInWindow(QWidget):
         self.custom_url.textEdited.connect(lambda _: self.server_error.set_error(None))
 
     def _focus_after_error(self, exc: BillieError) -> QWidget:
+        from billie_desktop.api import AccountLockedError, InvalidCredentialsError
+
         if isinstance(exc, InvalidCredentialsError):
             return self.password
         if isinstance(exc, AccountLockedError) or exc.status is not None:
@@ -247,6 +243,8 @@ class SignInWindow(QWidget):
         self.banner.clear()
         if not self._all_filled_in(url, user, password):
             return
+        from billie_desktop.api import InsecureTransportError
+
         try:
             client = self.client_factory(url)
         except InsecureTransportError as exc:
@@ -298,6 +296,8 @@ class SignInWindow(QWidget):
             self._signed_in_without_role = client
             return True
         self.settings.remember = self.remember.isChecked()
+        from billie_desktop.ui.session import Session
+
         session = Session(client, me, server_label=url, remember=self.remember.isChecked(),
                           sandbox=url == self.sandbox_url,
                           discovery=report)
