@@ -149,3 +149,17 @@ def test_parsing_the_command_line_loads_no_server():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_first_window_needs_only_qt():
+    """The console shows its first window before it imports the client: httpx, pydantic
+    and the client's models come after (ui/app.py, ui/sign_in_window.py)."""
+    code = ("import sys, billie_desktop.__main__ as m; m.parse_args(['--server', 'x']); "
+            "import billie_desktop.ui.app, billie_desktop.ui.sign_in_window; "
+            "bad = [n for n in sys.modules if n.split('.')[0] in ('httpx', 'pydantic', "
+            "'keyring', 'uvicorn') or n.startswith('billie_desktop.api.')]; "
+            "print(bad); sys.exit(1 if bad else 0)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False, env={**__import__("os").environ,
+                                              "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stdout + result.stderr
