@@ -23,6 +23,8 @@ from billie_desktop.ui.tuning import PAGE_SIZE
 
 if TYPE_CHECKING:  # the client and the main window are imported after the first window
     from billie_desktop.api import BillieClient, TokenStore, TokenStoreChoice
+    from billie_desktop.sandbox import SandboxOptions
+    from billie_desktop.sandbox.server import SandboxServer
     from billie_desktop.ui.main_window import MainWindow
     from billie_desktop.ui.session import Session
 
@@ -40,6 +42,7 @@ class ConsoleApp(QObject):
                  sandbox_url: str | None = None, demo: DemoSignIns | None = None,
                  server: str | None = None, store_warning: str | None = None,
                  probe: Callable[[], TokenStoreChoice] | None = None,
+                 sandbox_options: SandboxOptions | None = None,
                  page_size: int = PAGE_SIZE, icon: QIcon | None = None) -> None:
         """``client_factory(url)`` makes the client for a server (tests hand in one that
         counts requests); by default a ``BillieClient`` using ``token_store``. With no
@@ -54,6 +57,8 @@ class ConsoleApp(QObject):
         self.server = server
         self.store_warning = store_warning
         self.probe = probe
+        self.sandbox_options = sandbox_options  # started behind the first window
+        self.sandbox: SandboxServer | None = None
         self.page_size = page_size
         self.icon = icon
         self.tasks = Tasks()
@@ -89,6 +94,8 @@ class ConsoleApp(QObject):
             # Let it reach the screen before the imports and the keyring probe, rather
             # than have them take turns with it for the interpreter lock.
             await asyncio.sleep(WINDOW_FIRST)
+        if self.sandbox_options is not None and self.sandbox is None:
+            self.tasks.run("sandbox", self._start_sandbox(self.sandbox_options))
         from billie_desktop.api import MemoryTokenStore, SafeTokenStore, TokenStoreChoice
         from billie_desktop.api.tokens import SLOW_KEYRING
 
@@ -110,6 +117,23 @@ class ConsoleApp(QObject):
             if self.main_window is not None or (window is not None and window.form.running):
                 return  # the user signed in (or is signing in) while the keyring was slow
         await self._resume_or_sign_in()
+
+    async def _start_sandbox(self, options: SandboxOptions) -> None:
+        """Starts the embedded sandbox in a worker thread (imports and seeding too) while
+        the sign-in window says so; Sign in is enabled once it answers."""
+        if self.sign_in_window is not None:
+            self.sign_in_window.sandbox_starting()
+        try:
+            self.sandbox = await asyncio.to_thread(_started_sandbox, options)
+        except Exception as exc:  # a port, a disk, a broken database: said, not fatal
+            log.warning("the sandbox could not start: %s", exc)
+            if self.sign_in_window is not None:
+                self.sign_in_window.sandbox_failed(str(exc))
+            return
+        self.sandbox_url, self.demo = self.sandbox.url, DEMO_SIGN_INS
+        print(f"Sandbox on {self.sandbox.url}", flush=True)
+        if self.sign_in_window is not None:
+            self.sign_in_window.sandbox_ready(self.sandbox.url, DEMO_SIGN_INS)
 
     @property
     def resumable(self) -> bool:
@@ -209,6 +233,13 @@ def _discard(window: QWidget) -> None:
 Driver = Callable[["ConsoleApp", ErrorReporter], Awaitable[int]]
 
 
+def _started_sandbox(options: SandboxOptions) -> SandboxServer:
+    """In a worker thread: uvicorn is imported there, and the database seeded."""
+    from billie_desktop.sandbox.server import SandboxServer
+
+    return SandboxServer(options).start()
+
+
 def _probe_keyring() -> TokenStoreChoice:
     """Runs in a worker thread: keyring and its backends are imported there too."""
     from billie_desktop.api import probe_keyring
@@ -221,17 +252,14 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
     user for scripted journeys; the console is built exactly as for a user."""
     configure_logging(args.log_level)
     qapp, icon = make_qapp()
-    sandbox = None
+    options = None
     if args.sandbox:
         from billie_desktop.sandbox.cli import options_from
-        from billie_desktop.sandbox.server import SandboxServer
 
+        options = options_from(args, port=0)
         print("Starting the sandbox…", flush=True)
-        sandbox = SandboxServer(options_from(args, port=0)).start()
-        print(f"Sandbox on {sandbox.url}", flush=True)
     console = ConsoleApp(Settings(args.settings), None, probe=_probe_keyring,
-                         sandbox_url=sandbox.url if sandbox else None,
-                         demo=DEMO_SIGN_INS if sandbox else None, server=args.server, icon=icon)
+                         sandbox_options=options, server=args.server, icon=icon)
 
     async def main(reporter: ErrorReporter) -> int:
         if driver is not None:  # a scripted journey (tests): see devtools/drive.py
@@ -241,5 +269,5 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
     try:
         return run_app(qapp, main)
     finally:
-        if sandbox is not None:
-            sandbox.stop()
+        if console.sandbox is not None:
+            console.sandbox.stop()

@@ -88,8 +88,8 @@ class SignInWindow(QWidget):
         layout.addWidget(self.busy)
         layout.addLayout(buttons)
         self.demo = self._build_demo()
-        if self.demo.text():
-            layout.addWidget(self.demo)
+        layout.addWidget(self.demo)
+        self.demo.setVisible(bool(self.demo.text()))
         layout.addStretch(1)
         self._connect()
         (self.password if self.user_name.text() else self.user_name).setFocus()
@@ -166,6 +166,13 @@ class SignInWindow(QWidget):
     def _build_demo(self) -> QLabel:
         """The sandbox's demo sign-ins (handed in as data), as links that fill the form."""
         label = QLabel()  # rich text on purpose: our own links; its data is escaped
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        label.linkActivated.connect(self.use_demo_user)
+        label.setAccessibleName(_t("Sandbox demo sign-ins"))
+        self._fill_demo(label)
+        return label
+
+    def _fill_demo(self, label: QLabel) -> None:
         demo = self.demo_sign_ins
         if self.sandbox_url and demo is not None:
             rows = "".join(f"<tr><td><a href='{html.escape(u, quote=True)}'>{html.escape(u)}"
@@ -174,10 +181,29 @@ class SignInWindow(QWidget):
             label.setText(_t("<b>Sandbox demo sign-ins</b> (password "
                              "<code>{0}</code>; click one to fill it in):").format(
                                  html.escape(demo.password)) + f"<table>{rows}</table>")
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-            label.linkActivated.connect(self.use_demo_user)
-            label.setAccessibleName(_t("Sandbox demo sign-ins"))
-        return label
+
+    # --- a sandbox that starts behind the window ----------------------------------------------
+    def sandbox_starting(self) -> None:
+        self.banner.show_message(_t("Starting the sandbox on this computer…"), kind="info")
+        self.busy.set_busy(True)
+        self.sign_in_button.setEnabled(False)
+
+    def sandbox_ready(self, url: str, demo: DemoSignIns) -> None:
+        """The sandbox answers: it is offered (and chosen), with its demo sign-ins."""
+        self.sandbox_url, self.demo_sign_ins = url, demo
+        self.server.insertItem(0, _t("Sandbox on this computer ({0})").format(url), SANDBOX)
+        self.server.setCurrentIndex(0)
+        self._fill_demo(self.demo)
+        self.demo.setVisible(True)
+        self.banner.clear()
+        self.busy.set_busy(False)
+        self.sign_in_button.setEnabled(True)
+
+    def sandbox_failed(self, why: str) -> None:
+        self.banner.show_message(_t("The sandbox could not start: {0}").format(why),
+                                 kind="error")
+        self.busy.set_busy(False)
+        self.sign_in_button.setEnabled(True)  # Staging or a custom server still work
 
     def _connect(self) -> None:
         self._select_remembered_server()

@@ -177,3 +177,35 @@ async def test_every_control_has_an_accessible_name(console):
         if control.isVisibleTo(window):
             assert control.accessibleName(), control
     await asyncio.sleep(0)
+
+
+async def test_the_sandbox_starts_behind_the_window(settings):
+    """--sandbox: the sign-in window comes first, says the sandbox is starting, and
+    enables Sign in (with the sandbox chosen and its demo sign-ins) once it answers."""
+    from billie_desktop.api import MemoryTokenStore
+    from billie_desktop.sandbox import SandboxOptions
+
+    app = ConsoleApp(settings, MemoryTokenStore(), sandbox_options=SandboxOptions(customers=20))
+    try:
+        app.show_sign_in()
+        starting = asyncio.ensure_future(app._start_sandbox(app.sandbox_options))
+        await asyncio.sleep(0.01)
+        window = app.sign_in_window
+        assert "Starting the sandbox" in window.banner.text.text()
+        assert not window.sign_in_button.isEnabled() and window.busy.isVisible()
+        await starting
+        assert app.sandbox is not None and window.sign_in_button.isEnabled()
+        assert window.server.currentData() == "sandbox" and window.selected_url() == app.sandbox.url
+        assert window.demo.isVisible() and "manager@sandbox.test" in window.demo.text()
+        window.use_demo_user("manager@sandbox.test")
+        await window.sign_in()
+        assert app.main_window is not None
+        await app.main_window.model.wait_idle()
+        await app.tasks.wait_idle()
+        await app.main_window.model.wait_idle()
+    finally:
+        await app.close()
+        for session in app.sessions:
+            await session.client.close()
+        if app.sandbox is not None:
+            app.sandbox.stop()
