@@ -40,7 +40,7 @@ class ConsoleApp(QObject):
     def __init__(self, settings: Settings, token_store: TokenStore | None, *,
                  client_factory: Callable[[str], BillieClient] | None = None,
                  sandbox_url: str | None = None, demo: DemoSignIns | None = None,
-                 server: str | None = None, store_warning: str | None = None,
+                 server: str | None = None,
                  probe: Callable[[], TokenStoreChoice] | None = None,
                  sandbox_options: SandboxOptions | None = None,
                  page_size: int = PAGE_SIZE, icon: QIcon | None = None) -> None:
@@ -55,7 +55,6 @@ class ConsoleApp(QObject):
         self.sandbox_url = sandbox_url
         self.demo = demo
         self.server = server
-        self.store_warning = store_warning
         self.probe = probe
         self.sandbox_options = sandbox_options  # started behind the first window
         self.sandbox: SandboxServer | None = None
@@ -82,7 +81,7 @@ class ConsoleApp(QObject):
     @property
     def remember_warning(self) -> str | None:
         """Why "Remember me" cannot last beyond this session, if it cannot."""
-        return getattr(self.token_store, "warning", self.store_warning)  # SafeTokenStore
+        return getattr(self.token_store, "warning", None)  # a SafeTokenStore says why
 
     async def start(self) -> None:
         """Shows the first window, finds the keyring off the UI thread, then resumes a

@@ -67,7 +67,7 @@ PLACEHOLDER = "…"
 
 class CustomersModel(QAbstractTableModel):
     state_changed = Signal(object, str)  # a ListState, and a message for people
-    counts_changed = Signal(int, int)  # rows loaded (cached), total
+    total_changed = Signal(int)  # the server's count for the query (0 while none)
     page_failed = Signal(str)  # a page after the first could not be loaded: why
 
     def __init__(self, fetch: Fetch, *, page_size: int = PAGE_SIZE,
@@ -92,7 +92,6 @@ class CustomersModel(QAbstractTableModel):
         self._settle.setSingleShot(True)
         self._settle.setInterval(PAGE_SETTLE_MS)
         self._settle.timeout.connect(self._fetch_visible)
-        self.pages_loaded = 0  # answers painted (tests, benchmark)
         self.stale_pages_dropped = 0  # answers that came back for an older query
 
     # --- Qt model interface -----------------------------------------------------------------
@@ -114,7 +113,8 @@ class CustomersModel(QAbstractTableModel):
         customer = self.customer_at(index.row())
         if customer is None:  # not here yet: a greyed placeholder, and fetch when settled
             if role == Qt.ItemDataRole.DisplayRole:
-                self._settle.start()
+                if not self._settle.isActive():  # (scrolling restarts it: show_rows)
+                    self._settle.start()
                 return PLACEHOLDER
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QGuiApplication.palette().placeholderText()
@@ -168,7 +168,7 @@ class CustomersModel(QAbstractTableModel):
         self._pages.clear()
         self.total = 0
         self.endResetModel()
-        self.counts_changed.emit(0, 0)
+        self.total_changed.emit(0)
         if self.organisation_id is None:
             self._set_state(ListState.IDLE, "")
             return
@@ -313,11 +313,10 @@ class CustomersModel(QAbstractTableModel):
             self._pages.popitem(last=False)  # least recently used
         if total is not None:
             self._set_total(total)
-        self.pages_loaded += 1
         if rows:
             end = min(start + len(rows), self.total) - 1
             self.dataChanged.emit(self.index(start, 0), self.index(end, len(COLUMNS) - 1))
-        self.counts_changed.emit(self.loaded_count, self.total)
+        self.total_changed.emit(self.total)
         if self.total == 0:
             self._set_state(ListState.EMPTY, self._empty_message())
         elif self.state != ListState.READY:
@@ -358,10 +357,6 @@ class CustomersModel(QAbstractTableModel):
         self.state_changed.emit(state, message)
 
     # --- rows -------------------------------------------------------------------------------
-    @property
-    def loaded_count(self) -> int:
-        return sum(len(rows) for rows in self._pages.values())
-
     def customer_at(self, row: int) -> Customer | None:
         rows = self._pages.get(row // self.page_size) if 0 <= row < self.total else None
         offset = row % self.page_size

@@ -29,6 +29,7 @@ from billie_desktop.api import (
     clean_id,
     same_id,
 )
+from billie_desktop.ui.account_names import LOOKUP
 from billie_desktop.ui.account_results import (
     AccountResults,
     describe_account,
@@ -49,7 +50,6 @@ from billie_desktop.ui.widgets import (
 )
 
 log = logging.getLogger(__name__)
-LOOKUP = QueryUserAccountsRequest.operation_name()
 
 
 def _t(text: str) -> str:

@@ -70,7 +70,7 @@ class CustomersArea(QWidget):
         layout.addLayout(bottom)
         model.state_changed.connect(self.show_state)
         model.page_failed.connect(self.page_failed)
-        model.counts_changed.connect(lambda *_: self.show_count())
+        model.total_changed.connect(lambda _: self.show_count())
         self.table.visible_rows_changed.connect(lambda *_: self.show_count())
 
     def show_state(self, state: ListState, message: str) -> None:
