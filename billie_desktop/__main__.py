@@ -7,15 +7,28 @@ import argparse
 import sys
 from pathlib import Path
 
-from billie_desktop import __version__
+
+class _Version(argparse.Action):
+    """``--version``: the version is read only when asked for (see ``billie_desktop``)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0,
+                         help=help or "show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        from billie_desktop import __version__
+
+        parser.exit(message=f"{parser.prog} {__version__}\n")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    from billie_desktop.sandbox.cli import add_sandbox_arguments
+    from billie_desktop.sandbox.arguments import add_sandbox_arguments
 
     parser = argparse.ArgumentParser(prog="billie-desktop",
                                      description="The Billiecart manager console.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version)
     parser.add_argument("--server", metavar="URL", help="the Billiecart server to use")
     parser.add_argument("--sandbox", action="store_true",
                         help="start the embedded sandbox on a free loopback port and use it")
@@ -39,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         from billie_desktop.devtools.smoke import run_smoke_test
 
         return run_smoke_test(args)
-    from billie_desktop.ui.app import run_console
+    from billie_desktop.ui.start import run_console
 
     if args.drive:
         from billie_desktop.devtools.drive import driver

@@ -118,7 +118,7 @@ ALLOWED = {
 }
 UI_MAY_READ_FROM_SANDBOX = {"billie_desktop.sandbox", "billie_desktop.sandbox.demo",
                             "billie_desktop.sandbox.config"}
-COMPOSITION_ROOT = "billie_desktop.ui.app"
+COMPOSITION_ROOTS = {"billie_desktop.ui.app", "billie_desktop.ui.start"}
 
 
 @pytest.mark.parametrize("module", sorted(MODULES))
@@ -130,8 +130,8 @@ def test_each_layer_imports_only_what_it_may(module):
             continue
         if mine == "ui" and target in UI_MAY_READ_FROM_SANDBOX:
             continue  # the demo sign-ins and options: data, not the server
-        if module == COMPOSITION_ROOT and theirs == "sandbox":
-            continue  # only the composition root starts a sandbox
+        if module in COMPOSITION_ROOTS and theirs == "sandbox":
+            continue  # only the composition root (and its start) starts a sandbox
         raise AssertionError(f"{module} ({mine}) must not import {target} ({theirs})")
 
 
@@ -151,9 +151,38 @@ def test_parsing_the_command_line_loads_no_server():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_first_window_needs_only_qt():
-    """The console shows its first window before it imports the client: httpx, pydantic
-    and the client's models come after (ui/app.py, ui/sign_in_window.py)."""
+def test_the_first_window_is_on_screen_before_anything_but_qt_is_imported(tmp_path):
+    """Through the real entry point: when the sign-in window has been shown (and Qt is
+    about to let it reach the screen), none of what can wait has been imported: asyncio
+    and qasync, the client (httpx, pydantic, keyring), the sandbox's server, the package
+    metadata, the log file's handler, the console itself (ui/start.py)."""
+    code = f"""
+import os, sys
+import billie_desktop.ui.start as start
+
+def on_screen(qapp, window):
+    waiting = ("asyncio", "qasync", "httpx", "pydantic", "keyring", "uvicorn", "email",
+               "platformdirs")
+    bad = [n for n in sys.modules if n.split(".")[0] in waiting or n.startswith((
+        "billie_desktop.api.", "importlib.metadata", "logging.handlers",
+        "billie_desktop.ui.app", "billie_desktop.sandbox.server"))]
+    print("visible" if window.isVisible() else "not visible", bad, flush=True)
+    os._exit(0 if window.isVisible() and not bad else 1)
+
+start.until_on_screen = on_screen
+from billie_desktop.__main__ import main
+main(["--server", "https://billiecart.invalid", "--settings", {str(tmp_path / "s.ini")!r}])
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False, timeout=60,
+                            env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen",
+                                 "XDG_STATE_HOME": str(tmp_path), "HOME": str(tmp_path)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "visible []" in result.stdout
+
+
+def test_the_client_waits_until_signing_in():
+    """The console (ui/app.py) and the sign-in window import the client only to use it."""
     code = ("import sys, billie_desktop.__main__ as m; m.parse_args(['--server', 'x']); "
             "import billie_desktop.ui.app, billie_desktop.ui.sign_in_window; "
             "bad = [n for n in sys.modules if n.split('.')[0] in ('httpx', 'pydantic', "

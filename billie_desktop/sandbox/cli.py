@@ -6,54 +6,10 @@ import argparse
 import logging
 import signal
 import sys
-from pathlib import Path
 
-import platformdirs
-
-from billie_desktop.sandbox.config import (
-    AUTH_MODES,
-    DEFAULT_CUSTOMERS,
-    JSON_MODES,
-    ROLE_CHECKS,
-    AuthMode,
-    JsonMode,
-    RoleCheck,
-    SandboxOptions,
-)
+from billie_desktop.sandbox.arguments import add_sandbox_arguments, default_db_path
+from billie_desktop.sandbox.config import SandboxOptions
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS, ORGANISATIONS
-
-
-def default_db_path() -> Path:
-    return platformdirs.user_data_path("billie-desktop", appauthor=False) / "sandbox.sqlite3"
-
-
-def add_sandbox_arguments(parser: argparse.ArgumentParser) -> None:
-    """The flavour and data options, shared with the console's ``--sandbox``."""
-    group = parser.add_argument_group("sandbox")
-    group.add_argument("--db", type=Path, default=None,
-                       help=f"SQLite file (default: {default_db_path()})")
-    group.add_argument("--memory", action="store_true",
-                       help="keep everything in memory; nothing persists")
-    group.add_argument("--reset", action="store_true",
-                       help="delete the database and seed it again")
-    group.add_argument("--customers", type=int, default=DEFAULT_CUSTOMERS, metavar="N",
-                       help="customers per organisation when seeding (default: %(default)s)")
-    group.add_argument("--auth", choices=AUTH_MODES, default=AuthMode.JWT_COOKIE,
-                       help="how sessions are handed out (default: %(default)s)")
-    group.add_argument("--json", choices=JSON_MODES, default=JsonMode.CLASSIC,
-                       help="classic: /Date()/ dates, dash-less GUIDs; stj: ISO 8601, dashed "
-                            "GUIDs (default: %(default)s)")
-    group.add_argument("--role-check", choices=ROLE_CHECKS, default=RoleCheck.REQUIRED_ROLE,
-                       help="required-role: text/plain 403; validate-has-role: JSON 403")
-    group.add_argument("--token-ttl", type=float, default=3600.0, metavar="SECONDS",
-                       help="access-token (or session) lifetime (default: %(default)s)")
-    group.add_argument("--refresh-token-ttl", type=float, default=30 * 24 * 3600.0,
-                       metavar="SECONDS", help="refresh-token lifetime (default: 30 days)")
-    group.add_argument("--faults", action="store_true",
-                       help="accept fault-injection requests (X-Sandbox-Fault, /sandbox/faults)")
-    group.add_argument("--hostile-text", action="store_true",
-                       help="dress some names, emails and addresses up as HTML markup, to "
-                            "check that the console shows them as plain text")
 
 
 def options_from(args: argparse.Namespace, *, port: int, host: str = "127.0.0.1"

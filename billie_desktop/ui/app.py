@@ -3,10 +3,9 @@ windows, and passes each its collaborators. No globals."""
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -14,8 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS, DemoSignIns
-from billie_desktop.ui.errors import ErrorReporter
-from billie_desktop.ui.launch import configure_logging, make_qapp, run_app, until_last_window_closed
+from billie_desktop.ui.launch import until_last_window_closed
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.sign_in_window import SignInWindow
 from billie_desktop.ui.tasks import Tasks
@@ -89,7 +87,8 @@ class ConsoleApp(QObject):
         first window back: not the client's imports, not a keyring slow to answer."""
         at_once = self.probe is not None and not self.resumable
         if at_once:  # nothing to resume: the window waits for nothing
-            self.show_sign_in()
+            if self.sign_in_window is None:  # (it may be up already: see ui/start.py)
+                self.show_sign_in()
             # Let it reach the screen before the imports and the keyring probe, rather
             # than have them take turns with it for the interpreter lock.
             await asyncio.sleep(WINDOW_FIRST)
@@ -137,8 +136,7 @@ class ConsoleApp(QObject):
     @property
     def resumable(self) -> bool:
         """A session may have been remembered for the server this start would use."""
-        server = self.server or self.settings.last_server or self.sandbox_url
-        return bool(server) and server == self.settings.last_server and self.settings.remember
+        return self.settings.may_resume(self.server)
 
     async def _resume_or_sign_in(self) -> None:
         from billie_desktop.api import BillieError
@@ -170,11 +168,16 @@ class ConsoleApp(QObject):
                               demo=self.demo, notice=notice, remember_note=self.remember_warning,
                               icon=self.icon)
         if self.server and self.server != self.sandbox_url:
-            window.custom_url.setText(self.server)
-            window.server.setCurrentIndex(window.server.findData("custom"))
-        window.signed_in.connect(self.open_main)
+            window.choose_custom_server(self.server)
         window.show()
-        if self.sign_in_window is not None:
+        return self.adopt_sign_in(window)
+
+    def adopt_sign_in(self, window: SignInWindow) -> SignInWindow:
+        """Makes ``window`` the sign-in window: also one shown before the console was
+        built (see ``ui/start.py``), which signs in with this console's clients."""
+        window.client_factory = self.client_factory
+        window.signed_in.connect(self.open_main)
+        if self.sign_in_window is not None and self.sign_in_window is not window:
             _discard(self.sign_in_window)
         self.sign_in_window = window
         return window
@@ -229,9 +232,6 @@ def _discard(window: QWidget) -> None:
     window.deleteLater()
 
 
-Driver = Callable[["ConsoleApp", ErrorReporter], Awaitable[int]]
-
-
 def _started_sandbox(options: SandboxOptions) -> SandboxServer:
     """In a worker thread: uvicorn is imported there, and the database seeded."""
     from billie_desktop.sandbox.server import SandboxServer
@@ -239,34 +239,8 @@ def _started_sandbox(options: SandboxOptions) -> SandboxServer:
     return SandboxServer(options).start()
 
 
-def _probe_keyring() -> TokenStoreChoice:
+def probe_keyring_in_thread() -> TokenStoreChoice:
     """Runs in a worker thread: keyring and its backends are imported there too."""
     from billie_desktop.api import probe_keyring
 
     return probe_keyring()
-
-
-def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
-    """``billie-desktop`` (parsed by ``billie_desktop.__main__``). ``driver`` replaces the
-    user for scripted journeys; the console is built exactly as for a user."""
-    configure_logging(args.log_level)
-    qapp, icon = make_qapp()
-    options = None
-    if args.sandbox:
-        from billie_desktop.sandbox.cli import options_from
-
-        options = options_from(args, port=0)
-        print("Starting the sandbox…", flush=True)
-    console = ConsoleApp(Settings(args.settings), None, probe=_probe_keyring,
-                         sandbox_options=options, server=args.server, icon=icon)
-
-    async def main(reporter: ErrorReporter) -> int:
-        if driver is not None:  # a scripted journey (tests): see devtools/drive.py
-            return await driver(console, reporter)
-        return await console.run(qapp)
-
-    try:
-        return run_app(qapp, main)
-    finally:
-        if console.sandbox is not None:
-            console.sandbox.stop()

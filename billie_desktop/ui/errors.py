@@ -3,17 +3,19 @@ they never kill the app."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
 import traceback
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from billie_desktop.ui.widgets import plain_message_box, tr
+
+if TYPE_CHECKING:  # imported when used: the first window is shown before asyncio loads
+    import asyncio
 
 log = logging.getLogger("billie_desktop")
 
@@ -32,8 +34,10 @@ class ErrorReporter:
         self.report(value, tb)
 
     def loop_handler(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        from asyncio import CancelledError
+
         exc = context.get("exception")
-        if isinstance(exc, asyncio.CancelledError):
+        if isinstance(exc, CancelledError):
             return
         if exc is None:
             log.warning("event loop: %s", context.get("message"))

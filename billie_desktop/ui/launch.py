@@ -1,9 +1,12 @@
 """Starting Qt for the console (and the developer tools): logging, the QApplication, and
-one qasync event loop that runs the whole app in a single ``run_until_complete``."""
+one qasync event loop that runs the whole app in a single ``run_until_complete``.
+
+The console shows its first window before asyncio, qasync, the log file's handler and the
+package metadata are imported (together they cost more than the window): so this module
+imports them where they are used, and ``after_first_window`` does what can wait."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
 from collections.abc import Callable, Coroutine
@@ -21,9 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from billie_desktop import __version__
 from billie_desktop.ui.errors import ErrorReporter
-from billie_desktop.ui.private_files import PrivateRotatingFileHandler, private_folder
 from billie_desktop.ui.resources import app_icon_path
 
 
@@ -35,19 +36,24 @@ def _qt_messages(mode: QtMsgType, context: QMessageLogContext, message: str) -> 
     logging.getLogger("qt").log(level, "%s", message)
 
 
-def configure_logging(level: str) -> None:
-    import platformdirs
-
-    handlers: list[logging.Handler] = [logging.StreamHandler()]
-    try:
-        folder = private_folder(platformdirs.user_log_path("billie-desktop", appauthor=False))
-        handlers.append(PrivateRotatingFileHandler(
-            folder / "billie-desktop.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"))
-    except OSError:
-        pass
-    logging.basicConfig(level=level.upper(), handlers=handlers,
+def configure_logging(level: str, *, log_file: bool = True) -> None:
+    """Logging to stderr, and (now, or later with ``add_log_file``) to the private log."""
+    logging.basicConfig(level=level.upper(), handlers=[logging.StreamHandler()],
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     qInstallMessageHandler(_qt_messages)
+    if log_file:
+        from billie_desktop.ui.log_file import add_log_file
+
+        add_log_file()
+
+
+def after_first_window(qapp: QApplication) -> None:
+    """What waited for the first window: the version Qt reports, and the log file."""
+    from billie_desktop import __version__
+    from billie_desktop.ui.log_file import add_log_file
+
+    qapp.setApplicationVersion(__version__)
+    add_log_file()
 
 
 def make_qapp() -> tuple[QApplication, QIcon]:
@@ -55,7 +61,6 @@ def make_qapp() -> tuple[QApplication, QIcon]:
     qapp = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     qapp.setApplicationName("Billie Desktop")
     qapp.setOrganizationName("Billie")
-    qapp.setApplicationVersion(__version__)
     qapp.setDesktopFileName("billie-desktop")
     # The app decides when to stop (after the last window closes, once it has cleaned
     # up), so that Qt never stops the event loop under a coroutine that is still running.
@@ -69,6 +74,8 @@ def run_app(qapp: QApplication,
             main: Callable[[ErrorReporter], Coroutine[Any, Any, int]]) -> int:
     """Runs ``main(reporter)`` to completion on one qasync loop: every task the app starts
     runs inside that one run, so none is ever stepped while the loop is not running."""
+    import asyncio
+
     import qasync
 
     loop = qasync.QEventLoop(qapp)
@@ -102,6 +109,8 @@ class _LastWindowWatcher(QObject):
 
 
 async def until_last_window_closed(qapp: QApplication) -> None:
+    import asyncio
+
     closed = asyncio.Event()
     watcher = _LastWindowWatcher(qapp, closed.set)
     qapp.installEventFilter(watcher)

@@ -14,7 +14,6 @@ been told why.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
@@ -130,6 +129,8 @@ def focus_field(widget: QWidget) -> None:
 
 def report_unexpected(exc: BaseException) -> None:
     """A bug, not a server answer: to the loop's exception handler (``ErrorReporter``)."""
+    import asyncio  # not at the top: the first window is shown before asyncio loads
+
     asyncio.get_running_loop().call_exception_handler(
         {"message": "unexpected error in an operation", "exception": exc})
 

@@ -3,7 +3,6 @@ the user alone: the file 0600, its folder 0700."""
 
 from __future__ import annotations
 
-import logging.handlers
 import os
 from pathlib import Path
 
@@ -26,11 +25,3 @@ def private_file(path: Path) -> Path:
     if os.name == "posix":
         os.chmod(path, FILE_MODE)
     return path
-
-
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """Every file it opens, the rotated ones included, is the user's alone."""
-
-    def _open(self):  # type: ignore[no-untyped-def]
-        private_file(Path(self.baseFilename))
-        return super()._open()

@@ -66,6 +66,12 @@ class Settings:
     def remember(self, value: bool) -> None:
         self._set("sign-in/remember", "true" if value else "false")
 
+    def may_resume(self, server: str | None) -> bool:
+        """A session may have been remembered for the server this start would use
+        (``server`` if given, else the last one)."""
+        server = server or self.last_server
+        return bool(server) and server == self.last_server and self.remember
+
     def last_organisation(self, server: str) -> str | None:
         value = self._get(f"organisation/{_key(server)}")
         return str(value) if value else None

@@ -49,7 +49,8 @@ def _t(text: str) -> str:
 class SignInWindow(QWidget):
     signed_in = Signal(object)  # Session
 
-    def __init__(self, settings: Settings, client_factory: Callable[[str], BillieClient], *,
+    def __init__(self, settings: Settings,
+                 client_factory: Callable[[str], BillieClient] | None, *,
                  sandbox_url: str | None = None, demo: DemoSignIns | None = None,
                  notice: str | None = None, remember_note: str | None = None,
                  icon: QIcon | None = None) -> None:
@@ -182,6 +183,10 @@ class SignInWindow(QWidget):
                              "<code>{0}</code>; click one to fill it in):").format(
                                  html.escape(demo.password)) + f"<table>{rows}</table>")
 
+    def choose_custom_server(self, url: str) -> None:
+        self.custom_url.setText(url)
+        self.server.setCurrentIndex(self.server.findData(CUSTOM))
+
     # --- a sandbox that starts behind the window ----------------------------------------------
     def sandbox_starting(self) -> None:
         self.banner.show_message(_t("Starting the sandbox on this computer…"), kind="info")
@@ -267,8 +272,8 @@ class SignInWindow(QWidget):
         url, user, password = self.selected_url(), self.user_name.text().strip(), \
             self.password.text()
         self.banner.clear()
-        if not self._all_filled_in(url, user, password):
-            return
+        if not self._all_filled_in(url, user, password) or self.client_factory is None:
+            return  # (no factory: shown before the console adopted it; see ui/start.py)
         from billie_desktop.api import InsecureTransportError
 
         try:

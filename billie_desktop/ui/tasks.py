@@ -2,14 +2,20 @@
 
 ``Tasks.run("customers", coro)`` cancels the previous task of that name first, so a new
 search, sort or organisation always wins over a late answer for an old one.
+
+Windows make their ``Tasks`` when they are built, and the first window is shown before
+asyncio is imported (it costs about as much as the window): so asyncio is imported where a
+task is started or awaited, not at the top.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable, Coroutine
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -24,6 +30,8 @@ class Tasks:
         previous = self._named.get(name)
         if previous is not None and not previous.done():
             previous.cancel()
+        import asyncio
+
         task = asyncio.ensure_future(coro)
         self._named[name] = task
         self._all.add(task)
@@ -50,6 +58,8 @@ class Tasks:
             return
         exc = task.exception()
         if exc is not None:  # handlers catch what they expect; this is a bug
+            import asyncio
+
             loop = asyncio.get_event_loop()
             loop.call_exception_handler({"message": "unhandled error in a background task",
                                          "exception": exc, "task": task})
@@ -70,6 +80,8 @@ class Tasks:
 
     async def wait_idle(self) -> None:
         """For tests: until every task started so far has finished."""
+        import asyncio
+
         while self._all:
             await asyncio.gather(*list(self._all), return_exceptions=True)
 
@@ -77,6 +89,8 @@ class Tasks:
 async def wait_for(condition: Callable[[], T], limit: float = 10.0) -> T:
     """Polls a condition on the running loop until it is truthy; returns its value (the
     smoke test, journeys and screenshots use it)."""
+    import asyncio
+
     loop = asyncio.get_running_loop()
     deadline = loop.time() + limit
     while not (value := condition()):

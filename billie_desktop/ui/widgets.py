@@ -3,7 +3,6 @@ and an awaitable question box that never re-enters the event loop."""
 
 from __future__ import annotations
 
-import asyncio
 import html
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -196,6 +195,8 @@ async def ask(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no_button)
     box.setEscapeButton(no_button)
+    import asyncio  # here, not at the top: the first window is shown before asyncio loads
+
     answer: asyncio.Future[bool] = asyncio.get_event_loop().create_future()
 
     def finished() -> None:

@@ -20,7 +20,7 @@ from keyring.errors import KeyringError
 from billie_desktop.api import BillieClient, SafeTokenStore, probe_keyring
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS
 from billie_desktop.ui.app import ConsoleApp
-from billie_desktop.ui.private_files import PrivateRotatingFileHandler
+from billie_desktop.ui.log_file import PrivateRotatingFileHandler
 from billie_desktop.ui.settings import Settings
 from tests.ui.conftest import PASSWORD, until
 

@@ -1,0 +1,35 @@
+"""The console's log file: rotating, and the user's alone (0600 files in a 0700 folder).
+Its own module because ``logging.handlers`` is not needed before the first window."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from billie_desktop.ui.private_files import private_file, private_folder
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Every file it opens, the rotated ones included, is the user's alone."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        private_file(Path(self.baseFilename))
+        return super()._open()
+
+
+def add_log_file() -> None:
+    """The rotating log file in the user's log folder, beside stderr (once)."""
+    import platformdirs
+
+    root = logging.getLogger()
+    if any(isinstance(h, PrivateRotatingFileHandler) for h in root.handlers):
+        return
+    try:
+        folder = private_folder(platformdirs.user_log_path("billie-desktop", appauthor=False))
+        handler = PrivateRotatingFileHandler(
+            folder / "billie-desktop.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        return
+    handler.setFormatter(root.handlers[0].formatter if root.handlers else None)
+    root.addHandler(handler)

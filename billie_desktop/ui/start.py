@@ -1,0 +1,81 @@
+"""``billie-desktop`` starts here: the first window first.
+
+The sign-in window needs only Qt. It is built and put on screen before anything else is
+imported: asyncio and qasync, the log file's handler, the package metadata, the console
+itself (and, later, the client, pydantic and the keyring, which wait for a sign-in or run
+in a worker thread). A start that may resume a remembered session shows no sign-in window
+here: the console decides, once it has asked the keyring, whether the customers come
+straight up."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QApplication
+
+from billie_desktop.ui.launch import after_first_window, configure_logging, make_qapp, run_app
+from billie_desktop.ui.settings import Settings
+from billie_desktop.ui.sign_in_window import SignInWindow
+
+if TYPE_CHECKING:
+    from billie_desktop.ui.app import ConsoleApp
+    from billie_desktop.ui.errors import ErrorReporter
+
+Driver = Callable[["ConsoleApp", "ErrorReporter"], Awaitable[int]]
+ON_SCREEN_LIMIT = 0.2  # s: how long the first window may take to be exposed before the rest
+
+
+def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
+    """``billie-desktop`` (parsed by ``billie_desktop.__main__``). ``driver`` replaces the
+    user for scripted journeys; the console is built exactly as for a user."""
+    configure_logging(args.log_level, log_file=False)  # the file once the window is up
+    qapp, icon = make_qapp()
+    settings = Settings(args.settings)
+    first = None
+    if not settings.may_resume(args.server):
+        first = SignInWindow(settings, None, icon=icon)
+        if args.server:
+            first.choose_custom_server(args.server)
+        if args.sandbox:
+            first.sandbox_starting()
+        first.show()
+        until_on_screen(qapp, first)
+    after_first_window(qapp)
+    from billie_desktop.ui.app import ConsoleApp, probe_keyring_in_thread
+
+    options = None
+    if args.sandbox:
+        from billie_desktop.sandbox.cli import options_from
+
+        options = options_from(args, port=0)
+        print("Starting the sandbox…", flush=True)
+    console = ConsoleApp(settings, None, probe=probe_keyring_in_thread,
+                         sandbox_options=options, server=args.server, icon=icon)
+    if first is not None:
+        console.adopt_sign_in(first)
+
+    async def main(reporter: ErrorReporter) -> int:
+        if driver is not None:  # a scripted journey (tests): see devtools/drive.py
+            return await driver(console, reporter)
+        return await console.run(qapp)
+
+    try:
+        return run_app(qapp, main)
+    finally:
+        if console.sandbox is not None:
+            console.sandbox.stop()
+
+
+def until_on_screen(qapp: QApplication, window: SignInWindow) -> None:
+    """Lets Qt map, expose and paint the window before the imports that follow: this runs
+    before the event loop exists, so processing events here re-enters nothing."""
+    handle = window.windowHandle()
+    deadline = time.monotonic() + ON_SCREEN_LIMIT
+    qapp.processEvents()
+    while handle is not None and not handle.isExposed() and time.monotonic() < deadline:
+        qapp.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+    qapp.processEvents()  # the paint that the exposure asked for
