@@ -221,16 +221,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="only the start-up figures (under Xvfb)")
     args = parser.parse_args(argv)
     from billie_desktop.devtools.startup import startup_figures
-
-    if args.startup_only:
-        for name, value in startup_figures():
-            print(f"  {name:<60}  {value}")
-        return 0
     from billie_desktop.sandbox.store import Store
+
+    db = Path(tempfile.mkdtemp(prefix="billie-bench-")) / "bench.sqlite3"
+    if args.startup_only:
+        with sandbox_process(db, 2_500) as url:
+            for name, value in startup_figures(url):
+                print(f"  {name:<60}  {value}")
+        return 0
 
     print(f"Billie Desktop benchmark: {args.customers:,} customers per organisation; "
           f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
-    db = Path(tempfile.mkdtemp(prefix="billie-bench-")) / "bench.sqlite3"
     started = time.perf_counter()
     Store(db, customers=args.customers, reset=True, seed_value=1).close()
     results = [("seed 2 organisations x customers (SQLite file, indexes)",
@@ -240,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         results += [(f"HTTP: {name}", value) for name, value in http_rows]
         results.append(("client: pydantic parse rate", parse_rate(url, org)))
         results += model_figures(url, org)
-    results += startup_figures()
+        results += startup_figures(url)
     results.append(("memory: peak RSS of this process",
                     f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:7.1f} MB"))
     width = max(len(name) for name, _ in results)

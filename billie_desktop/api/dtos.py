@@ -22,6 +22,7 @@ WireDateTime = Annotated[dt.datetime | None, BeforeValidator(parse_datetime)]
 
 class Dto(BaseModel):
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="ignore",
+                              defer_build=True,
                               frozen=True)
 
     def to_wire(self) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -20,7 +20,13 @@ from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import PAGE_SIZE
 
 if TYPE_CHECKING:  # the client and the main window are imported after the first window
-    from billie_desktop.api import BillieClient, TokenStore, TokenStoreChoice
+    from billie_desktop.api import (
+        BillieClient,
+        QueryOrganisationsResponse,
+        SafeTokenStore,
+        TokenStore,
+        TokenStoreChoice,
+    )
     from billie_desktop.sandbox import SandboxOptions
     from billie_desktop.sandbox.server import SandboxServer
     from billie_desktop.ui.main_window import MainWindow
@@ -94,27 +100,47 @@ class ConsoleApp(QObject):
             await asyncio.sleep(WINDOW_FIRST)
         if self.sandbox_options is not None and self.sandbox is None:
             self.tasks.run("sandbox", self._start_sandbox(self.sandbox_options))
-        from billie_desktop.api import MemoryTokenStore, SafeTokenStore, TokenStoreChoice
-        from billie_desktop.api.tokens import SLOW_KEYRING
+        probing = None
+        if self.probe is not None and self.token_store is None:
+            # The keyring is asked at once, in a worker thread, while this thread imports
+            # and builds the client: a keyring's D-Bus round trips overlap that work.
+            probing = asyncio.get_running_loop().run_in_executor(None, self.probe)
+        from billie_desktop.api import SafeTokenStore
 
         store = self.store()
-        if self.probe is not None and isinstance(store, SafeTokenStore):
-            probing = asyncio.ensure_future(asyncio.to_thread(self.probe))
-            if not at_once:  # worth a moment's wait: the customers may come straight up
-                done, _ = await asyncio.wait({probing}, timeout=KEYRING_GRACE)
-                if not done:
-                    self.show_sign_in()
-            try:
-                choice = await asyncio.wait_for(probing, KEYRING_TIMEOUT)
-            except TimeoutError:
-                choice = TokenStoreChoice(MemoryTokenStore(), SLOW_KEYRING)
-            store.use(choice)
-            window = self.sign_in_window
-            if window is not None:
-                window.set_remember_note(self.remember_warning)
-            if self.main_window is not None or (window is not None and window.form.running):
-                return  # the user signed in (or is signing in) while the keyring was slow
-        await self._resume_or_sign_in()
+        server = self._remembered_server()
+        client = self.client_factory(server) if server else None
+        if self.probe is not None and isinstance(store, SafeTokenStore) \
+                and not await self._keyring_found(store, probing, at_once):
+            if client is not None:
+                self.tasks.run("close", client.close())
+            return  # the user signed in (or is signing in) while the keyring was slow
+        await self._resume_or_sign_in(server, client)
+
+    async def _keyring_found(self, store: SafeTokenStore, probing: Awaitable[TokenStoreChoice]
+                             | None, at_once: bool) -> bool:
+        """Waits for the keyring (briefly before showing sign-in, when a session may be
+        resumed); False when the user has signed in meanwhile."""
+        from billie_desktop.api import MemoryTokenStore, TokenStoreChoice
+        from billie_desktop.api.tokens import SLOW_KEYRING
+
+        assert self.probe is not None
+        if probing is None:
+            probing = asyncio.get_running_loop().run_in_executor(None, self.probe)
+        probing = asyncio.ensure_future(probing)
+        if not at_once:  # worth a moment's wait: the customers may come straight up
+            done, _ = await asyncio.wait({probing}, timeout=KEYRING_GRACE)
+            if not done:
+                self.show_sign_in()
+        try:
+            choice = await asyncio.wait_for(probing, KEYRING_TIMEOUT)
+        except TimeoutError:
+            choice = TokenStoreChoice(MemoryTokenStore(), SLOW_KEYRING)
+        store.use(choice)
+        window = self.sign_in_window
+        if window is not None:
+            window.set_remember_note(self.remember_warning)
+        return self.main_window is None and not (window is not None and window.form.running)
 
     async def _start_sandbox(self, options: SandboxOptions) -> None:
         """Starts the embedded sandbox in a worker thread (imports and seeding too) while
@@ -138,26 +164,35 @@ class ConsoleApp(QObject):
         """A session may have been remembered for the server this start would use."""
         return self.settings.may_resume(self.server)
 
-    async def _resume_or_sign_in(self) -> None:
-        from billie_desktop.api import BillieError
+    def _remembered_server(self) -> str | None:
+        """The server whose remembered session this start would resume, if any."""
+        server = self.server or self.settings.last_server or self.sandbox_url
+        return server if server and server == self.settings.last_server else None
+
+    async def _resume_or_sign_in(self, server: str | None, client: BillieClient | None
+                                 ) -> None:
+        """``client``: for ``server``, made while the keyring was asked."""
+        from billie_desktop.api import BillieError, QueryOrganisationsRequest
         from billie_desktop.ui.session import Session
 
-        server = self.server or self.settings.last_server or self.sandbox_url
-        if server and server == self.settings.last_server:
-            client = self.client_factory(server)
+        if server is not None:
+            client = client or self.client_factory(server)
             try:
                 me = await client.resume()
             except BillieError as exc:
                 log.info("could not resume the remembered session: %s", type(exc).__name__)
                 me = None
             if me is not None and me.has_role("manager"):
+                # Asked now, answered while the main window is imported and built.
+                organisations = asyncio.ensure_future(
+                    client.send(QueryOrganisationsRequest()))
                 try:
                     report = await client.discover()
                 except BillieError:
                     report = None
                 self.open_main(Session(client, me, server_label=server, remember=True,
                                        sandbox=server == self.sandbox_url,
-                                       discovery=report))
+                                       discovery=report), organisations)
                 return
             await client.close()  # nothing to resume, or not a manager: sign in afresh
         if self.sign_in_window is None:
@@ -182,7 +217,10 @@ class ConsoleApp(QObject):
         self.sign_in_window = window
         return window
 
-    def open_main(self, session: Session) -> MainWindow:
+    def open_main(self, session: Session,
+                  organisations: Awaitable[QueryOrganisationsResponse] | None = None
+                  ) -> MainWindow:
+        """``organisations``: the caller's organisations, already asked for."""
         from billie_desktop.ui.main_window import MainWindow
 
         self.sessions.append(session)
@@ -195,7 +233,7 @@ class ConsoleApp(QObject):
         self.main_window = window
         if session.remember and self.remember_warning:
             window.statusBar().showMessage(self.remember_warning, 20_000)
-        self.tasks.run("main", window.start())
+        self.tasks.run("main", window.start(organisations))
         return window
 
     def _signed_out(self, window: MainWindow, why: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import QItemSelection, QPoint, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -24,6 +24,7 @@ from billie_desktop.api import (
     QueryCustomersRequest,
     QueryCustomersResponse,
     QueryOrganisationsRequest,
+    QueryOrganisationsResponse,
     same_id,
 )
 from billie_desktop.ui.account_names import AccountNames
@@ -167,8 +168,10 @@ class MainWindow(QMainWindow):
         self.organisation.currentIndexChanged.connect(self._organisation_changed)
 
     # --- start --------------------------------------------------------------------------------
-    async def start(self) -> None:
-        """Loads the caller's organisations and selects the last one used."""
+    async def start(self, asked: Awaitable[QueryOrganisationsResponse] | None = None
+                    ) -> None:
+        """Loads the caller's organisations (or takes those ``asked`` for already) and
+        selects the last one used."""
         self.area.show_state(ListState.LOADING, _t("Loading your organisations…"))
         form = Form(inputs=(self.organisation, self.search), busy=self.page_busy)
 
@@ -176,8 +179,15 @@ class MainWindow(QMainWindow):
             self.area.show_state(ListState.ERROR, exc.message)
             return True
 
-        response = await run_operation(form, self.session.send(QueryOrganisationsRequest()),
-                                       on_error=show)
+        async def organisations() -> QueryOrganisationsResponse:
+            if asked is not None:
+                try:
+                    return await asked
+                except BillieError:  # asked again, through the session (a password
+                    pass             # prompt if it expired, the banner otherwise)
+            return await self.session.send(QueryOrganisationsRequest())
+
+        response = await run_operation(form, organisations(), on_error=show)
         if response is None:
             return
         self.organisations = sorted(response.results, key=lambda o: o.name.lower())

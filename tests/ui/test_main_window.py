@@ -334,3 +334,29 @@ async def test_the_window_opens_inside_the_available_screen(console, settings):
     assert main.width() <= area.width() and main.height() <= area.height()
     assert area.contains(main.frameGeometry().topLeft())
     await main.model.wait_idle()
+
+
+@pytest.mark.parametrize("answered", [True, False])
+async def test_organisations_asked_for_before_the_window_are_used_or_asked_again(
+        console, wire, answered):
+    """A resumed session asks for the organisations while the main window is built
+    (ConsoleApp._resume_or_sign_in); the window uses that answer, and asks again through
+    the session when that request failed."""
+    from billie_desktop.api import CannotConnectError, QueryOrganisationsRequest
+
+    main = await signed_in(console)
+    main.organisation.clear()
+    before = wire.count("GET", "/organisations")
+    answer = await main.session.send(QueryOrganisationsRequest())
+
+    async def asked():
+        if not answered:
+            raise CannotConnectError("the connection dropped")
+        return answer
+
+    await main.start(asked())
+    await main.model.wait_idle()
+    assert main.organisation.count() == len(answer.results) == 2
+    assert main.model.state == "ready"
+    # one request for the answer made here; one more only when it had failed
+    assert wire.count("GET", "/organisations") == before + (1 if answered else 2)
