@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from billie_desktop.devtools.stalls import StallProbe
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS
 
 
@@ -87,27 +88,6 @@ def parse_rate(url: str, org: str) -> str:
         n += len(QueryCustomersResponse.model_validate_json(body).results)
     rate = n / (time.perf_counter() - started)
     return f"{rate:,.0f} customers/s  ({1000 * 200 / rate:.1f} ms per 200-row page)"
-
-
-class StallProbe:
-    """A 10 ms timer on the event loop: how late each tick comes is how long the loop was
-    blocked."""
-
-    def __init__(self, timer: Any) -> None:
-        self.gaps: list[float] = []
-        self._last = time.perf_counter()
-        self._timer = timer
-        timer.timeout.connect(self._tick)
-        timer.start(10)
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.gaps.append((now - self._last) * 1000)
-        self._last = now
-
-    def stop(self) -> list[float]:
-        self._timer.stop()
-        return self.gaps
 
 
 async def until_shown(view: Any, model: Any, limit: float = 10.0) -> float:
@@ -220,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--startup-only", action="store_true",
                         help="only the start-up figures (under Xvfb)")
     args = parser.parse_args(argv)
+    from billie_desktop.devtools.session_bench import figures as session_figures
     from billie_desktop.devtools.startup import startup_figures
     from billie_desktop.sandbox.store import Store
 
@@ -241,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         results += [(f"HTTP: {name}", value) for name, value in http_rows]
         results.append(("client: pydantic parse rate", parse_rate(url, org)))
         results += model_figures(url, org)
+        results += session_figures(url)
         results += startup_figures(url)
     results.append(("memory: peak RSS of this process",
                     f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:7.1f} MB"))

@@ -3,12 +3,14 @@ each acts on the real windows as a user would and prints what it saw."""
 
 from __future__ import annotations
 
-from billie_desktop.api import QueryCustomersRequest, QueryUserAccountsRequest, same_id
+from typing import TYPE_CHECKING
+
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS
-from billie_desktop.ui.app import ConsoleApp
-from billie_desktop.ui.customers_model import ListState
-from billie_desktop.ui.main_window import MainWindow
 from billie_desktop.ui.tasks import wait_for
+
+if TYPE_CHECKING:  # imported where used: warmed_up checks what the console imported itself
+    from billie_desktop.ui.app import ConsoleApp
+    from billie_desktop.ui.main_window import MainWindow
 
 
 def say(text: str) -> None:
@@ -16,6 +18,8 @@ def say(text: str) -> None:
 
 
 async def customers_shown(main: MainWindow) -> None:
+    from billie_desktop.ui.customers_model import ListState
+
     await wait_for(lambda: main.model.state in (ListState.READY, ListState.ERROR), limit=20)
     assert main.model.state == ListState.READY, main.model.message
     assert main.model.rowCount() > 0
@@ -51,6 +55,8 @@ async def remembered(console: ConsoleApp) -> None:
 
 async def link_one(console: ConsoleApp) -> None:
     """Resumed, links the first unlinked customer to a free account, sees the row change."""
+    from billie_desktop.api import QueryCustomersRequest, QueryUserAccountsRequest, same_id
+
     main = await wait_for(lambda: console.main_window, limit=20)
     await customers_shown(main)
     org = main.current_organisation
@@ -73,3 +79,19 @@ async def link_one(console: ConsoleApp) -> None:
     assert linked is not None and same_id(linked.user_account_id, account.id)
     say(f"linked {linked.full_name}; status: {main.statusBar().currentMessage()}")
     main.close()
+
+
+async def warmed_up(console: ConsoleApp) -> None:
+    """While the sign-in window waits for the user, the console imports what signing in
+    needs (ui/warm_up.py) and lets go of the module sources PySide6 read."""
+    import linecache
+    import sys
+
+    window = await wait_for(lambda: console.sign_in_window, limit=20)
+    await wait_for(lambda: console.tasks.finished("warm-up"), limit=20)
+    ready = [m for m in ("billie_desktop.api.client", "anyio._backends._asyncio",
+                         "billie_desktop.ui.link_dialog") if m in sys.modules]
+    say(f"ready before signing in: {', '.join(ready)}")
+    sources = sum(len(lines[2]) for lines in linecache.cache.values() if len(lines) > 2)
+    say(f"source lines kept: {sources}")
+    window.close()

@@ -9,7 +9,8 @@ stays inside, so searches still find it).
 
 from __future__ import annotations
 
-from billie_desktop.sandbox.store import Store, search_text
+from billie_desktop.sandbox.customer_query import search_text
+from billie_desktop.sandbox.store import Store
 
 MARKER = "ACCOUNT SUSPENDED"
 MARKUP = '<span style="color:red;font-size:28pt">' + MARKER + '</span> <b>{0}</b>'

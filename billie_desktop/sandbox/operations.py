@@ -15,6 +15,7 @@ from typing import Any, TypedDict
 from billie_desktop.sandbox import auth
 from billie_desktop.sandbox.config import MAX_TAKE, AuthMode
 from billie_desktop.sandbox.context import RequestContext
+from billie_desktop.sandbox.customer_query import search_words
 from billie_desktop.sandbox.errors import (
     ApiError,
     FieldError,
@@ -25,12 +26,7 @@ from billie_desktop.sandbox.errors import (
     token_error,
     validation_failed,
 )
-from billie_desktop.sandbox.store import (
-    CUSTOMER_FIELDS,
-    LoginRow,
-    search_words,
-    verify_password,
-)
+from billie_desktop.sandbox.store import CUSTOMER_FIELDS, LoginRow, verify_password
 from billie_desktop.sandbox.wire import Guid, RawDate, normalise_guid
 
 Handler = Callable[[RequestContext, dict[str, Any]], Awaitable[Mapping[str, Any]]]

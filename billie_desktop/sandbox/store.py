@@ -23,6 +23,14 @@ from typing import Any
 
 from billie_desktop.sandbox import demo, seed
 from billie_desktop.sandbox.config import DEMO_PASSWORD
+from billie_desktop.sandbox.customer_query import (
+    MatchCounts,
+    escape_like,
+    search_text,
+    search_words,
+    walk_the_sort_index,
+    where_clause,
+)
 from billie_desktop.sandbox.wire import new_guid
 
 log = logging.getLogger(__name__)
@@ -98,30 +106,10 @@ class LoginRow:
     locked: bool
 
 
-def search_text(row: Sequence[Any]) -> str:
-    """What ``search`` matches, in one lower-case column (columns as CUSTOMER_COLUMNS):
-    names, email, phone as written, as digits and in its national form (+61 419… is also
-    0419…), licence, suburb and postcode."""
-    first, last, licence, email, phone, digits = row[2], row[3], row[5], row[6], row[7], row[8]
-    suburb, postcode = row[12], row[14]
-    national = "0" + digits[2:] if digits and digits.startswith("61") else None
-    return " ".join(str(v).lower() for v in (first, last, email, phone, digits, national,
-                                               licence, suburb, postcode) if v)
-
-
-def search_words(search: str | None) -> list[str]:
-    """Words as people type them, the table's "Smith, Sofia" included: split on spaces
-    and commas."""
-    return (search or "").replace(",", " ").split()
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 class Store:
     def __init__(self, path: Path | None, *, customers: int, reset: bool, seed_value: int) -> None:
         self.path = path
+        self._counts = MatchCounts()
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             if reset:
@@ -298,46 +286,42 @@ class Store:
                         ) -> tuple[list[sqlite3.Row], int | None]:
         """order: (column, descending); filters: (column, operator, value) with operator
         one of '=', 'starts', 'contains', 'ends'."""
-        where = ["organisation_id = ?"]
-        args: list[Any] = [organisation_id]
-        for word in search_words(search):
-            # one LIKE a word over a precomputed lower-case column holding names, email,
-            # phone (as written and as digits) and licence number
-            term = word.lower()
-            digits = "".join(c for c in word if c.isdigit())
-            if word.startswith("+61") and digits:
-                term = digits.removeprefix("61")
-            where.append("search_text LIKE ? ESCAPE '\\'")
-            args.append(f"%{_escape_like(term)}%")
-        for column, operator, value in filters:
-            if operator == "=":
-                where.append(f"{column} = ?")
-                args.append(value)
-            elif operator in ("null", "not-null"):  # AutoQuery's %IsNull / %IsNotNull
-                where.append(f"{column} IS {'NOT ' if operator == 'not-null' else ''}NULL")
-            elif operator in (">", "<"):  # %GreaterThan / %LessThan, in the sort's collation
-                where.append(f"{column} {operator} ?")
-                args.append(value)
-            else:
-                pattern = {"starts": "{}%", "contains": "%{}%", "ends": "%{}"}[operator]
-                where.append(f"{column} LIKE ? ESCAPE '\\'")
-                args.append(pattern.format(_escape_like(value)))
-        sql_where = " AND ".join(where)
-        # With a search, filter through the covering search index and sort the matches;
-        # walking a sort index and testing every row is 5-10x slower at 100,000 rows.
-        source = "customers INDEXED BY ix_customers_search" if search_words(search) \
-            else "customers"
+        sql_where, args = where_clause(organisation_id, search, filters)
+        source, total = "customers", None
+        if search_words(search):
+            total = self._matches(sql_where, args)
+            if not walk_the_sort_index(total, self._size(organisation_id), skip, take):
+                source = "customers INDEXED BY ix_customers_search"
+        elif include_total:
+            total = int(self.db.execute(f"SELECT COUNT(*) FROM customers WHERE {sql_where}",
+                                        args).fetchone()[0])
         order_sql = ", ".join(f"{c} {'DESC' if d else 'ASC'}" for c, d in order)
         tie = "DESC" if order and order[-1][1] else "ASC"
         order_sql = f"{order_sql}, id {tie}" if order_sql else "id ASC"
+        if total is not None and skip >= total:  # past the end: nothing to look for
+            return [], total if include_total else None
         rows = self.db.execute(
             f"SELECT * FROM {source} WHERE {sql_where} ORDER BY {order_sql} LIMIT ? OFFSET ?",
             [*args, take, skip]).fetchall()
-        total = None
-        if include_total:
-            total = int(self.db.execute(f"SELECT COUNT(*) FROM {source} WHERE {sql_where}",
-                                        args).fetchone()[0])
-        return rows, total
+        return rows, total if include_total else None
+
+    def _matches(self, sql_where: str, args: list[Any]) -> int:
+        """How many customers a search matches (through the covering search index)."""
+        count = self._counts.get(sql_where, args)
+        if count is None:
+            count = int(self.db.execute(
+                f"SELECT COUNT(*) FROM customers INDEXED BY ix_customers_search "
+                f"WHERE {sql_where}", args).fetchone()[0])
+            self._counts.put(sql_where, args, count)
+        return count
+
+    def _size(self, organisation_id: str) -> int:
+        where = "organisation_id = ?"
+        size = self._counts.get(where, [organisation_id])
+        if size is None:
+            size = self.count_customers(organisation_id)
+            self._counts.put(where, [organisation_id], size)
+        return size
 
     def customer(self, organisation_id: str, customer_id: str) -> sqlite3.Row | None:
         return self._one("SELECT * FROM customers WHERE id = ? AND organisation_id = ?",
@@ -350,6 +334,7 @@ class Store:
     def link(self, customer_id: str, user_account_id: str) -> None:
         self.db.execute("UPDATE customers SET user_account_id = ? WHERE id = ?",
                         (user_account_id, customer_id))
+        self._counts.forget()
 
     # --- user accounts ------------------------------------------------------------------
     def user_account(self, organisation_id: str, account_id: str) -> sqlite3.Row | None:
@@ -365,7 +350,7 @@ class Store:
             where += " AND u.id = ?"
             args.append(account_id)
         if search and search.strip():
-            like = f"%{_escape_like(search.strip())}%"
+            like = f"%{escape_like(search.strip())}%"
             where += " AND (u.email LIKE ? ESCAPE '\\' OR u.display_name LIKE ? ESCAPE '\\')"
             args += [like, like]
         rows = self.db.execute(

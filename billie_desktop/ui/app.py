@@ -18,6 +18,7 @@ from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.sign_in_window import SignInWindow
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import PAGE_SIZE
+from billie_desktop.ui.warm_up import forget_sources, import_client, import_main_window
 
 if TYPE_CHECKING:  # the client and the main window are imported after the first window
     from billie_desktop.api import (
@@ -105,6 +106,7 @@ class ConsoleApp(QObject):
             # The keyring is asked at once, in a worker thread, while this thread imports
             # and builds the client: a keyring's D-Bus round trips overlap that work.
             probing = asyncio.get_running_loop().run_in_executor(None, self.probe)
+        await import_client()  # off this thread: the window stays responsive
         from billie_desktop.api import SafeTokenStore
 
         store = self.store()
@@ -197,6 +199,8 @@ class ConsoleApp(QObject):
             await client.close()  # nothing to resume, or not a manager: sign in afresh
         if self.sign_in_window is None:
             self.show_sign_in()
+        if self.main_window is None:
+            self.tasks.run("warm-up", import_main_window())
 
     def show_sign_in(self, notice: str | None = None) -> SignInWindow:
         window = SignInWindow(self.settings, self.client_factory, sandbox_url=self.sandbox_url,
@@ -223,6 +227,7 @@ class ConsoleApp(QObject):
         """``organisations``: the caller's organisations, already asked for."""
         from billie_desktop.ui.main_window import MainWindow
 
+        forget_sources()  # (if it was imported just now, not warmed up: see warm_up.py)
         self.sessions.append(session)
         window = MainWindow(session, self.settings, page_size=self.page_size, icon=self.icon)
         window.signed_out.connect(lambda why: self._signed_out(window, why))

@@ -114,6 +114,7 @@ async def until_last_window_closed(qapp: QApplication) -> None:
     closed = asyncio.Event()
     watcher = _LastWindowWatcher(qapp, closed.set)
     qapp.installEventFilter(watcher)
+    QTimer.singleShot(0, watcher._check)  # closed already, before this was watching
     try:
         await closed.wait()
     finally:

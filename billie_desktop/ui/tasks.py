@@ -52,6 +52,11 @@ class Tasks:
         task = self._named.get(name)
         return task is not None and not task.done()
 
+    def finished(self, name: str) -> bool:
+        """The task of that name was started and has finished (not cancelled since)."""
+        task = self._named.get(name)
+        return task is not None and task.done()
+
     def _finished(self, task: asyncio.Task[Any]) -> None:
         self._all.discard(task)
         if task.cancelled():

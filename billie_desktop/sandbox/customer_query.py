@@ -1,0 +1,94 @@
+"""The WHERE clause of a customers query, and how to run it fast at 100,000 rows.
+
+A search is one ``LIKE '%word%'`` per word over ``search_text`` (names, email, phone as
+written and as digits, licence number). Two ways to find a page of matches, same rows:
+
+- through the covering search index: every match is found, then the matches are sorted
+  (cheap when few match; 190 ms when a word like "a" matches almost all 100,000);
+- walking the sort order's index and testing each row until the page is full (cheap when
+  most rows match: 2 ms for "a"; dear when few do, since it may test every row).
+
+The count of matches (asked for anyway with ``include=Total``) decides, and is kept until
+the next write, so later pages of the same query do not count again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+COUNTS_KEPT = 256
+
+
+def search_text(row: Sequence[Any]) -> str:
+    """What ``search`` matches, in one lower-case column (columns as CUSTOMER_COLUMNS):
+    names, email, phone as written, as digits and in its national form (+61 419… is also
+    0419…), licence, suburb and postcode."""
+    first, last, licence, email, phone, digits = row[2], row[3], row[5], row[6], row[7], row[8]
+    suburb, postcode = row[12], row[14]
+    national = "0" + digits[2:] if digits and digits.startswith("61") else None
+    return " ".join(str(v).lower() for v in (first, last, email, phone, digits, national,
+                                               licence, suburb, postcode) if v)
+
+
+def search_words(search: str | None) -> list[str]:
+    """Words as people type them, the table's "Smith, Sofia" included: split on spaces
+    and commas."""
+    return (search or "").replace(",", " ").split()
+
+
+def escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def where_clause(organisation_id: str, search: str | None,
+                 filters: Iterable[tuple[str, str, str]]) -> tuple[str, list[Any]]:
+    """filters: (column, operator, value) with operator one of '=', 'starts', 'contains',
+    'ends', 'null', 'not-null', '>', '<'."""
+    where = ["organisation_id = ?"]
+    args: list[Any] = [organisation_id]
+    for word in search_words(search):
+        term = word.lower()
+        digits = "".join(c for c in word if c.isdigit())
+        if word.startswith("+61") and digits:
+            term = digits.removeprefix("61")
+        where.append("search_text LIKE ? ESCAPE '\\'")
+        args.append(f"%{escape_like(term)}%")
+    for column, operator, value in filters:
+        if operator == "=":
+            where.append(f"{column} = ?")
+            args.append(value)
+        elif operator in ("null", "not-null"):  # AutoQuery's %IsNull / %IsNotNull
+            where.append(f"{column} IS {'NOT ' if operator == 'not-null' else ''}NULL")
+        elif operator in (">", "<"):  # %GreaterThan / %LessThan, in the sort's collation
+            where.append(f"{column} {operator} ?")
+            args.append(value)
+        else:
+            pattern = {"starts": "{}%", "contains": "%{}%", "ends": "%{}"}[operator]
+            where.append(f"{column} LIKE ? ESCAPE '\\'")
+            args.append(pattern.format(escape_like(value)))
+    return " AND ".join(where), args
+
+
+def walk_the_sort_index(matches: int, rows: int, skip: int, take: int) -> bool:
+    """True when testing rows in sort order fills the page sooner than sorting every
+    match: about ``(skip + take) * rows / matches`` rows tested against ``matches`` rows
+    fetched and sorted."""
+    return matches * matches > (skip + take) * max(rows, 1)
+
+
+class MatchCounts:
+    """Counts of matches per query, forgotten at every write (and when too many)."""
+
+    def __init__(self) -> None:
+        self._counts: dict[tuple[str, tuple[Any, ...]], int] = {}
+
+    def get(self, where: str, args: list[Any]) -> int | None:
+        return self._counts.get((where, tuple(args)))
+
+    def put(self, where: str, args: list[Any], count: int) -> None:
+        if len(self._counts) >= COUNTS_KEPT:
+            self._counts.clear()
+        self._counts[(where, tuple(args))] = count
+
+    def forget(self) -> None:
+        self._counts.clear()

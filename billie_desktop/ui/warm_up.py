@@ -1,0 +1,74 @@
+"""What the console needs after sign-in, prepared while the user types in the sign-in
+window, without ever holding the event loop for long.
+
+- The client (httpx, pydantic and the models: ~150 ms of imports here) is imported in a
+  worker thread: the loop keeps turning (the interpreter lock changes hands every 5 ms).
+- The main window's modules hold Qt classes, so they are imported on this thread, but one
+  module per turn of the event loop: each step is a few milliseconds, where importing
+  ``ui.main_window`` at once took ~40 ms at the moment of signing in.
+
+Anything not yet warm when it is needed is simply imported then, as before.
+
+PySide6 reads the source of every module imported after it (``inspect.getsource``, to see
+whether the module uses PySide6 features), and Python's ``linecache`` keeps what was read:
+about 10 MB of source text here. ``forget_sources`` lets it go once the imports are done
+(tracebacks read the files again if they ever need them)."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import linecache
+
+CLIENT = ("billie_desktop.api.errors", "billie_desktop.api.dtos",
+          "billie_desktop.api.session", "billie_desktop.api.tokens",
+          "billie_desktop.api.client",
+          # what httpx imports for its first connection and first request (~30 ms)
+          "httpcore", "anyio.abc", "anyio.lowlevel", "anyio.streams", "anyio.to_thread",
+          "anyio._backends._asyncio")
+# The answers the first minute reads: pydantic builds their validators on first use
+# (the models are declared with defer_build, so that importing them is cheap).
+FIRST_ANSWERS = ("AuthenticateResponse", "QueryOrganisationsResponse",
+                 "QueryCustomersResponse")
+# Leaves first, so that each import brings in one module (tests/ui/test_warm_up.py keeps
+# this list complete).
+MAIN_WINDOW = ("billie_desktop.ui.session", "billie_desktop.ui.account_names",
+               "billie_desktop.ui.account_results", "billie_desktop.ui.customer_fields",
+               "billie_desktop.ui.customers_model", "billie_desktop.ui.customers_table",
+               "billie_desktop.ui.detail_pane", "billie_desktop.ui.link_dialog",
+               "billie_desktop.ui.list_status", "billie_desktop.ui.password_prompt",
+               "billie_desktop.ui.search_bar", "billie_desktop.ui.selection",
+               "billie_desktop.ui.main_window")
+
+
+def _import_all(names: tuple[str, ...]) -> None:
+    for name in names:
+        importlib.import_module(name)
+        forget_sources()  # at once: freed memory is reused by the next import
+
+
+def forget_sources() -> None:
+    """Drops the module sources PySide6's import hook left in ``linecache``."""
+    linecache.clearcache()
+
+
+def _prepare_client() -> None:
+    _import_all(CLIENT)
+    dtos = importlib.import_module("billie_desktop.api.dtos")
+    for name in FIRST_ANSWERS:
+        getattr(dtos, name).model_rebuild()
+    forget_sources()
+
+
+async def import_client() -> None:
+    """The client's imports (and its first answers' validators), in a worker thread."""
+    forget_sources()  # what the first window's imports left
+    await asyncio.to_thread(_prepare_client)
+
+
+async def import_main_window() -> None:
+    """The main window's imports, one module per turn of the event loop."""
+    for name in MAIN_WINDOW:
+        importlib.import_module(name)
+        forget_sources()
+        await asyncio.sleep(0)
