@@ -8,7 +8,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from billie_desktop.sandbox.config import (
+from billie_desktop.sandbox.flavours import (
     AUTH_MODES,
     DEFAULT_CUSTOMERS,
     JSON_MODES,

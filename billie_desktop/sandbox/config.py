@@ -3,34 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
+# The flavours and defaults live in a lighter module (the console parses its command line
+# before its first window); named here too, as before.
+from billie_desktop.sandbox.flavours import AUTH_MODES as AUTH_MODES
+from billie_desktop.sandbox.flavours import DEFAULT_CUSTOMERS as DEFAULT_CUSTOMERS
+from billie_desktop.sandbox.flavours import DEMO_PASSWORD as DEMO_PASSWORD
+from billie_desktop.sandbox.flavours import JSON_MODES as JSON_MODES
+from billie_desktop.sandbox.flavours import ROLE_CHECKS as ROLE_CHECKS
+from billie_desktop.sandbox.flavours import AuthMode as AuthMode
+from billie_desktop.sandbox.flavours import JsonMode as JsonMode
+from billie_desktop.sandbox.flavours import RoleCheck as RoleCheck
 
-class AuthMode(StrEnum):
-    """How the server hands out sessions (the three styles a ServiceStack host uses)."""
-
-    SESSION = "session"  # ss-id / ss-pid cookies
-    JWT_BODY = "jwt-body"  # bearerToken and refreshToken in the response body
-    JWT_COOKIE = "jwt-cookie"  # ss-tok / ss-reftok HttpOnly cookies
-
-
-class JsonMode(StrEnum):
-    CLASSIC = "classic"  # ServiceStack.Text: /Date()/ dates, dash-less GUIDs
-    STJ = "stj"  # System.Text.Json: ISO 8601 dates, dashed GUIDs
-
-
-class RoleCheck(StrEnum):
-    REQUIRED_ROLE = "required-role"  # [RequiredRole]: text/plain 403 "Invalid Role"
-    VALIDATE_HAS_ROLE = "validate-has-role"  # [ValidateHasRole]: a JSON 403
-
-
-AUTH_MODES = tuple(AuthMode)
-JSON_MODES = tuple(JsonMode)
-ROLE_CHECKS = tuple(RoleCheck)
-
-DEMO_PASSWORD = "billie-sandbox"  # sandbox only; stored hashed like any other password
-DEFAULT_CUSTOMERS = 2500
 MAX_TAKE = 500
 MAX_BODY_BYTES = 1024 * 1024
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS, DemoSignIns
-from billie_desktop.ui.launch import until_last_window_closed
+from billie_desktop.ui.last_window import until_last_window_closed
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.sign_in_window import SignInWindow
 from billie_desktop.ui.tasks import Tasks

@@ -10,12 +10,13 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from billie_desktop.ui.widgets import plain_message_box, tr
 
-if TYPE_CHECKING:  # imported when used: the first window is shown before asyncio loads
+if TYPE_CHECKING:  # imported when used: the first window is shown before these load
     import asyncio
+
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger("billie_desktop")
 
@@ -48,6 +49,8 @@ class ErrorReporter:
         self.count += 1
         log.error("unexpected error: %s", "".join(
             traceback.format_exception(type(exc), exc, tb)))
+        from PySide6.QtWidgets import QMessageBox
+
         box = plain_message_box(
             QMessageBox.Icon.Critical, tr("Something went wrong"),
             tr("Billie Desktop hit an unexpected problem and carried on. What you "

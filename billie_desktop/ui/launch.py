@@ -13,16 +13,12 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import (
-    QEvent,
     QMessageLogContext,
-    QObject,
-    Qt,
-    QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication
 
 from billie_desktop.ui.errors import ErrorReporter
 from billie_desktop.ui.resources import app_icon_path
@@ -85,37 +81,3 @@ def run_app(qapp: QApplication,
     with loop:
         result: int = loop.run_until_complete(main(reporter))
     return result
-
-
-class _LastWindowWatcher(QObject):
-    """Notices when no window of the app is left open (dialogs, menus and tooltips do not
-    count). Qt says so itself only when it may also quit at once, which would stop the
-    event loop under the coroutines still cleaning up."""
-
-    def __init__(self, qapp: QApplication, done: Callable[[], None]) -> None:
-        super().__init__()
-        self.qapp, self.done = qapp, done
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Close and isinstance(watched, QWidget) \
-                and watched.isWindow():
-            QTimer.singleShot(0, self._check)  # once the close has taken effect
-        return False
-
-    def _check(self) -> None:
-        if not any(w.isVisible() and w.windowType() == Qt.WindowType.Window
-                   and not isinstance(w, QDialog) for w in self.qapp.topLevelWidgets()):
-            self.done()
-
-
-async def until_last_window_closed(qapp: QApplication) -> None:
-    import asyncio
-
-    closed = asyncio.Event()
-    watcher = _LastWindowWatcher(qapp, closed.set)
-    qapp.installEventFilter(watcher)
-    QTimer.singleShot(0, watcher._check)  # closed already, before this was watching
-    try:
-        await closed.wait()
-    finally:
-        qapp.removeEventFilter(watcher)

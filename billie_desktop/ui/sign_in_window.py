@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from billie_desktop.sandbox.demo import DemoSignIns
 from billie_desktop.ui.operations import Field, Form, focus_field, run_operation
 from billie_desktop.ui.settings import STAGING_URL, Settings
 from billie_desktop.ui.tasks import Tasks
@@ -37,6 +35,7 @@ from billie_desktop.ui.widgets import (
 
 if TYPE_CHECKING:  # the client is imported when it is needed: this window needs only Qt
     from billie_desktop.api import AuthenticateResponse, BillieClient, BillieError, DiscoveryReport
+    from billie_desktop.sandbox.demo import DemoSignIns
 
 log = logging.getLogger(__name__)
 SANDBOX, STAGING, CUSTOM = "sandbox", "staging", "custom"
@@ -176,6 +175,8 @@ class SignInWindow(QWidget):
     def _fill_demo(self, label: QLabel) -> None:
         demo = self.demo_sign_ins
         if self.sandbox_url and demo is not None:
+            import html  # (here: the window is first shown without it)
+
             rows = "".join(f"<tr><td><a href='{html.escape(u, quote=True)}'>{html.escape(u)}"
                            f"</a></td><td>&nbsp;{html.escape(d)}</td></tr>"
                            for u, d in demo.users)

@@ -1,25 +1,30 @@
 """Small widgets the windows share: a message banner, a field-error label, a busy bar,
-and an awaitable question box that never re-enters the event loop."""
+and an awaitable question box that never re-enters the event loop.
+
+The sign-in window, the first thing on screen, is built from these: what it does not need
+at once (html, QStyle, QMessageBox, QEvent: ~10 ms of type creation) is imported where it
+is used."""
 
 from __future__ import annotations
 
-import html
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSizePolicy,
-    QStatusBar,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QMessageBox, QStatusBar
 
 
 def tr(text: str, context: str = "BillieDesktop") -> str:
@@ -39,6 +44,8 @@ class PlainLabel(QLabel):
 
 def escaped_tooltip(text: str) -> str:
     """Tooltips render rich text when it looks like it: escape server text for them."""
+    import html
+
     return html.escape(text, quote=False)
 
 
@@ -104,6 +111,8 @@ class Banner(QFrame):
 
     def show_message(self, text: str, *, kind: str = "warning", action: str | None = None
                      ) -> None:
+        from PySide6.QtWidgets import QStyle
+
         icons = {"warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
                  "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
                  "info": QStyle.StandardPixmap.SP_MessageBoxInformation}
@@ -150,6 +159,8 @@ class FieldError(PlainLabel):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        from PySide6.QtCore import QEvent
+
         if event.type() == QEvent.Type.PaletteChange:
             self._colour()  # the theme changed: a red that reads on it
 
@@ -182,6 +193,8 @@ def plain_message_box(icon: QMessageBox.Icon, title: str, text: str,
                       parent: QWidget | None = None) -> QMessageBox:
     """A message box whose text is shown as typed: QMessageBox guesses the format, and
     text from a server (names, messages) must never render as markup."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box
@@ -190,6 +203,8 @@ def plain_message_box(icon: QMessageBox.Icon, title: str, text: str,
 async def ask(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
     """A yes/no question as an awaitable: shown with ``open()`` (never ``exec()``, which
     would re-enter the event loop and stall every other task)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = plain_message_box(QMessageBox.Icon.Question, title, text, parent)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)

@@ -119,7 +119,7 @@ async def test_the_app_ends_when_its_last_window_closes_and_not_before():
 
     from PySide6.QtWidgets import QMainWindow
 
-    from billie_desktop.ui.launch import until_last_window_closed
+    from billie_desktop.ui.last_window import until_last_window_closed
 
     qapp = QApplication.instance()
     first, second = QMainWindow(), QMainWindow()
