@@ -124,6 +124,7 @@ def model_figures(url: str, org: str) -> list[tuple[str, str]]:
     from billie_desktop.api import BillieClient
     from billie_desktop.ui.customers_model import CustomersModel
     from billie_desktop.ui.customers_table import CustomersTable
+    from billie_desktop.ui.warm_up import settle
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)  # type: ignore[attr-defined]
@@ -134,6 +135,7 @@ def model_figures(url: str, org: str) -> list[tuple[str, str]]:
     async def run() -> None:
         async with BillieClient(url) as client:
             await client.sign_in(DEMO_SIGN_INS.manager, DEMO_SIGN_INS.password)
+            settle()  # as the console does once its main window is in (ui/warm_up.py)
             model = CustomersModel(client.send)
             view = CustomersTable(model)
             view.resize(1000, 700)

@@ -18,7 +18,7 @@ from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.sign_in_window import SignInWindow
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import PAGE_SIZE
-from billie_desktop.ui.warm_up import forget_sources, import_client, import_main_window
+from billie_desktop.ui.warm_up import import_client, import_main_window, settle
 
 if TYPE_CHECKING:  # the client and the main window are imported after the first window
     from billie_desktop.api import (
@@ -227,7 +227,6 @@ class ConsoleApp(QObject):
         """``organisations``: the caller's organisations, already asked for."""
         from billie_desktop.ui.main_window import MainWindow
 
-        forget_sources()  # (if it was imported just now, not warmed up: see warm_up.py)
         self.sessions.append(session)
         window = MainWindow(session, self.settings, page_size=self.page_size, icon=self.icon)
         window.signed_out.connect(lambda why: self._signed_out(window, why))
@@ -239,6 +238,7 @@ class ConsoleApp(QObject):
         if session.remember and self.remember_warning:
             window.statusBar().showMessage(self.remember_warning, 20_000)
         self.tasks.run("main", window.start(organisations))
+        settle()  # (the main window may have been imported just now: see warm_up.py)
         return window
 
     def _signed_out(self, window: MainWindow, why: str) -> None:

@@ -12,11 +12,18 @@ Anything not yet warm when it is needed is simply imported then, as before.
 PySide6 reads the source of every module imported after it (``inspect.getsource``, to see
 whether the module uses PySide6 features), and Python's ``linecache`` keeps what was read:
 about 10 MB of source text here. ``forget_sources`` lets it go once the imports are done
-(tracebacks read the files again if they ever need them)."""
+(tracebacks read the files again if they ever need them).
+
+Once the main window's modules are in, ``settle`` also moves every object made so far
+(modules, classes, functions: ~50,000) out of the cyclic garbage collector's way
+(``gc.freeze``): a full collection then walks only what came later. Without it, one
+full collection at 100,000 customers took 66 ms here, a frame dropped in the middle of
+scrolling."""
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import importlib
 import linecache
 
@@ -52,6 +59,12 @@ def forget_sources() -> None:
     linecache.clearcache()
 
 
+def settle() -> None:
+    """After start-up: sources dropped, start-up's objects left out of full collections."""
+    forget_sources()
+    gc.freeze()
+
+
 def _prepare_client() -> None:
     _import_all(CLIENT)
     dtos = importlib.import_module("billie_desktop.api.dtos")
@@ -72,3 +85,4 @@ async def import_main_window() -> None:
         importlib.import_module(name)
         forget_sources()
         await asyncio.sleep(0)
+    settle()
