@@ -27,6 +27,7 @@ _WHERE = {
     "ClientSession": "billie_desktop.api.session",
     "ConflictError": "billie_desktop.api.errors",
     "Customer": "billie_desktop.api.dtos",
+    "CustomerContact": "billie_desktop.api.dtos",
     "DiscoveryReport": "billie_desktop.api.discovery",
     "ForbiddenError": "billie_desktop.api.errors",
     "GetCustomerRequest": "billie_desktop.api.dtos",
@@ -40,6 +41,8 @@ _WHERE = {
     "NotFoundError": "billie_desktop.api.errors",
     "NotSignedInError": "billie_desktop.api.errors",
     "Organisation": "billie_desktop.api.dtos",
+    "QueryCustomerContactsRequest": "billie_desktop.api.dtos",
+    "QueryCustomerContactsResponse": "billie_desktop.api.dtos",
     "QueryCustomersRequest": "billie_desktop.api.dtos",
     "QueryCustomersResponse": "billie_desktop.api.dtos",
     "QueryOrganisationsRequest": "billie_desktop.api.dtos",
@@ -94,6 +97,9 @@ if TYPE_CHECKING:
         Customer as Customer,
     )
     from billie_desktop.api.dtos import (
+        CustomerContact as CustomerContact,
+    )
+    from billie_desktop.api.dtos import (
         GetCustomerRequest as GetCustomerRequest,
     )
     from billie_desktop.api.dtos import (
@@ -101,6 +107,12 @@ if TYPE_CHECKING:
     )
     from billie_desktop.api.dtos import (
         Organisation as Organisation,
+    )
+    from billie_desktop.api.dtos import (
+        QueryCustomerContactsRequest as QueryCustomerContactsRequest,
+    )
+    from billie_desktop.api.dtos import (
+        QueryCustomerContactsResponse as QueryCustomerContactsResponse,
     )
     from billie_desktop.api.dtos import (
         QueryCustomersRequest as QueryCustomersRequest,
@@ -244,6 +256,7 @@ __all__ = [
     "ClientSession",
     "ConflictError",
     "Customer",
+    "CustomerContact",
     "DiscoveryReport",
     "ForbiddenError",
     "GetCustomerRequest",
@@ -257,6 +270,8 @@ __all__ = [
     "NotFoundError",
     "NotSignedInError",
     "Organisation",
+    "QueryCustomerContactsRequest",
+    "QueryCustomerContactsResponse",
     "QueryCustomersRequest",
     "QueryCustomersResponse",
     "QueryOrganisationsRequest",

@@ -73,6 +73,21 @@ class Customer(Dto):
         return " ".join(p for p in (self.first_name, self.last_name) if p) or "(no name)"
 
 
+class CustomerContact(Dto):
+    """What a bulk link by email reads of each customer (``fields=``): 100,000 of these
+    are a few MB where full customers would be ~170 MB."""
+
+    id: str
+    first_name: str | None = None
+    last_name: str | None = None
+    email: str | None = None
+    user_account_id: str | None = None
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p) or "(no name)"
+
+
 class Organisation(Dto):
     id: str
     name: str = ""
@@ -113,6 +128,13 @@ class QueryCustomersResponse(Dto):
     total: int = 0
     results: list[Customer] = Field(default_factory=list)
     meta: dict[str, str] | None = None
+    response_status: ResponseStatus | None = None
+
+
+class QueryCustomerContactsResponse(Dto):
+    offset: int = 0
+    total: int = 0
+    results: list[CustomerContact] = Field(default_factory=list)
     response_status: ResponseStatus | None = None
 
 
@@ -206,6 +228,25 @@ class QueryCustomersRequest(Request[QueryCustomersResponse]):
         return {**super().to_wire(), **(self.filters or {})}
 
 
+class QueryCustomerContactsRequest(Request[QueryCustomerContactsResponse]):
+    """``QueryCustomersRequest`` asking only for the fields a bulk link reads (AutoQuery's
+    ``fields``): the same operation, a lighter answer."""
+
+    route: ClassVar[str] = "/customers"
+    response_type: ClassVar[type[BaseModel]] = QueryCustomerContactsResponse
+    assumed: ClassVar[bool] = True
+    organisation_id: str | None = None
+    skip: int | None = None
+    take: int | None = None
+    include: str | None = None
+    user_account_id_is_null: bool | None = None
+    fields: str = "id,firstName,lastName,email,userAccountId"
+
+    @classmethod
+    def operation_name(cls) -> str:
+        return "QueryCustomersRequest"
+
+
 class GetCustomerRequest(Request[GetCustomerResponse]):
     route: ClassVar[str] = "/customers/{Id}"
     response_type: ClassVar[type[BaseModel]] = GetCustomerResponse
@@ -221,6 +262,7 @@ class QueryUserAccountsRequest(Request[QueryUserAccountsResponse]):
     organisation_id: str | None = None
     search: str | None = None
     id: str | None = None  # AutoQuery's implicit filter on the account's id
+    customer_id_is_null: bool | None = None  # AutoQuery %IsNull: not linked to a customer
     skip: int | None = None
     take: int | None = None
     include: str | None = None

@@ -7,6 +7,7 @@ Pipeline, in ServiceStack's order: route -> bind -> [Authenticate] -> [RequiredR
 from __future__ import annotations
 
 import asyncio
+import collections
 import json
 import logging
 import re
@@ -99,6 +100,9 @@ class SandboxApp:
         self.store = store
         self.tokens = auth.Tokens(options, store)
         self.fault_queue = faults.FaultQueue()
+        # With --faults: how many times each "METHOD /path" arrived (GET /sandbox/requests),
+        # so that tests can count on the server what a client sent, e.g. no PUT twice.
+        self.arrivals: collections.Counter[str] = collections.Counter()
         self.powered_by = (f"ServiceStack/8.52 NetCore/Linux (Billiecart sandbox "
                            f"{__version__}; {options.flavour})")
 
@@ -108,6 +112,8 @@ class SandboxApp:
         started = time.perf_counter()
         method = scope["method"].upper()
         path = scope["path"]
+        if self.options.faults and not path.startswith("/sandbox/"):
+            self.arrivals[f"{method} {path.lower()}"] += 1
         plan = self._fault_plan(scope, method, path)
         if plan is not None and plan.latency:
             receive = await _read_ahead(receive)  # the client has sent it all, then waits
@@ -147,6 +153,8 @@ class SandboxApp:
             error = ApiError(500, "NullReferenceException",
                              "Object reference not set to an instance of an object.")
             return Reply(500, dumps(error.body(), self.options.json), headers=headers)
+        if plan.status == 403:  # [RequiredRole] refusing: text/plain, as ServiceStack does
+            return Reply(403, b"Invalid Role", "text/plain; charset=utf-8", headers)
         if plan.status is not None:
             from http import HTTPStatus
 
@@ -246,6 +254,10 @@ class SandboxApp:
             path = path[:-5]
         if self.options.faults and path.lower() == "/sandbox/faults":
             return self._faults_control(ctx.method, body)
+        if self.options.faults and path.lower() == "/sandbox/requests":
+            if ctx.method == "DELETE":
+                self.arrivals.clear()
+            return Reply(200, json.dumps({"counts": dict(self.arrivals)}).encode())
         if path.lower().rstrip("/") == "/types/metadata":
             if ctx.method not in ("GET", "HEAD"):
                 raise UnknownRoute()

@@ -60,6 +60,10 @@ def add_sandbox_arguments(parser: argparse.ArgumentParser) -> None:
                        metavar="SECONDS", help="refresh-token lifetime (default: 30 days)")
     group.add_argument("--faults", action="store_true",
                        help="accept fault-injection requests (X-Sandbox-Fault, /sandbox/faults)")
+    group.add_argument("--shared-emails", type=int, default=0, metavar="N",
+                       help="per organisation, N accounts whose email differs from their "
+                            "customer's in case and spaces, N emails shared by two accounts "
+                            "and N by two customers (for linking by email)")
     group.add_argument("--hostile-text", action="store_true",
                        help="dress some names, emails and addresses up as HTML markup, to "
                             "check that the console shows them as plain text")

@@ -37,6 +37,7 @@ class SandboxOptions:
     reset: bool = False
     faults: bool = False
     hostile_text: bool = False  # dress some names, emails... up as markup (sandbox/hostile.py)
+    shared_emails: int = 0  # untidy emails for bulk linking, per kind (sandbox/shared_emails.py)
     seed: int = 20261126
 
     def __post_init__(self) -> None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 KNOWN = {"latency", "slow", "500", "502", "503", "504", "retry-after", "malformed-json",
-         "truncated-json", "wrong-shape", "html", "drop", "lost-answer"}
+         "truncated-json", "wrong-shape", "html", "drop", "lost-answer", "403"}
 
 
 @dataclass

@@ -247,7 +247,11 @@ async def query_customers(ctx: RequestContext, f: dict[str, Any]) -> Mapping[str
     rows, total = ctx.store.query_customers(
         org, skip=skip, take=take, order=_order(f), search=_search(f),
         filters=_implicit_filters(ctx.extras), include_total=_includes_total(f))
-    return {"offset": skip, "total": total or 0, "results": [customer_wire(r) for r in rows]}
+    results: list[Any] = [customer_wire(r) for r in rows]
+    if f.get("Fields"):  # AutoQuery's ?fields=id,email: only those (unknown names ignored)
+        wanted = {name.strip().lower() for name in str(f["Fields"]).split(",")}
+        results = [{k: v for k, v in c.items() if k.lower() in wanted} for c in results]
+    return {"offset": skip, "total": total or 0, "results": results}
 
 
 async def get_customer(ctx: RequestContext, f: dict[str, Any]) -> Mapping[str, Any]:
@@ -260,9 +264,12 @@ async def get_customer(ctx: RequestContext, f: dict[str, Any]) -> Mapping[str, A
 async def query_user_accounts(ctx: RequestContext, f: dict[str, Any]) -> Mapping[str, Any]:
     skip, take = _paging(f)
     account_id = (normalise_guid(f["Id"]) or f["Id"]) if f.get("Id") else None
+    extras = {k.lower() for k in ctx.extras}
+    linked = False if "customeridisnull" in extras else \
+        True if "customeridisnotnull" in extras else None  # AutoQuery %IsNull / %IsNotNull
     rows, total = ctx.store.query_user_accounts(
         ctx.organisation, search=_search(f), account_id=account_id, skip=skip, take=take,
-        include_total=_includes_total(f))
+        include_total=_includes_total(f), linked=linked)
     results = [{"id": Guid(r["id"]), "email": r["email"], "displayName": r["display_name"],
                 "customerId": Guid(r["customer_id"]) if r["customer_id"] else None}
                for r in rows]

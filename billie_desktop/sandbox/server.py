@@ -68,6 +68,10 @@ def open_store(options: SandboxOptions) -> Store:
         from billie_desktop.sandbox.hostile import dress_up
 
         dress_up(store)
+    if options.shared_emails:
+        from billie_desktop.sandbox.shared_emails import add_shared_emails
+
+        add_shared_emails(store, options.shared_emails)
     return store
 
 

@@ -343,7 +343,9 @@ class Store:
 
     def query_user_accounts(self, organisation_id: str, *, search: str | None,
                             account_id: str | None = None, skip: int, take: int,
-                            include_total: bool) -> tuple[list[sqlite3.Row], int | None]:
+                            include_total: bool, linked: bool | None = None
+                            ) -> tuple[list[sqlite3.Row], int | None]:
+        """linked: only accounts linked to a customer (True) or not linked (False)."""
         where = "u.organisation_id = ?"
         args: list[Any] = [organisation_id]
         if account_id:
@@ -353,6 +355,8 @@ class Store:
             like = f"%{escape_like(search.strip())}%"
             where += " AND (u.email LIKE ? ESCAPE '\\' OR u.display_name LIKE ? ESCAPE '\\')"
             args += [like, like]
+        if linked is not None:
+            where += f" AND c.id IS {'NOT ' if linked else ''}NULL"
         rows = self.db.execute(
             "SELECT u.id, u.email, u.display_name, c.id AS customer_id FROM user_accounts u "
             "LEFT JOIN customers c ON c.user_account_id = u.id "
@@ -360,6 +364,7 @@ class Store:
         ).fetchall()
         total = None
         if include_total:
-            total = int(self.db.execute(f"SELECT COUNT(*) FROM user_accounts u WHERE {where}",
-                                        args).fetchone()[0])
+            total = int(self.db.execute(
+                "SELECT COUNT(*) FROM user_accounts u LEFT JOIN customers c "
+                f"ON c.user_account_id = u.id WHERE {where}", args).fetchone()[0])
         return rows, total

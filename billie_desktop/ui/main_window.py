@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QPoint, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -28,6 +29,7 @@ from billie_desktop.api import (
     same_id,
 )
 from billie_desktop.ui.account_names import AccountNames
+from billie_desktop.ui.bulk_entry import close_bulk_window, open_bulk_window
 from billie_desktop.ui.customers_model import CustomersModel, ListState
 from billie_desktop.ui.detail_pane import DetailPane
 from billie_desktop.ui.link_dialog import LinkDialog
@@ -48,6 +50,9 @@ from billie_desktop.ui.widgets import (
     tr,
 )
 
+if TYPE_CHECKING:  # opened on demand (ui/bulk_entry.py)
+    from billie_desktop.ui.bulk_window import BulkLinkWindow
+
 log = logging.getLogger(__name__)
 
 
@@ -67,6 +72,7 @@ class MainWindow(QMainWindow):
         self.model = CustomersModel(self._fetch_customers, page_size=page_size)
         self.organisations: list[Organisation] = []
         self.link_dialog: LinkDialog | None = None
+        self.bulk_window: BulkLinkWindow | None = None  # Customer ▸ Link by email…
         self.accounts = AccountNames(session)  # "Name <email>" of linked accounts
         self.setWindowTitle(_t("Billie Desktop"))
         if icon is not None:
@@ -148,11 +154,15 @@ class MainWindow(QMainWindow):
         self.find_action = action(_t("&Find…"), self.focus_search, "Ctrl+F")
         self.link_action = action(_t("&Link to user account…"), self.open_link_dialog, "Ctrl+L")
         self.link_action.setEnabled(False)
+        self.bulk_action = action(_t("Link by &email…"), lambda: open_bulk_window(self),
+                                  "Ctrl+Shift+L")
+        self.bulk_action.setToolTip(_t("Match customers to user accounts by email, review, "
+                                       "and link many at once"))
         self.organisation_action = action(_t("Choose &organisation"), self._focus_organisation,
                                           "Ctrl+O")
         self.sign_out_action = action(_t("Sign &out"), self.sign_out_clicked)
         self.quit_action = action(_t("&Quit"), self.close, "Ctrl+Q")
-        toolbar.addActions([self.refresh_action, self.link_action])
+        toolbar.addActions([self.refresh_action, self.link_action, self.bulk_action])
         toolbar.addSeparator()
         toolbar.addAction(self.sign_out_action)
 
@@ -160,7 +170,7 @@ class MainWindow(QMainWindow):
         for title, actions in ((_t("&File"), (self.sign_out_action, None, self.quit_action)),
                                (_t("&View"), (self.refresh_action, self.find_action,
                                               self.organisation_action)),
-                               (_t("&Customer"), (self.link_action,)),
+                               (_t("&Customer"), (self.link_action, self.bulk_action)),
                                (_t("&Help"), (about,))):
             menu = self.menuBar().addMenu(title)
             for item in actions:
@@ -243,6 +253,10 @@ class MainWindow(QMainWindow):
         return self.keeper.selected()
 
     def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        self.show_selected_customer()
+
+    def show_selected_customer(self) -> None:
+        """The detail pane (and the Link action) for the customer selected."""
         customer, org = self.selected_customer(), self.current_organisation
         self.link_action.setEnabled(customer is not None)
         linked = customer.user_account_id if customer else None
@@ -356,6 +370,7 @@ class MainWindow(QMainWindow):
         self.accounts.clear()
         if self.link_dialog is not None:
             self.link_dialog.reject()
+        close_bulk_window(self)
         await self.session.client.sign_out()
         self.signed_out.emit(why)
 
@@ -364,6 +379,7 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry("customers-header", self.table.horizontalHeader().saveState())
         self.settings.sync()
         self.tasks.cancel_all()
+        close_bulk_window(self)
         self.model.clear()
         super().closeEvent(event)
 

@@ -1,0 +1,51 @@
+"""Opening Customer ▸ Link by email… from the main window, and what its results do there
+(kept out of main_window.py, which is long enough)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from billie_desktop.api import Customer, same_id
+
+if TYPE_CHECKING:
+    from billie_desktop.ui.bulk_window import BulkLinkWindow
+    from billie_desktop.ui.main_window import MainWindow
+
+
+def open_bulk_window(main: MainWindow) -> BulkLinkWindow | None:
+    """The window for the organisation shown; the one already open for it is raised."""
+    from billie_desktop.ui.bulk_window import BulkLinkWindow
+
+    org = main.current_organisation
+    if org is None:
+        return None
+    window = main.bulk_window
+    if window is not None and window.isVisible() and window.organisation.id == org.id:
+        window.raise_()
+        window.activateWindow()
+        return window
+    if window is not None:
+        window.close()
+    window = BulkLinkWindow(main.session, org, main)
+    window.linked.connect(lambda customer: _linked(main, customer))
+    window.show_customer.connect(
+        lambda customer_id: main.tasks.run("show", main._show_customer(customer_id)))
+    main.bulk_window = window
+    window.show()
+    return window
+
+
+def _linked(main: MainWindow, customer: Customer) -> None:
+    """A row the bulk link changed: the list shows it at once (and the detail pane, when it
+    is the customer selected)."""
+    main.model.update_customer(customer)
+    selected = main.selected_customer()
+    if selected is not None and same_id(selected.id, customer.id):
+        main.show_selected_customer()
+
+
+def close_bulk_window(main: MainWindow) -> None:
+    if main.bulk_window is not None:
+        main.bulk_window.close()
+        main.bulk_window.deleteLater()
+        main.bulk_window = None

@@ -1,0 +1,90 @@
+"""Loads what a bulk link by email needs: every user account not linked to a customer,
+then every customer not linked to an account, in pages of the server's largest ``take``
+(four requests in flight), feeding a ``Matcher`` as pages arrive. Progress is reported
+after every page; cancelling the task stops it (requests in flight are dropped)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from billie_desktop.api import (
+    QueryCustomerContactsRequest,
+    QueryUserAccountsRequest,
+    Request,
+)
+from billie_desktop.ui.bulk_matching import Matcher, MatchResult
+
+MAX_TAKE = 500  # ServiceStack AutoQuery's usual MaxLimit, and the sandbox's
+IN_FLIGHT = 4
+
+Send = Callable[[Request[Any]], Awaitable[Any]]
+
+
+@dataclass
+class LoadProgress:
+    what: str  # "accounts" or "customers"
+    pages_done: int
+    pages: int
+    rows_done: int
+    rows: int
+    started: float
+
+    @property
+    def rate(self) -> float:
+        """Rows a second so far."""
+        return self.rows_done / max(time.perf_counter() - self.started, 1e-3)
+
+
+async def load_and_match(send: Send, organisation_id: str,
+                         progress: Callable[[LoadProgress], None]) -> MatchResult:
+    matcher = Matcher()
+
+    def accounts(skip: int, total: bool) -> QueryUserAccountsRequest:
+        return QueryUserAccountsRequest(organisation_id=organisation_id, skip=skip,
+                                        take=MAX_TAKE, customer_id_is_null=True,
+                                        include="Total" if total else None)
+
+    def customers(skip: int, total: bool) -> QueryCustomerContactsRequest:
+        return QueryCustomerContactsRequest(organisation_id=organisation_id, skip=skip,
+                                            take=MAX_TAKE, user_account_id_is_null=True,
+                                            include="Total" if total else None)
+
+    await _all_pages(send, "accounts", accounts,
+                     lambda page: matcher.add_accounts(page.results), progress)
+    await _all_pages(send, "customers", customers,
+                     lambda page: matcher.add_customers(page.results), progress)
+    return matcher.result()
+
+
+async def _all_pages(send: Send, what: str, request: Callable[[int, bool], Request[Any]],
+                     take_in: Callable[[Any], None],
+                     progress: Callable[[LoadProgress], None]) -> None:
+    """The first page says how many there are; the rest come four at a time. A page that
+    comes back short (rows went away meanwhile) is fine: the totals are estimates."""
+    started = time.perf_counter()
+    first = await send(request(0, True))
+    take_in(first)
+    total = max(first.total, len(first.results))
+    pages = max(1, -(-total // MAX_TAKE))
+    state = LoadProgress(what, 1, pages, len(first.results), total, started)
+    progress(state)
+    skips = iter(range(MAX_TAKE, total, MAX_TAKE))
+
+    async def worker() -> None:
+        for skip in skips:  # shared: each page is taken by one worker
+            page = await send(request(skip, False))
+            take_in(page)
+            state.pages_done += 1
+            state.rows_done += len(page.results)
+            progress(state)
+
+    workers = [asyncio.ensure_future(worker()) for _ in range(IN_FLIGHT)]
+    try:
+        await asyncio.gather(*workers)
+    finally:
+        for task in workers:
+            task.cancel()

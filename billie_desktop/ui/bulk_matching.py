@@ -1,0 +1,117 @@
+"""Matching unlinked customers to unlinked user accounts by email (Customer ▸ Link by
+email…). No widgets here: tested on its own.
+
+The rule, and nothing cleverer: the emails are equal once surrounding spaces are trimmed
+and case is ignored. A match is made only when it is one to one: one customer and one
+account with that email. An email shared by two customers, or by two accounts, is for a
+person to settle ("needs a person"), never a guess."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+
+from billie_desktop.api import CustomerContact, UserAccount
+from billie_desktop.ui.widgets import tr
+
+
+def normal_email(email: str | None) -> str:
+    """Trimmed, case-folded; "" for no email (which never matches)."""
+    return (email or "").strip().casefold()
+
+
+class Outcome(Enum):
+    READY = "ready"  # ticked or not, nothing sent
+    QUEUED = "queued"
+    SENDING = "sending"
+    LINKED = "linked"
+    FAILED = "failed"  # the server said no: its message is kept
+    UNKNOWN = "unknown"  # the answer was lost: read back before anything is resent
+    SKIPPED = "skipped"  # cancelled before it was sent
+
+
+@dataclass(eq=False)
+class Pair:
+    """One customer and the one account with the same email."""
+
+    customer: CustomerContact
+    account: UserAccount
+    ticked: bool = True
+    outcome: Outcome = Outcome.READY
+    message: str = ""
+
+    @property
+    def why(self) -> str:
+        if (self.customer.email or "") == (self.account.email or ""):
+            return tr("Same email")
+        return tr("Same email, apart from case or spaces")
+
+
+@dataclass(eq=False)
+class NeedsPerson:
+    """A customer whose email is not one to one with an account."""
+
+    customer: CustomerContact
+    accounts: list[UserAccount]
+    reason: str
+
+
+@dataclass
+class MatchResult:
+    pairs: list[Pair] = field(default_factory=list)
+    needs_person: list[NeedsPerson] = field(default_factory=list)
+    unmatched: int = 0  # unlinked customers with no account sharing their email
+
+    @property
+    def ambiguous(self) -> int:
+        return len(self.needs_person)
+
+
+class Matcher:
+    """Accounts first (all of them), then customers page by page: only customers whose
+    email some account has are kept, so 100,000 customers cost what their matches do."""
+
+    def __init__(self) -> None:
+        self._accounts: dict[str, list[UserAccount]] = defaultdict(list)
+        self._customers: dict[str, list[CustomerContact]] = defaultdict(list)
+        self.customers_seen = 0
+
+    def add_accounts(self, accounts: Iterable[UserAccount]) -> None:
+        for account in accounts:
+            if account.customer_id is None and (key := normal_email(account.email)):
+                self._accounts[key].append(account)
+
+    def add_customers(self, customers: Iterable[CustomerContact]) -> None:
+        for customer in customers:
+            if customer.user_account_id is not None:
+                continue  # linked meanwhile: not this tool's business
+            self.customers_seen += 1
+            key = normal_email(customer.email)
+            if key and key in self._accounts:
+                self._customers[key].append(customer)
+
+    def result(self) -> MatchResult:
+        result = MatchResult()
+        for key, customers in self._customers.items():
+            accounts = self._accounts[key]
+            if len(customers) == 1 and len(accounts) == 1:
+                result.pairs.append(Pair(customers[0], accounts[0]))
+                continue
+            reason = _reason(len(customers), len(accounts))
+            result.needs_person += [NeedsPerson(c, accounts, reason) for c in customers]
+        result.pairs.sort(key=lambda p: (p.customer.last_name or "", p.customer.first_name
+                                         or "", p.customer.id))
+        result.needs_person.sort(key=lambda n: (normal_email(n.customer.email), n.customer.id))
+        result.unmatched = self.customers_seen - len(result.pairs) - len(result.needs_person)
+        return result
+
+
+def _reason(customers: int, accounts: int) -> str:
+    parts = []
+    if customers > 1:
+        parts.append(tr("{0} customers share this email").format(customers))
+    if accounts > 1:
+        parts.append(tr("{0} user accounts share this email").format(accounts))
+    return "; ".join(parts)

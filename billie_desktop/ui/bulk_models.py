@@ -1,0 +1,150 @@
+"""The review tables of a bulk link: pairs to link (with a tick box and an outcome per
+row) and customers that need a person. Virtual models: tens of thousands of rows cost
+nothing until they are on screen; every text is shown as plain text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtWidgets import QApplication
+
+from billie_desktop.ui.bulk_matching import NeedsPerson, Outcome, Pair
+from billie_desktop.ui.widgets import error_colour, escaped_tooltip, tr
+
+Index = QModelIndex | QPersistentModelIndex
+OUTCOME_TEXT = {Outcome.READY: "", Outcome.QUEUED: "Waiting", Outcome.SENDING: "Sending…",
+                Outcome.LINKED: "Linked", Outcome.SKIPPED: "Not sent",
+                Outcome.UNKNOWN: "No answer yet", Outcome.FAILED: "Failed"}
+
+
+def account_text(display_name: str | None, email: str | None) -> str:
+    return f"{display_name or ''} <{(email or '').strip()}>".strip()
+
+
+class PairsModel(QAbstractTableModel):
+    HEADERS = ("Customer", "Customer email", "User account", "Account email", "Why",
+               "Outcome")
+
+    def __init__(self, pairs: list[Pair]) -> None:
+        super().__init__()
+        self.pairs = pairs
+        self.rows = {id(p): r for r, p in enumerate(pairs)}
+        self.editable = True  # ticks can change (not while a run is sending)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.pairs)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.HEADERS[section], "BulkLink")
+        return None
+
+    def _text(self, pair: Pair, column: int) -> str:
+        if column == 0:
+            return pair.customer.full_name
+        if column == 1:
+            return pair.customer.email or ""
+        if column == 2:
+            return pair.account.display_name or ""
+        if column == 3:
+            return pair.account.email or ""
+        if column == 4:
+            return pair.why
+        if pair.outcome in (Outcome.FAILED, Outcome.SKIPPED, Outcome.UNKNOWN) and pair.message:
+            return pair.message
+        return tr(OUTCOME_TEXT[pair.outcome], "BulkLink")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        pair = self.pairs[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(pair, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return escaped_tooltip(self._text(pair, index.column()))
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
+            return Qt.CheckState.Checked if pair.ticked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5 and \
+                pair.outcome in (Outcome.FAILED, Outcome.UNKNOWN):
+            app = QApplication.instance()
+            palette = app.palette() if isinstance(app, QApplication) else QPalette()
+            return QBrush(error_colour(palette))
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 0 and self.editable and \
+                self.pairs[index.row()].outcome in (Outcome.READY, Outcome.SKIPPED):
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not (
+                self.flags(index) & Qt.ItemFlag.ItemIsUserCheckable):
+            return False
+        checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
+        self.pairs[index.row()].ticked = checked
+        self.dataChanged.emit(index, index, [role])
+        return True
+
+    def tick_all(self, ticked: bool) -> None:
+        for pair in self.pairs:
+            if pair.outcome in (Outcome.READY, Outcome.SKIPPED):
+                pair.ticked = ticked
+        if self.pairs:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.pairs) - 1, 0))
+
+    def pair_changed(self, pair: Pair) -> None:
+        row = self.rows.get(id(pair))
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
+    @property
+    def ticked(self) -> int:
+        return sum(1 for p in self.pairs if p.ticked and p.outcome in (Outcome.READY,
+                                                                       Outcome.SKIPPED))
+
+
+class NeedsPersonModel(QAbstractTableModel):
+    HEADERS = ("Customer", "Customer email", "User accounts with that email", "Why not")
+
+    def __init__(self, rows: list[NeedsPerson]) -> None:
+        super().__init__()
+        self.items = rows
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.HEADERS[section], "BulkLink")
+        return None
+
+    def _text(self, item: NeedsPerson, column: int) -> str:
+        if column == 0:
+            return item.customer.full_name
+        if column == 1:
+            return item.customer.email or ""
+        if column == 2:
+            return "; ".join(account_text(a.display_name, a.email) for a in item.accounts)
+        return item.reason
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(item, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return escaped_tooltip(self._text(item, index.column()))
+        return None

@@ -1,0 +1,253 @@
+"""Applying a bulk link: the documented PUT for each ticked pair, four in flight.
+
+The rules that keep people's data safe:
+
+- A pair that was linked is never sent again (its outcome is final).
+- A pair whose answer was lost (the request may have reached the server) is read back
+  before anything is resent: linked already, or sent again.
+- A network failure pauses the whole run (nothing new is sent) until the user retries.
+- An expired session is handled by the session: it asks for the password once, however
+  many requests were waiting, and they carry on. Declining pauses the run.
+- Pause and Cancel send nothing new; what is in flight finishes and is reported.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from billie_desktop.api import (
+    AssociateUserAccountToCustomerRequest,
+    BillieError,
+    ConflictError,
+    ForbiddenError,
+    GetCustomerRequest,
+    NotFoundError,
+    NotSignedInError,
+    Request,
+    TransportError,
+    ValidationError,
+    same_id,
+)
+from billie_desktop.ui.bulk_matching import Outcome, Pair
+from billie_desktop.ui.widgets import tr
+
+IN_FLIGHT = 4
+Send = Callable[[Request[Any]], Awaitable[Any]]
+
+
+class RunState(Enum):
+    IDLE = "idle"
+    RUNNING = "running"
+    PAUSING = "pausing"  # nothing new is sent; waiting for what is in flight
+    PAUSED = "paused"
+    CANCELLING = "cancelling"
+    DONE = "done"
+
+
+def plain_words(exc: BillieError) -> str:
+    """What the server said about one link, for the row's outcome."""
+    if isinstance(exc, ValidationError):
+        found = exc.error_for("UserAccountId") or exc.error_for("Id")
+        return found or "; ".join(exc.general_errors()) or exc.message
+    if isinstance(exc, ConflictError):
+        return exc.message or tr("That user account is already linked to another customer.")
+    if isinstance(exc, NotFoundError):
+        return tr("Not found: {0}").format(exc.message) if exc.message else \
+            tr("The customer no longer exists.")
+    if isinstance(exc, ForbiddenError):
+        return tr("Not allowed: the server says your account may not link customers in this "
+                  "organisation.")
+    return exc.message
+
+
+class LinkRun(QObject):
+    """Sends the links for a list of pairs; the window shows what it reports."""
+
+    pair_changed = Signal(object)  # a Pair
+    linked = Signal(object)  # the updated Customer, from the server's answer
+    state_changed = Signal(object, str)  # RunState, and why (paused: what happened)
+
+    def __init__(self, send: Send, organisation_id: str, pairs: list[Pair]) -> None:
+        super().__init__()
+        self.send, self.organisation_id, self.pairs = send, organisation_id, pairs
+        self.state = RunState.IDLE
+        self.reason = ""
+        self._queue: deque[Pair] = deque()
+        self._workers: list[asyncio.Task[None]] = []
+        self.started = 0.0
+        self.sent_this_run = 0  # answers received since the last start: for the rate
+
+    # --- what the window asks -------------------------------------------------------------
+    def start(self) -> None:
+        """Queues every ticked pair not yet linked or failed, and starts sending."""
+        self._queue.extend(p for p in self.pairs if p.ticked and p.outcome in (
+            Outcome.READY, Outcome.SKIPPED))
+        for pair in self._queue:
+            self._set(pair, Outcome.QUEUED)
+        self._go()
+
+    def retry_failed(self) -> None:
+        """Sends again what the server refused (and checks what got no answer)."""
+        again = [p for p in self.pairs if p.outcome in (Outcome.FAILED, Outcome.UNKNOWN)]
+        for pair in again:
+            if pair.outcome == Outcome.FAILED:
+                self._set(pair, Outcome.QUEUED)
+        self._queue.extend(again)
+        self._go()
+
+    def resume(self) -> None:
+        """After a pause: answers that were lost are checked first, then the rest."""
+        unknown = [p for p in self.pairs if p.outcome == Outcome.UNKNOWN]
+        self._queue.extendleft(reversed(unknown))
+        self._go()
+
+    def pause(self) -> None:
+        if self.state == RunState.RUNNING:
+            self._change(RunState.PAUSING, tr("Pausing: waiting for the links in flight…"))
+            self._settle()
+
+    def cancel(self) -> None:
+        """Nothing new is sent; what was queued is marked as not sent."""
+        while self._queue:
+            pair = self._queue.popleft()
+            if pair.outcome == Outcome.QUEUED:
+                self._set(pair, Outcome.SKIPPED, tr("Not sent (cancelled)"))
+        if self.state in (RunState.RUNNING, RunState.PAUSING):
+            self._change(RunState.CANCELLING, tr("Cancelling: waiting for the links in "
+                                                 "flight…"))
+        else:
+            self._change(RunState.DONE, tr("Cancelled."))
+        self._settle()
+
+    def counts(self) -> dict[Outcome, int]:
+        counts = {o: 0 for o in Outcome}
+        for pair in self.pairs:
+            counts[pair.outcome] += 1
+        return counts
+
+    @property
+    def remaining(self) -> int:
+        return len(self._queue) + sum(1 for p in self.pairs if p.outcome == Outcome.SENDING)
+
+    @property
+    def rate(self) -> float:
+        """Links answered a second since the last start."""
+        return self.sent_this_run / max(time.perf_counter() - self.started, 1e-3)
+
+    async def wait_idle(self) -> None:
+        """For tests: until no request is in flight."""
+        while any(not w.done() for w in self._workers):
+            await asyncio.gather(*self._workers, return_exceptions=True)
+
+    # --- sending -----------------------------------------------------------------------------
+    def _go(self) -> None:
+        self._workers = [w for w in self._workers if not w.done()]
+        self.started, self.sent_this_run = time.perf_counter(), 0
+        self._change(RunState.RUNNING, "")
+        for _ in range(IN_FLIGHT - len(self._workers)):
+            self._workers.append(asyncio.ensure_future(self._worker()))
+        self._settle()
+
+    async def _worker(self) -> None:
+        try:
+            while self.state == RunState.RUNNING and self._queue:
+                await self._link(self._queue.popleft())
+        finally:
+            asyncio.get_running_loop().call_soon(self._settle)
+
+    async def _link(self, pair: Pair) -> None:
+        was_unknown = pair.outcome == Outcome.UNKNOWN
+        self._set(pair, Outcome.SENDING)
+        try:
+            if was_unknown and await self._linked_already(pair):
+                return
+            answer = await self.send(AssociateUserAccountToCustomerRequest(
+                id=pair.customer.id, user_account_id=pair.account.id,
+                organisation_id=self.organisation_id))
+        except TransportError as exc:
+            lost = exc.fate_unknown or was_unknown
+            self._put_back(pair, lost)
+            self._pause_for(tr("The connection to the server was lost ({0}). Nothing more "
+                               "is sent until you press Resume.").format(exc.message))
+            return
+        except NotSignedInError as exc:  # the password prompt was declined
+            self._put_back(pair, was_unknown)
+            self._pause_for(tr("Not signed in ({0}). Press Resume once you are.").format(
+                exc.message))
+            return
+        except BillieError as exc:
+            self._answered(pair, Outcome.FAILED, plain_words(exc))
+            return
+        self._answered(pair, Outcome.LINKED, tr("Linked"))
+        if answer.customer is not None:
+            self.linked.emit(answer.customer)
+
+    async def _linked_already(self, pair: Pair) -> bool:
+        """Reads the customer back after a lost answer: True when the link is there."""
+        answer = await self.send(GetCustomerRequest(id=pair.customer.id,
+                                                    organisation_id=self.organisation_id))
+        customer = answer.customer
+        if customer is not None and customer.user_account_id and \
+                same_id(customer.user_account_id, pair.account.id):
+            self._answered(pair, Outcome.LINKED, tr("Linked (checked after a lost answer)"))
+            self.linked.emit(customer)
+            return True
+        return False
+
+    # --- bookkeeping ------------------------------------------------------------------------
+    def _put_back(self, pair: Pair, lost: bool) -> None:
+        """Not linked for sure: checked first when the run resumes (``lost``: it may have
+        been), or sent again; not sent at all when the run is being cancelled."""
+        if lost:
+            self._set(pair, Outcome.UNKNOWN, tr("No answer: checked before it is resent"))
+        elif self.state == RunState.CANCELLING:
+            self._set(pair, Outcome.SKIPPED, tr("Not sent (cancelled)"))
+        else:
+            self._set(pair, Outcome.QUEUED)
+            self._queue.appendleft(pair)
+
+    def _answered(self, pair: Pair, outcome: Outcome, message: str) -> None:
+        self.sent_this_run += 1
+        self._set(pair, outcome, message)
+
+    def _set(self, pair: Pair, outcome: Outcome, message: str = "") -> None:
+        pair.outcome, pair.message = outcome, message
+        self.pair_changed.emit(pair)
+
+    def _pause_for(self, reason: str) -> None:
+        if self.state in (RunState.RUNNING, RunState.PAUSING):
+            self._change(RunState.PAUSING, reason)
+        self._settle()
+
+    def _change(self, state: RunState, reason: str) -> None:
+        self.state, self.reason = state, reason
+        self.state_changed.emit(state, reason)
+
+    def _settle(self) -> None:
+        """Once nothing is in flight: paused, or done."""
+        if any(not w.done() for w in self._workers):
+            return
+        if self.state == RunState.PAUSING:
+            self._change(RunState.PAUSED, self.reason)
+        elif self.state == RunState.CANCELLING:
+            self._change(RunState.DONE, tr("Cancelled."))
+        elif self.state == RunState.RUNNING and not self._queue:
+            self._change(RunState.DONE, tr("Done."))
+
+    def summary(self) -> str:
+        counts = self.counts()
+        lines = [tr("Linked {0}, failed {1}, not sent {2}.").format(
+            counts[Outcome.LINKED], counts[Outcome.FAILED] + counts[Outcome.UNKNOWN],
+            counts[Outcome.SKIPPED] + counts[Outcome.READY] + counts[Outcome.QUEUED])]
+        for pair in self.pairs:
+            if pair.outcome in (Outcome.FAILED, Outcome.UNKNOWN):
+                lines.append(f"{pair.customer.full_name} <{pair.customer.email}> -> "
+                             f"{pair.account.email}: {pair.message or pair.outcome.value}")
+        return "\n".join(lines)

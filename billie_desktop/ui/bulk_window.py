@@ -1,0 +1,302 @@
+"""Customer ▸ Link by email…: match the organisation's unlinked customers to its unlinked
+user accounts by email, review, and apply with progress (issue #12).
+
+The window loads (bulk_loader.py), shows what matched and what needs a person
+(bulk_models.py), and applies the ticked links (bulk_run.py). It is a window of its own,
+not modal: the main list stays usable, and updates the rows that get linked."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billie_desktop.api import BillieError, Organisation
+from billie_desktop.ui.bulk_loader import LoadProgress, load_and_match
+from billie_desktop.ui.bulk_matching import MatchResult, Outcome, Pair
+from billie_desktop.ui.bulk_models import NeedsPersonModel, PairsModel
+from billie_desktop.ui.bulk_run import LinkRun, RunState
+from billie_desktop.ui.session import Session
+from billie_desktop.ui.tasks import Tasks
+from billie_desktop.ui.widgets import Banner, PlainLabel, fit_on_screen, tr
+
+
+def _t(text: str) -> str:
+    return tr(text, "BulkLink")
+
+
+def _table(model: PairsModel | NeedsPersonModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for column, width in enumerate((200, 230, 180, 230, 200)):
+        if column < model.columnCount():
+            header.resizeSection(column, width)
+    return view
+
+
+class BulkLinkWindow(QWidget):
+    linked = Signal(object)  # a Customer the server linked: the main list updates its row
+    show_customer = Signal(str)  # a customer's id: select it in the main list
+
+    def __init__(self, session: Session, organisation: Organisation,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.session, self.organisation = session, organisation
+        self.tasks = Tasks()
+        self.result: MatchResult | None = None
+        self.run: LinkRun | None = None
+        self.setWindowTitle(_t("Link by email – {0}").format(organisation.name))
+        self._build()
+        self.resize(1180, 760)
+        fit_on_screen(self)
+        self.load()
+
+    # --- building ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        intro = PlainLabel(_t(
+            "Customers of {0} without a user account are matched to user accounts that are "
+            "not linked yet, when their emails are the same (ignoring case and surrounding "
+            "spaces). Only one-to-one matches are offered; untick any you do not want, then "
+            "Apply.").format(self.organisation.name))
+        intro.setWordWrap(True)
+        self.banner = Banner()
+        self.counts = PlainLabel()
+        self.counts.setAccessibleName(_t("Counts"))
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(_t("Progress"))
+        self.status = PlainLabel()
+        self.status.setAccessibleName(_t("Status"))
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.pairs_title = PlainLabel()
+        self.needs_title = PlainLabel()
+        self.pairs_view = _table(PairsModel([]), _t("Ready to link"))
+        self.needs_view = _table(NeedsPersonModel([]), _t("Needs a person"))
+        self.needs_view.doubleClicked.connect(self._show_needs_customer)
+        self.tick_all = QPushButton(_t("Tick all"))
+        self.untick_all = QPushButton(_t("Untick all"))
+        self.tick_all.clicked.connect(lambda: self._tick(True))
+        self.untick_all.clicked.connect(lambda: self._tick(False))
+        top = QHBoxLayout()
+        top.addWidget(self.pairs_title, 1)
+        top.addWidget(self.tick_all)
+        top.addWidget(self.untick_all)
+        pairs_box, needs_box = QWidget(), QWidget()
+        pairs_layout = QVBoxLayout(pairs_box)
+        pairs_layout.setContentsMargins(0, 0, 0, 0)
+        pairs_layout.addLayout(top)
+        pairs_layout.addWidget(self.pairs_view)
+        needs_layout = QVBoxLayout(needs_box)
+        needs_layout.setContentsMargins(0, 0, 0, 0)
+        needs_layout.addWidget(self.needs_title)
+        needs_layout.addWidget(self.needs_view)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(pairs_box)
+        splitter.addWidget(needs_box)
+        splitter.setSizes([480, 200])
+        layout = QVBoxLayout(self)
+        for widget in (intro, self.banner, self.counts, self.progress, self.status):
+            layout.addWidget(widget)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(self._buttons())
+
+    def _buttons(self) -> QHBoxLayout:
+        self.apply_button = QPushButton(_t("&Apply"))
+        self.pause_button = QPushButton(_t("&Pause"))
+        self.cancel_button = QPushButton(_t("Cancel"))
+        self.retry_button = QPushButton(_t("&Retry failed"))
+        self.copy_button = QPushButton(_t("&Copy summary"))
+        self.close_button = QPushButton(_t("Close"))
+        self.apply_button.clicked.connect(self.apply)
+        self.pause_button.clicked.connect(self.pause_or_resume)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.retry_button.clicked.connect(self.retry)
+        self.copy_button.clicked.connect(self.copy_summary)
+        self.close_button.clicked.connect(self.close)
+        row = QHBoxLayout()
+        for button in (self.apply_button, self.pause_button, self.cancel_button,
+                       self.retry_button, self.copy_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        return row
+
+    # --- loading -----------------------------------------------------------------------------
+    def load(self) -> None:
+        self.banner.clear()
+        self.result = None
+        self._show_result(MatchResult())
+        self.status.setText(_t("Loading user accounts…"))
+        self.progress.setRange(0, 0)
+        self.tasks.run("load", self._load())
+        self._update_buttons()
+
+    async def _load(self) -> None:
+        started = time.perf_counter()
+        try:
+            result = await load_and_match(self.session.send, self.organisation.id,
+                                          self._loading)
+        except BillieError as exc:
+            self.progress.setRange(0, 1)
+            self.banner.show_message(_t("Could not load: {0}").format(exc.message),
+                                     kind="error")
+            self.status.setText(_t("Nothing was changed. Press Retry to load again."))
+            self._update_buttons()
+            return
+        self.result = result
+        self._show_result(result)
+        self.progress.setRange(0, max(1, len(result.pairs)))
+        self.progress.setValue(0)
+        self.status.setText(_t("Loaded and matched in {0:.1f} s. Review the matches, then "
+                               "Apply.").format(time.perf_counter() - started))
+        self._update_buttons()
+
+    def _loading(self, progress: LoadProgress) -> None:
+        self.progress.setRange(0, progress.pages)
+        self.progress.setValue(progress.pages_done)
+        what = _t("user accounts") if progress.what == "accounts" else _t("customers")
+        self.status.setText(_t("Loading {0}: page {1:,} of {2:,}, {3:,} of {4:,} rows, "
+                               "{5:,.0f} rows/s").format(
+            what, progress.pages_done, progress.pages, progress.rows_done, progress.rows,
+            progress.rate))
+
+    def _show_result(self, result: MatchResult) -> None:
+        self.pairs_model = PairsModel(result.pairs)
+        self.needs_model = NeedsPersonModel(result.needs_person)
+        self.pairs_view.setModel(self.pairs_model)
+        self.needs_view.setModel(self.needs_model)
+        self.pairs_model.dataChanged.connect(lambda *_: self._update_buttons())
+        self.run = LinkRun(self.session.send, self.organisation.id, result.pairs)
+        self.run.pair_changed.connect(self._pair_changed)
+        self.run.state_changed.connect(self._run_state)
+        self.run.linked.connect(self.linked)
+        self.counts.setText(_t("Matched: {0:,}   ·   Needs a person: {1:,}   ·   Unmatched "
+                               "customers: {2:,}").format(len(result.pairs),
+                                                          result.ambiguous, result.unmatched))
+        self.pairs_title.setText(_t("Ready to link ({0:,})").format(len(result.pairs)))
+        self.needs_title.setText(_t("Needs a person ({0:,}): an email shared by more than one "
+                                    "customer or account. Double-click to find the customer "
+                                    "in the list and link it yourself.").format(
+            len(result.needs_person)))
+
+    # --- applying ----------------------------------------------------------------------------
+    def apply(self) -> None:
+        if self.run is None or not self.pairs_model.ticked:
+            return
+        self.banner.clear()
+        self.run.start()
+
+    def pause_or_resume(self) -> None:
+        if self.run is None:
+            return
+        if self.run.state == RunState.RUNNING:
+            self.run.pause()
+        elif self.run.state == RunState.PAUSED:
+            self.banner.clear()
+            self.run.resume()
+
+    def cancel(self) -> None:
+        if self.tasks.running("load"):
+            self.tasks.cancel("load")
+            self.progress.setRange(0, 1)
+            self.status.setText(_t("Loading was cancelled. Nothing was changed."))
+        elif self.run is not None and self.run.state in (
+                RunState.RUNNING, RunState.PAUSING, RunState.PAUSED):
+            self.run.cancel()
+        self._update_buttons()
+
+    def retry(self) -> None:
+        if self.result is None:
+            self.load()
+        elif self.run is not None:
+            self.banner.clear()
+            self.run.retry_failed()
+
+    def copy_summary(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if self.run is not None and clipboard is not None:
+            clipboard.setText(self.run.summary())
+            self.status.setText(_t("The summary is on the clipboard."))
+
+    def _pair_changed(self, pair: Pair) -> None:
+        self.pairs_model.pair_changed(pair)
+        if self.run is None or pair.outcome in (Outcome.QUEUED, Outcome.SENDING):
+            return
+        counts = self.run.counts()
+        finished = counts[Outcome.LINKED] + counts[Outcome.FAILED]
+        self.progress.setValue(min(finished, self.progress.maximum()))
+        rate = self.run.rate
+        left = self.run.remaining / rate if rate > 0 else 0.0
+        self.status.setText(_t("Linked {0:,}, failed {1:,}, {2:,} to go · {3:,.0f} links/s · "
+                               "about {4:,.0f} s left").format(
+            counts[Outcome.LINKED], counts[Outcome.FAILED], self.run.remaining, rate, left))
+
+    def _run_state(self, state: RunState, reason: str) -> None:
+        if state == RunState.PAUSED and reason:
+            self.banner.show_message(reason, kind="warning")
+        if state == RunState.DONE and self.run is not None:
+            self.status.setText(self.run.summary().splitlines()[0] + " " + reason)
+        elif reason:
+            self.status.setText(reason)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        loading = self.tasks.running("load")
+        state = self.run.state if self.run is not None else RunState.IDLE
+        sending = state in (RunState.RUNNING, RunState.PAUSING, RunState.CANCELLING)
+        counts = self.run.counts() if self.run is not None else {}
+        self.pairs_model.editable = not sending and state != RunState.PAUSED
+        ticked = self.pairs_model.ticked if self.result is not None else 0
+        self.apply_button.setEnabled(self.result is not None and not sending
+                                     and state != RunState.PAUSED and ticked > 0)
+        self.apply_button.setText(_t("&Apply ({0:,})").format(ticked) if ticked else
+                                  _t("&Apply"))
+        self.pause_button.setEnabled(state in (RunState.RUNNING, RunState.PAUSED))
+        self.pause_button.setText(_t("&Resume") if state == RunState.PAUSED else _t("&Pause"))
+        self.cancel_button.setEnabled(loading or sending or state == RunState.PAUSED)
+        failed = counts.get(Outcome.FAILED, 0) + counts.get(Outcome.UNKNOWN, 0)
+        self.retry_button.setEnabled(
+            not loading and (self.result is None or (state == RunState.DONE and failed > 0)))
+        self.retry_button.setText(_t("&Retry failed") if self.result is not None else
+                                  _t("&Retry"))
+        self.copy_button.setEnabled(state == RunState.DONE or (
+            self.run is not None and counts.get(Outcome.LINKED, 0) > 0 and not sending))
+        self.tick_all.setEnabled(self.pairs_model.editable and self.result is not None)
+        self.untick_all.setEnabled(self.pairs_model.editable and self.result is not None)
+
+    def _tick(self, ticked: bool) -> None:
+        self.pairs_model.tick_all(ticked)
+        self._update_buttons()
+
+    def _show_needs_customer(self) -> None:
+        rows = self.needs_view.selectionModel().selectedRows()
+        if rows:
+            self.show_customer.emit(self.needs_model.items[rows[0].row()].customer.id)
+
+    # --- closing -----------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Loading stops; links in flight finish (their answers still update the list)."""
+        self.tasks.cancel_all()
+        if self.run is not None and self.run.state in (RunState.RUNNING, RunState.PAUSING):
+            self.run.cancel()
+        super().closeEvent(event)

@@ -1,0 +1,262 @@
+"""Customer ▸ Link by email… against a real sandbox seeded with untidy emails
+(--shared-emails): loading, the review, applying with every outcome, pause, cancel,
+retry, an expired session and a lost answer mid-run, and the main list kept current."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from billie_desktop.api import same_id
+from billie_desktop.sandbox import SandboxOptions, SandboxServer
+from billie_desktop.ui.bulk_matching import Outcome
+from billie_desktop.ui.bulk_run import RunState
+from billie_desktop.ui.bulk_window import BulkLinkWindow
+from tests.ui.conftest import MANAGER, PASSWORD, queue_fault, signed_in, until
+from tests.ui.test_link_dialog import session_expired
+
+SHARED = 3
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxServer]:
+    with SandboxServer(SandboxOptions(customers=400, faults=True, shared_emails=SHARED)) as s:
+        yield s
+
+
+async def opened(main) -> BulkLinkWindow:
+    main.bulk_action.trigger()
+    window = main.bulk_window
+    assert window is not None and window.isVisible()
+    await window.tasks.wait_idle()
+    assert window.result is not None, window.banner.text.text()
+    return window
+
+
+async def finished(window: BulkLinkWindow, states=(RunState.DONE,)) -> None:
+    await until(lambda: window.run.state in states, limit=20)
+    await window.run.wait_idle()
+
+
+@contextlib.contextmanager
+def server(sandbox) -> Iterator[httpx.Client]:
+    """The server's own view, signed in apart from the console."""
+    with httpx.Client(base_url=sandbox.url) as http:
+        http.post("/auth/credentials", json={"userName": MANAGER, "password": PASSWORD})
+        yield http
+
+
+def everything(http, path, org, **params):
+    rows, skip = [], 0
+    while True:
+        page = http.get(path, params={"organisationId": org, "skip": skip, "take": 500,
+                                      **params}).json()["results"]
+        rows += page
+        skip += 500
+        if len(page) < 500:
+            return rows
+
+
+def puts(sandbox) -> dict[str, int]:
+    counts = httpx.get(f"{sandbox.url}/sandbox/requests").json()["counts"]
+    return {k.split()[1].split("/")[2]: v for k, v in counts.items()
+            if k.startswith("PUT /customers/")}
+
+
+async def test_the_review_is_exactly_what_the_server_data_gives(console, sandbox):
+    main = await signed_in(console)
+    window = await opened(main)
+    org = main.current_organisation.id
+    with server(sandbox) as http:  # the rule, computed here independently
+        customers = everything(http, "/customers", org, userAccountIdIsNull="true")
+        accounts = everything(http, "/user-accounts", org, customerIdIsNull="true")
+    by_email: dict[str, tuple[list, list]] = {}
+    for c in customers:
+        if (c.get("email") or "").strip():
+            by_email.setdefault(c["email"].strip().lower(), ([], []))[0].append(c["id"])
+    for a in accounts:
+        if (a.get("email") or "").strip() and a["email"].strip().lower() in by_email:
+            by_email[a["email"].strip().lower()][1].append(a["id"])
+    expected = {(cs[0], ac[0]) for cs, ac in by_email.values() if len(cs) == len(ac) == 1}
+    ambiguous = {c for cs, ac in by_email.values() if ac and (len(cs) > 1 or len(ac) > 1)
+                 for c in cs}
+    result = window.result
+    assert {(p.customer.id, p.account.id) for p in result.pairs} == expected
+    assert {n.customer.id for n in result.needs_person} == ambiguous
+    assert len(ambiguous) >= 3 * SHARED  # two customers per shared email, one per 2 accounts
+    assert result.unmatched == len(customers) - len(expected) - len(ambiguous)
+    untidy = [p for p in result.pairs if p.account.email != p.customer.email]
+    assert len(untidy) >= SHARED and all("case or spaces" in p.why for p in untidy)
+    assert window.counts.text() == (f"Matched: {len(expected):,}   ·   Needs a person: "
+                                    f"{len(ambiguous):,}   ·   Unmatched customers: "
+                                    f"{result.unmatched:,}")
+    assert window.pairs_model.rowCount() == len(expected)
+    assert window.needs_model.rowCount() == len(ambiguous)
+    assert window.apply_button.isEnabled() and not window.pause_button.isEnabled()
+    window.close()
+
+
+async def test_apply_links_the_ticked_rows_once_each_and_updates_the_list(console, sandbox):
+    main = await signed_in(console)
+    window = await opened(main)
+    pairs = window.result.pairs
+    shown = {main.model.customer_at(r).id: r for r in main.model.loaded_rows()}
+    window.pairs_model.setData(window.pairs_model.index(0, 0), 0, 10)  # Qt.CheckStateRole
+    assert not pairs[0].ticked and window.apply_button.text() == f"&Apply ({len(pairs) - 1:,})"
+    window.apply_button.click()
+    await finished(window)
+    assert [p.outcome for p in pairs[1:]] == [Outcome.LINKED] * (len(pairs) - 1)
+    assert pairs[0].outcome == Outcome.READY
+    sent = puts(sandbox)
+    assert set(sent) == {p.customer.id for p in pairs[1:]} and set(sent.values()) == {1}
+    with server(sandbox) as http:
+        org = main.current_organisation.id
+        linked = {c["id"]: c["userAccountId"] for c in everything(
+            http, "/customers", org, userAccountIdIsNotNull="true")}
+    assert all(same_id(linked[p.customer.id], p.account.id) for p in pairs[1:])
+    assert pairs[0].customer.id not in linked
+    for pair in pairs[1:]:  # the main list shows the links without a refresh
+        if pair.customer.id in shown:
+            assert same_id(main.model.customer_at(shown[pair.customer.id]).user_account_id,
+                           pair.account.id)
+    assert window.status.text().startswith(f"Linked {len(pairs) - 1}, failed 0")
+    window.copy_button.click()
+    from PySide6.QtGui import QGuiApplication
+    assert QGuiApplication.clipboard().text().startswith(f"Linked {len(pairs) - 1}, failed 0,")
+    window.close()
+
+
+async def test_every_refusal_is_said_in_plain_words_and_retry_resends_only_failures(
+        console, sandbox):
+    main = await signed_in(console)
+    window = await opened(main)
+    org = main.current_organisation.id
+    pairs = window.result.pairs
+    taken, bogus_account, gone_customer, forbidden = pairs[0], pairs[1], pairs[2], pairs[3]
+    spare = next(n.customer.id for n in window.result.needs_person)
+    with server(sandbox) as http:  # someone links that account elsewhere meanwhile: 409
+        http.put(f"/customers/{spare}/associate-to-user-account",
+                 json={"userAccountId": taken.account.id, "organisationId": org})
+    bogus_account.account = bogus_account.account.model_copy(update={"id": "f" * 32})  # 400
+    gone_customer.customer = gone_customer.customer.model_copy(update={"id": "e" * 32})  # 404
+    for pair in pairs[4:]:
+        pair.ticked = False
+    await queue_fault(sandbox, "403", f"/customers/{forbidden.customer.id}", method="PUT")
+    window.apply_button.click()
+    await finished(window)
+    outcome = {id(p): (p.outcome, p.message) for p in pairs[:4]}
+    assert outcome[id(taken)][0] == Outcome.FAILED and "already linked" in outcome[id(taken)][1]
+    assert "does not exist" in outcome[id(bogus_account)][1]
+    assert "does not exist" in outcome[id(gone_customer)][1]
+    assert outcome[id(forbidden)][1] == ("Not allowed: the server says your account may not "
+                                         "link customers in this organisation.")
+    assert window.status.text().startswith("Linked 0, failed 4")
+    for row in range(4):
+        text = window.pairs_model.index(row, 5).data()
+        assert text == pairs[row].message
+    before = puts(sandbox)
+    assert window.retry_button.isEnabled()
+    window.retry_button.click()
+    await finished(window)
+    assert forbidden.outcome == Outcome.LINKED  # the 403 was a moment's: it goes through now
+    assert taken.outcome == Outcome.FAILED
+    after = puts(sandbox)
+    resent = {k: after[k] - before.get(k, 0) for k in after if after[k] != before.get(k, 0)}
+    assert resent == {p.customer.id: 1 for p in pairs[:4]}  # the failures, nothing else
+    assert all(p.outcome == Outcome.READY for p in pairs[4:])  # unticked: never sent
+    window.close()
+
+
+async def test_pause_sends_nothing_new_and_resume_carries_on(console, sandbox):
+    main = await signed_in(console)
+    window = await opened(main)
+    pairs = window.result.pairs
+    await queue_fault(sandbox, "latency=0.15", "/customers/", method="PUT", times=len(pairs))
+    window.apply_button.click()
+    await until(lambda: any(p.outcome == Outcome.SENDING for p in pairs))
+    window.pause_button.click()
+    assert window.run.state == RunState.PAUSING
+    await finished(window, (RunState.PAUSED,))
+    sent = sum(puts(sandbox).values())
+    assert 0 < sent <= 4 and window.pause_button.text() == "&Resume"
+    assert sum(p.outcome == Outcome.LINKED for p in pairs) == sent
+    await asyncio.sleep(0.3)
+    assert sum(puts(sandbox).values()) == sent  # nothing new while paused
+    window.pause_button.click()
+    await finished(window)
+    assert all(p.outcome == Outcome.LINKED for p in pairs)
+    assert set(puts(sandbox).values()) == {1}
+    window.close()
+
+
+async def test_cancel_lets_what_is_in_flight_finish_and_sends_nothing_more(console, sandbox):
+    main = await signed_in(console)
+    window = await opened(main)
+    pairs = window.result.pairs
+    await queue_fault(sandbox, "latency=0.15", "/customers/", method="PUT", times=len(pairs))
+    window.apply_button.click()
+    await until(lambda: any(p.outcome == Outcome.SENDING for p in pairs))
+    window.cancel_button.click()
+    await finished(window)
+    linked = [p for p in pairs if p.outcome == Outcome.LINKED]
+    skipped = [p for p in pairs if p.outcome == Outcome.SKIPPED]
+    assert 0 < len(linked) <= 4 and len(linked) + len(skipped) == len(pairs)
+    assert sum(puts(sandbox).values()) == len(linked)
+    assert window.status.text().startswith(f"Linked {len(linked)}, failed 0, not sent "
+                                           f"{len(skipped)}")
+    window.close()
+
+
+async def test_a_lost_answer_pauses_and_is_checked_not_resent(console, sandbox):
+    main = await signed_in(console)
+    window = await opened(main)
+    pairs = window.result.pairs
+    lost = pairs[5]
+    await queue_fault(sandbox, "lost-answer", f"/customers/{lost.customer.id}", method="PUT")
+    window.apply_button.click()
+    await finished(window, (RunState.PAUSED,))
+    assert lost.outcome == Outcome.UNKNOWN
+    assert "connection to the server was lost" in window.banner.text.text()
+    window.pause_button.click()  # Resume
+    await finished(window)
+    assert lost.outcome == Outcome.LINKED and "checked" in lost.message
+    assert all(p.outcome == Outcome.LINKED for p in pairs)
+    assert set(puts(sandbox).values()) == {1}  # no PUT sent twice, the lost one included
+    window.close()
+
+
+async def test_an_expired_session_asks_for_the_password_once_and_carries_on(
+        console, sandbox_factory):
+    sandbox = sandbox_factory(customers=200, auth="session", token_ttl=2, faults=True)
+    console.sandbox_url = sandbox.url
+    main = await signed_in(console)
+    window = await opened(main)
+    await session_expired(main)
+    window.apply_button.click()
+    prompt = await until(lambda: main.prompt)
+    await asyncio.sleep(0.2)
+    assert main.prompt is prompt  # one prompt for the four requests waiting
+    prompt.password.setText(PASSWORD)
+    await prompt.submit()
+    await finished(window)
+    assert all(p.outcome == Outcome.LINKED for p in window.result.pairs)
+    assert set(puts(sandbox).values()) <= {1, 2}  # a 401 then the replay, never more
+    window.close()
+
+
+async def test_signing_out_closes_the_window(console, sandbox):
+    main = await signed_in(console)
+    window = await opened(main)
+    main.sign_out_clicked()
+    await until(lambda: console.sign_in_window is not None)
+    import shiboken6
+    from PySide6.QtWidgets import QApplication
+
+    assert main.bulk_window is None
+    assert not shiboken6.isValid(window) or not window.isVisible()
+    assert not [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, BulkLinkWindow) and w.isVisible()]
