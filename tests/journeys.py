@@ -95,3 +95,33 @@ async def warmed_up(console: ConsoleApp) -> None:
     sources = sum(len(lines[2]) for lines in linecache.cache.values() if len(lines) > 2)
     say(f"source lines kept: {sources}")
     window.close()
+
+
+async def bulk_link(console: ConsoleApp) -> None:
+    """Resumed, links three customers by email (Customer ▸ Link by email…), sees the rows
+    change in the main list."""
+    from PySide6.QtCore import Qt
+
+    from billie_desktop.api import same_id
+
+    main = await wait_for(lambda: console.main_window, limit=20)
+    await customers_shown(main)
+    main.bulk_action.trigger()
+    window = main.bulk_window
+    await wait_for(lambda: window.result is not None, limit=30)
+    say(f"review: {window.counts.text()}")
+    window.untick_all.click()
+    model = window.pairs_model
+    for row in range(3):
+        model.setData(model.index(row, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    window.apply_button.click()
+    await wait_for(lambda: window.run.state.value == "done", limit=30)
+    pairs = window.result.pairs[:3]
+    assert all(p.outcome.value == "linked" for p in pairs), window.run.summary()
+    shown = {c.id: c for r in main.model.loaded_rows() if (c := main.model.customer_at(r))}
+    updated = [p for p in pairs if p.customer.id in shown
+               and same_id(shown[p.customer.id].user_account_id, p.account.id)]
+    assert len(updated) == len([p for p in pairs if p.customer.id in shown])
+    say(f"bulk linked {len(pairs)}; {window.status.text()}")
+    window.close()
+    main.close()

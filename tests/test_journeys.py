@@ -51,5 +51,7 @@ def test_remember_me_survives_a_restart(tmp_path, auth):
         if auth == "jwt-cookie":
             linked = passed(console(tmp_path, sandbox.url, "link_one"))
             assert "linked " in linked and "Linked" in linked
+            bulk = passed(console(tmp_path, sandbox.url, "bulk_link"))
+            assert "bulk linked 3; Linked 3, failed 0" in bulk
     log = (tmp_path / "state").rglob("billie-desktop.log")
     assert all(PASSWORD not in p.read_text() for p in log)

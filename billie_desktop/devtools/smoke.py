@@ -10,6 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from billie_desktop.api import MemoryTokenStore, QueryUserAccountsRequest, same_id
 from billie_desktop.sandbox import SandboxOptions
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS
@@ -17,6 +19,7 @@ from billie_desktop.ui.app import ConsoleApp
 from billie_desktop.ui.customers_model import ListState
 from billie_desktop.ui.errors import ErrorReporter
 from billie_desktop.ui.launch import after_first_window, configure_logging, make_qapp, run_app
+from billie_desktop.ui.main_window import MainWindow
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.tasks import wait_for
 
@@ -32,7 +35,7 @@ def run_smoke_test(args: argparse.Namespace) -> int:
     qapp, icon = make_qapp()
     after_first_window(qapp)
     settings_file = args.settings or Path(tempfile.mkdtemp(prefix="billie-smoke-")) / "s.ini"
-    with SandboxServer(SandboxOptions(customers=400)) as sandbox:
+    with SandboxServer(SandboxOptions(customers=400, shared_emails=2)) as sandbox:
         console = ConsoleApp(Settings(settings_file), MemoryTokenStore(),
                              sandbox_url=sandbox.url, demo=DEMO_SIGN_INS, icon=icon)
 
@@ -110,6 +113,34 @@ async def _run(console: ConsoleApp) -> None:
     shown = main.model.index(row, 7).data()
     step(f"linked {customer.full_name} to {account.email}; row shows {shown!r}; "
          f"status bar: {main.statusBar().currentMessage()!r}")
+    await _bulk_link(main)
+
+
+async def _bulk_link(main: MainWindow) -> None:
+    """Customer ▸ Link by email…: load, match, apply the first ten, check the list."""
+    main.bulk_action.trigger()
+    window = main.bulk_window
+    assert window is not None and window.isVisible(), "the bulk link window did not open"
+    await window.tasks.wait_idle()
+    result = window.result
+    assert result is not None, window.banner.text.text()
+    step(f"link by email: {window.counts.text()}")
+    assert result.pairs, "nothing matched by email"
+    window.untick_all.click()
+    model = window.pairs_model
+    for row in range(min(10, model.rowCount())):  # as clicks on the tick boxes
+        model.setData(model.index(row, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert window.apply_button.isEnabled(), "Apply is not enabled"
+    window.apply_button.click()
+    await wait_for(lambda: window.run is not None and window.run.state.value == "done")
+    linked = [p for p in result.pairs[:10] if p.outcome.value == "linked"]
+    assert len(linked) == min(10, len(result.pairs)), window.run.summary()  # type: ignore[union-attr]
+    shown = {c.id: c for r in main.model.loaded_rows() if (c := main.model.customer_at(r))}
+    for pair in linked:
+        if pair.customer.id in shown:
+            assert same_id(shown[pair.customer.id].user_account_id, pair.account.id)
+    step(f"link by email: {window.status.text()}")
+    window.close()
 
 
 def account_matches(text: str, account_id: str) -> bool:

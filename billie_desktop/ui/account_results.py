@@ -21,9 +21,8 @@ def _t(text: str) -> str:
 
 def describe_account(account: UserAccount | None, account_id: str | None) -> str:
     if account is not None:
-        name = account.display_name or ""
-        return f"{name} <{account.email}>" if name and account.email else \
-            (account.email or name or account.id)
+        name, email = (account.display_name or "").strip(), (account.email or "").strip()
+        return f"{name} <{email}>" if name and email else (email or name or account.id)
     return account_id or _t("not linked")
 
 

@@ -20,7 +20,7 @@ OUTCOME_TEXT = {Outcome.READY: "", Outcome.QUEUED: "Waiting", Outcome.SENDING: "
 
 
 def account_text(display_name: str | None, email: str | None) -> str:
-    return f"{display_name or ''} <{(email or '').strip()}>".strip()
+    return f"{(display_name or '').strip()} <{(email or '').strip()}>".strip()
 
 
 class PairsModel(QAbstractTableModel):

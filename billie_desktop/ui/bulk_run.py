@@ -243,9 +243,9 @@ class LinkRun(QObject):
 
     def summary(self) -> str:
         counts = self.counts()
-        lines = [tr("Linked {0}, failed {1}, not sent {2}.").format(
+        lines = [tr("Linked {0:,}, failed {1:,}, not sent {2:,}; {3:,} left unticked.").format(
             counts[Outcome.LINKED], counts[Outcome.FAILED] + counts[Outcome.UNKNOWN],
-            counts[Outcome.SKIPPED] + counts[Outcome.READY] + counts[Outcome.QUEUED])]
+            counts[Outcome.SKIPPED] + counts[Outcome.QUEUED], counts[Outcome.READY])]
         for pair in self.pairs:
             if pair.outcome in (Outcome.FAILED, Outcome.UNKNOWN):
                 lines.append(f"{pair.customer.full_name} <{pair.customer.email}> -> "

@@ -65,6 +65,7 @@ class BulkLinkWindow(QWidget):
         self.session, self.organisation = session, organisation
         self.tasks = Tasks()
         self.result: MatchResult | None = None
+        self._answered_before = 0
         self.run: LinkRun | None = None
         self.setWindowTitle(_t("Link by email – {0}").format(organisation.name))
         self._build()
@@ -146,6 +147,7 @@ class BulkLinkWindow(QWidget):
         self.banner.clear()
         self.result = None
         self._show_result(MatchResult())
+        self.counts.setText(_t("Counting once everything is loaded…"))
         self.status.setText(_t("Loading user accounts…"))
         self.progress.setRange(0, 0)
         self.tasks.run("load", self._load())
@@ -165,13 +167,15 @@ class BulkLinkWindow(QWidget):
             return
         self.result = result
         self._show_result(result)
-        self.progress.setRange(0, max(1, len(result.pairs)))
+        self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.setFormat("")
         self.status.setText(_t("Loaded and matched in {0:.1f} s. Review the matches, then "
                                "Apply.").format(time.perf_counter() - started))
         self._update_buttons()
 
     def _loading(self, progress: LoadProgress) -> None:
+        self.progress.setFormat("%p%")
         self.progress.setRange(0, progress.pages)
         self.progress.setValue(progress.pages_done)
         what = _t("user accounts") if progress.what == "accounts" else _t("customers")
@@ -204,6 +208,7 @@ class BulkLinkWindow(QWidget):
         if self.run is None or not self.pairs_model.ticked:
             return
         self.banner.clear()
+        self._progress_from(self.pairs_model.ticked)
         self.run.start()
 
     def pause_or_resume(self) -> None:
@@ -230,7 +235,18 @@ class BulkLinkWindow(QWidget):
             self.load()
         elif self.run is not None:
             self.banner.clear()
+            counts = self.run.counts()
+            self._progress_from(counts[Outcome.FAILED] + counts[Outcome.UNKNOWN])
             self.run.retry_failed()
+
+    def _progress_from(self, to_send: int) -> None:
+        """The bar counts this batch: answers received of the links about to be sent."""
+        assert self.run is not None
+        counts = self.run.counts()
+        self._answered_before = counts[Outcome.LINKED] + counts[Outcome.FAILED]
+        self.progress.setRange(0, max(1, to_send))
+        self.progress.setValue(0)
+        self.progress.setFormat(_t("%v of %m links"))
 
     def copy_summary(self) -> None:
         clipboard = QGuiApplication.clipboard()
@@ -243,8 +259,8 @@ class BulkLinkWindow(QWidget):
         if self.run is None or pair.outcome in (Outcome.QUEUED, Outcome.SENDING):
             return
         counts = self.run.counts()
-        finished = counts[Outcome.LINKED] + counts[Outcome.FAILED]
-        self.progress.setValue(min(finished, self.progress.maximum()))
+        answered = counts[Outcome.LINKED] + counts[Outcome.FAILED] - self._answered_before
+        self.progress.setValue(max(0, min(answered, self.progress.maximum())))
         rate = self.run.rate
         left = self.run.remaining / rate if rate > 0 else 0.0
         self.status.setText(_t("Linked {0:,}, failed {1:,}, {2:,} to go · {3:,.0f} links/s · "
@@ -261,7 +277,7 @@ class BulkLinkWindow(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        loading = self.tasks.running("load")
+        loading = self.result is None and self.tasks.running("load")
         state = self.run.state if self.run is not None else RunState.IDLE
         sending = state in (RunState.RUNNING, RunState.PAUSING, RunState.CANCELLING)
         counts = self.run.counts() if self.run is not None else {}

@@ -131,3 +131,21 @@ async def test_the_replace_question_shows_markup_literally(console):
     next(b for b in box.buttons() if b.text() == "Keep current link").click()
     await task
     dialog.reject()
+
+
+async def test_the_link_by_email_window_shows_markup_literally(console):
+    main = await signed_in(console)
+    main.bulk_action.trigger()
+    window = main.bulk_window
+    await window.tasks.wait_idle()
+    assert window.result is not None
+    assert_literal(window, at_least=1)  # the organisation's name in the introduction
+    assert not every_label_that_could_render_markup(window)
+    # The hostile customers' accounts are linked already (no pair): dress one pair up.
+    pair = window.result.pairs[0]
+    pair.customer = pair.customer.model_copy(update={"first_name": f"{MARKUP}x'>{MARKER}"})
+    shown = window.pairs_model.index(0, 0)
+    assert MARKUP in shown.data()  # a table shows its text as typed
+    tip = shown.data(Qt.ItemDataRole.ToolTipRole)
+    assert "<span" not in tip and "&lt;span" in tip  # tooltips are rich text: escaped
+    window.close()
