@@ -1,9 +1,11 @@
 """``make bench``: figures for speed and memory at 100,000 customers per organisation.
 
-Prints measurements; asserts nothing (these machines are shared and noisy). Reports:
-seeding time; sandbox query latency over real HTTP (first page, deep page, sorts,
-searches); client parse rate; paging through the real model under qasync while a 10 ms
-timer measures the longest event-loop stall the user could feel; memory.
+Prints measurements beside their goals; asserts nothing (these machines are shared and
+noisy). Reports: seeding time; sandbox query latency over real HTTP (first page, deep
+page, sorts, searches); client parse rate; paging through the real model under qasync
+while a 10 ms timer measures the longest event-loop stall the user could feel; a scripted
+session in its own process (devtools/session_bench.py); Link by email at scale
+(devtools/bulk_bench.py); start-up under Xvfb (devtools/startup.py); memory.
 """
 
 from __future__ import annotations
@@ -181,7 +183,7 @@ def sandbox_process(db: Path, customers: int) -> Iterator[str]:
     loop then never waits on the server's work for the interpreter lock."""
     process = subprocess.Popen(
         [sys.executable, "-m", "billie_desktop.sandbox.cli", "--port", "0", "--db", str(db),
-         "--customers", str(customers), "--log-level", "warning"],
+         "--customers", str(customers), "--log-level", "warning", "--shared-emails", "200"],
         stdout=subprocess.PIPE, text=True)
     try:
         assert process.stdout is not None
@@ -202,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--startup-only", action="store_true",
                         help="only the start-up figures (under Xvfb)")
     args = parser.parse_args(argv)
+    from billie_desktop.devtools.bulk_bench import figures as bulk_figures
     from billie_desktop.devtools.session_bench import figures as session_figures
     from billie_desktop.devtools.startup import startup_figures
     from billie_desktop.sandbox.store import Store
@@ -225,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         results.append(("client: pydantic parse rate", parse_rate(url, org)))
         results += model_figures(url, org)
         results += session_figures(url)
+        results += bulk_figures(url)  # last: it links customers
         results += startup_figures(url)
     results.append(("memory: peak RSS of this process",
                     f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:7.1f} MB"))

@@ -23,8 +23,8 @@ from billie_desktop.sandbox.wire import new_guid
 
 PAIRS = ("SELECT c.id, c.email, u.id FROM customers c JOIN user_accounts u "
          "ON u.organisation_id = c.organisation_id AND u.email = c.email "
-         "WHERE c.organisation_id = ? AND c.user_account_id IS NULL AND NOT EXISTS "
-         "(SELECT 1 FROM customers h WHERE h.user_account_id = u.id) ORDER BY c.id LIMIT ?")
+         "WHERE c.organisation_id = ? AND c.user_account_id IS NULL AND u.customer_id IS NULL "
+         "ORDER BY c.id LIMIT ?")
 
 
 def add_shared_emails(store: Store, per_organisation: int, seed_value: int = 12) -> None:
@@ -50,7 +50,8 @@ def add_shared_emails(store: Store, per_organisation: int, seed_value: int = 12)
             for _customer, email, account in two_accounts:
                 name = db.execute("SELECT display_name FROM user_accounts WHERE id = ?",
                                   (account,)).fetchone()[0]
-                db.execute("INSERT INTO user_accounts VALUES (?, ?, ?, ?)",
+                db.execute("INSERT INTO user_accounts (id, organisation_id, email, "
+                           "display_name) VALUES (?, ?, ?, ?)",
                            (new_guid(rng), org, email.capitalize(), f"{name} (work)"))
             for (_customer, email, _account), other in zip(two_customers, spare, strict=False):
                 db.execute("UPDATE customers SET email = ? WHERE id = ?", (email, other))

@@ -35,8 +35,8 @@ from billie_desktop.sandbox.wire import new_guid
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "3"  # a database of another version is seeded again (3: suburb, postcode
-# and national phone numbers in search_text)
+SCHEMA_VERSION = "4"  # a database of another version is seeded again (3: suburb, postcode
+# and national phone numbers in search_text; 4: user_accounts.customer_id)
 
 # wire name -> column, for every Customer field that can be sorted or filtered on.
 CUSTOMER_FIELDS = {
@@ -64,7 +64,8 @@ CREATE TABLE IF NOT EXISTS memberships (
     PRIMARY KEY (login_id, organisation_id));
 CREATE TABLE IF NOT EXISTS user_accounts (
     id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id),
-    email TEXT NOT NULL COLLATE NOCASE, display_name TEXT COLLATE NOCASE);
+    email TEXT NOT NULL COLLATE NOCASE, display_name TEXT COLLATE NOCASE,
+    customer_id TEXT);  -- the customer linked to it: kept by tr_customers_link
 CREATE TABLE IF NOT EXISTS customers (
     id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id),
     first_name TEXT COLLATE NOCASE, last_name TEXT COLLATE NOCASE, date_of_birth TEXT,
@@ -74,6 +75,14 @@ CREATE TABLE IF NOT EXISTS customers (
     suburb TEXT COLLATE NOCASE, state_territory TEXT COLLATE NOCASE, postcode TEXT,
     bsb_number TEXT, account_number TEXT, user_account_id TEXT REFERENCES user_accounts(id),
     search_text TEXT NOT NULL DEFAULT '');
+-- Who holds an account, kept beside it so that "accounts not linked" is an index range
+-- (customerIdIsNull, paged 500 at a time by Link by email), whoever writes the link.
+CREATE TRIGGER IF NOT EXISTS tr_customers_link AFTER UPDATE OF user_account_id ON customers
+BEGIN
+    UPDATE user_accounts SET customer_id = NULL
+        WHERE id = OLD.user_account_id AND customer_id = OLD.id;
+    UPDATE user_accounts SET customer_id = NEW.id WHERE id = NEW.user_account_id;
+END;
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY, login_id TEXT NOT NULL REFERENCES logins(id),
     expires REAL NOT NULL, permanent INTEGER NOT NULL);
@@ -190,6 +199,8 @@ class Store:
                        "ON customers(user_account_id) WHERE user_account_id IS NOT NULL")
             db.execute("CREATE INDEX IF NOT EXISTS ix_user_accounts_email "
                        "ON user_accounts(organisation_id, email)")
+            db.execute("CREATE INDEX IF NOT EXISTS ix_user_accounts_holder "
+                       "ON user_accounts(organisation_id, customer_id, email, id)")
             self.set_meta("schema", SCHEMA_VERSION)
             self.set_meta("jwt_secret", secrets.token_hex(32))
             self.set_meta("customers_per_organisation", str(customers_per_org))
@@ -219,7 +230,8 @@ class Store:
             email = (f"{seed.ascii_fold(first)}{rng.randrange(10, 10000)}"
                      f"@{rng.choice(seed.EMAIL_DOMAINS)}")
             accounts.append((new_guid(rng), org_id, email, f"{first} {last}"))
-        self.db.executemany("INSERT INTO user_accounts VALUES (?, ?, ?, ?)", accounts)
+        self.db.executemany("INSERT INTO user_accounts (id, organisation_id, email, "
+                            "display_name) VALUES (?, ?, ?, ?)", accounts)
         self.db.executemany("UPDATE customers SET user_account_id = ? WHERE id = ?", links)
 
     # --- logins, organisations, sessions ------------------------------------------------
@@ -356,15 +368,13 @@ class Store:
             where += " AND (u.email LIKE ? ESCAPE '\\' OR u.display_name LIKE ? ESCAPE '\\')"
             args += [like, like]
         if linked is not None:
-            where += f" AND c.id IS {'NOT ' if linked else ''}NULL"
+            where += f" AND u.customer_id IS {'NOT ' if linked else ''}NULL"
         rows = self.db.execute(
-            "SELECT u.id, u.email, u.display_name, c.id AS customer_id FROM user_accounts u "
-            "LEFT JOIN customers c ON c.user_account_id = u.id "
+            "SELECT u.id, u.email, u.display_name, u.customer_id FROM user_accounts u "
             f"WHERE {where} ORDER BY u.email, u.id LIMIT ? OFFSET ?", [*args, take, skip]
         ).fetchall()
         total = None
         if include_total:
-            total = int(self.db.execute(
-                "SELECT COUNT(*) FROM user_accounts u LEFT JOIN customers c "
-                f"ON c.user_account_id = u.id WHERE {where}", args).fetchone()[0])
+            total = int(self.db.execute(f"SELECT COUNT(*) FROM user_accounts u WHERE {where}",
+                                        args).fetchone()[0])
         return rows, total

@@ -1,11 +1,18 @@
 """Loads what a bulk link by email needs: every user account not linked to a customer,
 then every customer not linked to an account, in pages of the server's largest ``take``
 (four requests in flight), feeding a ``Matcher`` as pages arrive. Progress is reported
-after every page; cancelling the task stops it (requests in flight are dropped)."""
+after every page; cancelling the task stops it (requests in flight are dropped).
+
+Loading makes ~150,000 objects that live on (accounts, matched customers): the cyclic
+garbage collector is paused meanwhile (they hold no cycles; reference counting frees what
+is dropped), else its full collections walk them all, 45 to 106 ms each here; then they
+are frozen out of later collections (``gc.freeze``). The matching itself (~90 ms for tens
+of thousands of pairs) runs in a worker thread, so the loop keeps turning."""
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -53,11 +60,16 @@ async def load_and_match(send: Send, organisation_id: str,
                                             take=MAX_TAKE, user_account_id_is_null=True,
                                             include="Total" if total else None)
 
-    await _all_pages(send, "accounts", accounts,
-                     lambda page: matcher.add_accounts(page.results), progress)
-    await _all_pages(send, "customers", customers,
-                     lambda page: matcher.add_customers(page.results), progress)
-    return matcher.result()
+    gc.disable()
+    try:
+        await _all_pages(send, "accounts", accounts,
+                         lambda page: matcher.add_accounts(page.results), progress)
+        await _all_pages(send, "customers", customers,
+                         lambda page: matcher.add_customers(page.results), progress)
+        return await asyncio.to_thread(matcher.result)
+    finally:
+        gc.freeze()  # (before enabling: else the first collection walks all of them)
+        gc.enable()
 
 
 async def _all_pages(send: Send, what: str, request: Callable[[int, bool], Request[Any]],

@@ -27,11 +27,14 @@ class PairsModel(QAbstractTableModel):
     HEADERS = ("Customer", "Customer email", "User account", "Account email", "Why",
                "Outcome")
 
-    def __init__(self, pairs: list[Pair]) -> None:
+    def __init__(self, pairs: list[Pair], *, fresh: bool = False) -> None:
+        """``fresh``: straight from matching (all ticked, none sent): nothing to count."""
         super().__init__()
         self.pairs = pairs
-        self.rows = {id(p): r for r, p in enumerate(pairs)}
         self.editable = True  # ticks can change (not while a run is sending)
+        self._ticked = len(pairs)
+        if not fresh:
+            self.recount()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.pairs)
@@ -89,7 +92,10 @@ class PairsModel(QAbstractTableModel):
                 self.flags(index) & Qt.ItemFlag.ItemIsUserCheckable):
             return False
         checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
-        self.pairs[index.row()].ticked = checked
+        pair = self.pairs[index.row()]
+        if pair.ticked != checked:
+            self._ticked += 1 if checked else -1
+        pair.ticked = checked
         self.dataChanged.emit(index, index, [role])
         return True
 
@@ -97,18 +103,29 @@ class PairsModel(QAbstractTableModel):
         for pair in self.pairs:
             if pair.outcome in (Outcome.READY, Outcome.SKIPPED):
                 pair.ticked = ticked
+        self.recount()
         if self.pairs:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.pairs) - 1, 0))
 
     def pair_changed(self, pair: Pair) -> None:
-        row = self.rows.get(id(pair))
-        if row is not None:
+        row = pair.row
+        if 0 <= row < len(self.pairs) and self.pairs[row] is pair:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
+    def all_changed(self) -> None:
+        if self.pairs:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.pairs) - 1, len(self.HEADERS) - 1))
+
+    def recount(self) -> None:
+        """Counts the ticks afresh (after a run changed outcomes, or all were ticked)."""
+        self._ticked = sum(1 for p in self.pairs if p.ticked and p.outcome in (
+            Outcome.READY, Outcome.SKIPPED))
 
     @property
     def ticked(self) -> int:
-        return sum(1 for p in self.pairs if p.ticked and p.outcome in (Outcome.READY,
-                                                                       Outcome.SKIPPED))
+        """Ticked pairs that Apply would send (kept as ticks change: 30,000 rows)."""
+        return self._ticked
 
 
 class NeedsPersonModel(QAbstractTableModel):

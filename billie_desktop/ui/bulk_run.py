@@ -71,10 +71,13 @@ class LinkRun(QObject):
     """Sends the links for a list of pairs; the window shows what it reports."""
 
     pair_changed = Signal(object)  # a Pair
+    pairs_changed = Signal()  # many at once
     linked = Signal(object)  # the updated Customer, from the server's answer
     state_changed = Signal(object, str)  # RunState, and why (paused: what happened)
 
-    def __init__(self, send: Send, organisation_id: str, pairs: list[Pair]) -> None:
+    def __init__(self, send: Send, organisation_id: str, pairs: list[Pair], *,
+                 fresh: bool = False) -> None:
+        """``fresh``: straight from matching, none sent yet (nothing to count)."""
         super().__init__()
         self.send, self.organisation_id, self.pairs = send, organisation_id, pairs
         self.state = RunState.IDLE
@@ -83,6 +86,12 @@ class LinkRun(QObject):
         self._workers: list[asyncio.Task[None]] = []
         self.started = 0.0
         self.sent_this_run = 0  # answers received since the last start: for the rate
+        self._counts = {o: 0 for o in Outcome}
+        if fresh:
+            self._counts[Outcome.READY] = len(pairs)
+        else:
+            for pair in pairs:
+                self._counts[pair.outcome] += 1
 
     # --- what the window asks -------------------------------------------------------------
     def start(self) -> None:
@@ -90,7 +99,8 @@ class LinkRun(QObject):
         self._queue.extend(p for p in self.pairs if p.ticked and p.outcome in (
             Outcome.READY, Outcome.SKIPPED))
         for pair in self._queue:
-            self._set(pair, Outcome.QUEUED)
+            self._set(pair, Outcome.QUEUED, quiet=True)
+        self.pairs_changed.emit()  # once for them all: thousands of signals hold the loop
         self._go()
 
     def retry_failed(self) -> None:
@@ -127,14 +137,12 @@ class LinkRun(QObject):
         self._settle()
 
     def counts(self) -> dict[Outcome, int]:
-        counts = {o: 0 for o in Outcome}
-        for pair in self.pairs:
-            counts[pair.outcome] += 1
-        return counts
+        """How many pairs have each outcome (kept as they change, not counted)."""
+        return dict(self._counts)
 
     @property
     def remaining(self) -> int:
-        return len(self._queue) + sum(1 for p in self.pairs if p.outcome == Outcome.SENDING)
+        return len(self._queue) + self._counts[Outcome.SENDING]
 
     @property
     def rate(self) -> float:
@@ -217,9 +225,13 @@ class LinkRun(QObject):
         self.sent_this_run += 1
         self._set(pair, outcome, message)
 
-    def _set(self, pair: Pair, outcome: Outcome, message: str = "") -> None:
+    def _set(self, pair: Pair, outcome: Outcome, message: str = "", *,
+             quiet: bool = False) -> None:
+        self._counts[pair.outcome] -= 1
+        self._counts[outcome] += 1
         pair.outcome, pair.message = outcome, message
-        self.pair_changed.emit(pair)
+        if not quiet:
+            self.pair_changed.emit(pair)
 
     def _pause_for(self, reason: str) -> None:
         if self.state in (RunState.RUNNING, RunState.PAUSING):

@@ -185,13 +185,14 @@ class BulkLinkWindow(QWidget):
             progress.rate))
 
     def _show_result(self, result: MatchResult) -> None:
-        self.pairs_model = PairsModel(result.pairs)
+        self.pairs_model = PairsModel(result.pairs, fresh=True)
         self.needs_model = NeedsPersonModel(result.needs_person)
         self.pairs_view.setModel(self.pairs_model)
         self.needs_view.setModel(self.needs_model)
         self.pairs_model.dataChanged.connect(lambda *_: self._update_buttons())
-        self.run = LinkRun(self.session.send, self.organisation.id, result.pairs)
+        self.run = LinkRun(self.session.send, self.organisation.id, result.pairs, fresh=True)
         self.run.pair_changed.connect(self._pair_changed)
+        self.run.pairs_changed.connect(self.pairs_model.all_changed)
         self.run.state_changed.connect(self._run_state)
         self.run.linked.connect(self.linked)
         self.counts.setText(_t("Matched: {0:,}   ·   Needs a person: {1:,}   ·   Unmatched "
@@ -268,6 +269,7 @@ class BulkLinkWindow(QWidget):
             counts[Outcome.LINKED], counts[Outcome.FAILED], self.run.remaining, rate, left))
 
     def _run_state(self, state: RunState, reason: str) -> None:
+        self.pairs_model.recount()
         if state == RunState.PAUSED and reason:
             self.banner.show_message(reason, kind="warning")
         if state == RunState.DONE and self.run is not None:
