@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 from collections.abc import Iterator
 
 import httpx
@@ -141,8 +142,8 @@ async def test_every_refusal_is_said_in_plain_words_and_retry_resends_only_failu
     with server(sandbox) as http:  # someone links that account elsewhere meanwhile: 409
         http.put(f"/customers/{spare}/associate-to-user-account",
                  json={"userAccountId": taken.account.id, "organisationId": org})
-    bogus_account.account = bogus_account.account.model_copy(update={"id": "f" * 32})  # 400
-    gone_customer.customer = gone_customer.customer.model_copy(update={"id": "e" * 32})  # 404
+    bogus_account.account = dataclasses.replace(bogus_account.account, id="f" * 32)  # 400
+    gone_customer.customer = dataclasses.replace(gone_customer.customer, id="e" * 32)  # 404
     for pair in pairs[4:]:
         pair.ticked = False
     await queue_fault(sandbox, "403", f"/customers/{forbidden.customer.id}", method="PUT")

@@ -5,6 +5,7 @@ window and dialog shows the raw characters, and tooltips carry them escaped."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Iterator
 
 import pytest
@@ -143,7 +144,7 @@ async def test_the_link_by_email_window_shows_markup_literally(console):
     assert not every_label_that_could_render_markup(window)
     # The hostile customers' accounts are linked already (no pair): dress one pair up.
     pair = window.result.pairs[0]
-    pair.customer = pair.customer.model_copy(update={"first_name": f"{MARKUP}x'>{MARKER}"})
+    pair.customer = dataclasses.replace(pair.customer, first_name=f"{MARKUP}x'>{MARKER}")
     shown = window.pairs_model.index(0, 0)
     assert MARKUP in shown.data()  # a table shows its text as typed
     tip = shown.data(Qt.ItemDataRole.ToolTipRole)
