@@ -15,6 +15,7 @@ from billie_desktop.sandbox import SandboxOptions, SandboxServer
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS
 from billie_desktop.ui.app import ConsoleApp
 from billie_desktop.ui.customers_model import ListState
+from billie_desktop.ui.main_window import MainWindow
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.tasks import wait_for
 
@@ -47,7 +48,29 @@ async def shoot(console: ConsoleApp, out: Path) -> None:
     await asyncio.sleep(0.3)
     dialog.grab().save(str(out / "link-dialog-field-error.png"))
     dialog.reject()
+    await _link_by_email(main, out)
     await console.close()
+
+
+async def _link_by_email(main: MainWindow, out: Path) -> None:
+    """The review window after a few links: outcomes, and what needs a person."""
+    from PySide6.QtCore import Qt
+
+    main.bulk_action.trigger()
+    window = main.bulk_window
+    assert window is not None
+    await window.tasks.wait_idle()
+    window.untick_all.click()
+    model = window.pairs_model
+    for row in range(6):
+        model.setData(model.index(row, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    window.apply_button.click()
+    await wait_for(lambda: window.run is not None and window.run.state.value == "done")
+    for row in range(6, 9):
+        model.setData(model.index(row, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    await asyncio.sleep(0.3)
+    window.grab().save(str(out / "link-by-email.png"))
+    window.close()
 
 
 def main(argv: list[str]) -> int:
@@ -59,6 +82,7 @@ def main(argv: list[str]) -> int:
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)  # the script ends when its shots are taken
     if dark:  # what a user with a dark desktop scheme sees (Qt 6.8+)
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QColor, QPalette
@@ -82,7 +106,7 @@ def main(argv: list[str]) -> int:
         app.setPalette(palette)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    with SandboxServer(SandboxOptions(customers=5000)) as sandbox:
+    with SandboxServer(SandboxOptions(customers=5000, shared_emails=4)) as sandbox:
         import tempfile
 
         settings = Settings(Path(tempfile.mkdtemp()) / "s.ini")
