@@ -183,12 +183,11 @@ class LinkRun(QObject):
             lost = exc.fate_unknown or was_unknown
             self._put_back(pair, lost)
             self._pause_for(tr("The connection to the server was lost ({0}). Nothing more "
-                               "is sent until you press Resume.").format(exc.message))
+                               "is sent until you retry.").format(exc.message))
             return
         except NotSignedInError as exc:  # the password prompt was declined
             self._put_back(pair, was_unknown)
-            self._pause_for(tr("Not signed in ({0}). Press Resume once you are.").format(
-                exc.message))
+            self._pause_for(tr("Not signed in ({0}). Retry once you are.").format(exc.message))
             return
         except BillieError as exc:
             self._answered(pair, Outcome.FAILED, plain_words(exc))

@@ -82,6 +82,7 @@ class BulkLinkWindow(QWidget):
             "Apply.").format(self.organisation.name))
         intro.setWordWrap(True)
         self.banner = Banner()
+        self.banner.action_clicked.connect(self._banner_retry)
         self.counts = PlainLabel()
         self.counts.setAccessibleName(_t("Counts"))
         self.progress = QProgressBar()
@@ -161,7 +162,7 @@ class BulkLinkWindow(QWidget):
         except BillieError as exc:
             self.progress.setRange(0, 1)
             self.banner.show_message(_t("Could not load: {0}").format(exc.message),
-                                     kind="error")
+                                     kind="error", action=_t("Retry"))
             self.status.setText(_t("Nothing was changed. Press Retry to load again."))
             self._update_buttons()
             return
@@ -221,6 +222,13 @@ class BulkLinkWindow(QWidget):
             self.banner.clear()
             self.run.resume()
 
+    def _banner_retry(self) -> None:
+        """The banner's Retry: load again, or resume a run that paused on a failure."""
+        if self.result is None:
+            self.load()
+        elif self.run is not None and self.run.state == RunState.PAUSED:
+            self.pause_or_resume()
+
     def cancel(self) -> None:
         if self.tasks.running("load"):
             self.tasks.cancel("load")
@@ -270,8 +278,8 @@ class BulkLinkWindow(QWidget):
 
     def _run_state(self, state: RunState, reason: str) -> None:
         self.pairs_model.recount()
-        if state == RunState.PAUSED and reason:
-            self.banner.show_message(reason, kind="warning")
+        if state == RunState.PAUSED and reason:  # a lost connection, a declined prompt
+            self.banner.show_message(reason, kind="warning", action=_t("Retry"))
         if state == RunState.DONE and self.run is not None:
             self.status.setText(self.run.summary().splitlines()[0] + " " + reason)
         elif reason:

@@ -222,7 +222,8 @@ async def test_a_lost_answer_pauses_and_is_checked_not_resent(console, sandbox):
     await finished(window, (RunState.PAUSED,))
     assert lost.outcome == Outcome.UNKNOWN
     assert "connection to the server was lost" in window.banner.text.text()
-    window.pause_button.click()  # Resume
+    assert window.banner.action.text() == "Retry" and window.pause_button.text() == "&Resume"
+    window.banner.action.click()  # Retry
     await finished(window)
     assert lost.outcome == Outcome.LINKED and "checked" in lost.message
     assert all(p.outcome == Outcome.LINKED for p in pairs)
@@ -261,3 +262,21 @@ async def test_signing_out_closes_the_window(console, sandbox):
     assert not shiboken6.isValid(window) or not window.isVisible()
     assert not [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, BulkLinkWindow) and w.isVisible()]
+
+
+async def test_a_failed_load_says_why_changes_nothing_and_retries(console, sandbox):
+    main = await signed_in(console)
+    await queue_fault(sandbox, "malformed-json", "/user-accounts", method="GET")
+    main.bulk_action.trigger()
+    window = main.bulk_window
+    await window.tasks.wait_idle()
+    assert window.result is None and window.banner.isVisible()
+    assert window.banner.text.text().startswith("Could not load: ")
+    assert not window.apply_button.isEnabled() and window.retry_button.text() == "&Retry"
+    assert not puts(sandbox)
+    window.banner.action.click()
+    await window.tasks.wait_idle()
+    assert window.result is not None and window.result.pairs
+    assert not window.banner.isVisible() and window.apply_button.isEnabled()
+    window.close()
+
