@@ -221,6 +221,7 @@ class QueryCustomersRequest(Request[QueryCustomersResponse]):
     search: str | None = None
     user_account_id_is_null: bool | None = None  # AutoQuery %IsNull: not linked
     user_account_id_is_not_null: bool | None = None  # AutoQuery %IsNotNull: linked
+    fields: str | None = None  # AutoQuery: only these fields in each result ("id,email")
     # More AutoQuery implicit filters, sent as given: {"lastNameLessThan": "Smith"}
     filters: dict[str, str] | None = Field(default=None, exclude=True)
 
@@ -263,6 +264,7 @@ class QueryUserAccountsRequest(Request[QueryUserAccountsResponse]):
     search: str | None = None
     id: str | None = None  # AutoQuery's implicit filter on the account's id
     customer_id_is_null: bool | None = None  # AutoQuery %IsNull: not linked to a customer
+    customer_id_is_not_null: bool | None = None  # AutoQuery %IsNotNull: linked to one
     skip: int | None = None
     take: int | None = None
     include: str | None = None

@@ -262,6 +262,10 @@ class CustomersModel(QAbstractTableModel):
             return
         self._landed(page, answer.results, answer.total if with_total else None)
 
+    def query(self, *, skip: int, take: int, with_total: bool) -> QueryCustomersRequest:
+        """The current query (organisation, search, filter, order): for an export."""
+        return self._query(skip=skip, take=take, with_total=with_total)
+
     def _query(self, *, skip: int, take: int, with_total: bool,
                filters: dict[str, str] | None = None) -> QueryCustomersRequest:
         """The current query (organisation, search, filter, order) for some of its rows."""

@@ -32,6 +32,7 @@ from billie_desktop.ui.account_names import AccountNames
 from billie_desktop.ui.bulk_entry import close_bulk_window, open_bulk_window
 from billie_desktop.ui.customers_model import CustomersModel, ListState
 from billie_desktop.ui.detail_pane import DetailPane
+from billie_desktop.ui.export_entry import ask_where
 from billie_desktop.ui.link_dialog import LinkDialog
 from billie_desktop.ui.list_status import CustomersArea
 from billie_desktop.ui.operations import Form, run_operation
@@ -160,6 +161,8 @@ class MainWindow(QMainWindow):
                                        "and link many at once"))
         self.organisation_action = action(_t("Choose &organisation"), self._focus_organisation,
                                           "Ctrl+O")
+        self.export_action = action(_t("&Export customers…"), lambda: ask_where(self),
+                                    "Ctrl+E")
         self.sign_out_action = action(_t("Sign &out"), self.sign_out_clicked)
         self.quit_action = action(_t("&Quit"), self.close, "Ctrl+Q")
         toolbar.addActions([self.refresh_action, self.link_action, self.bulk_action])
@@ -167,7 +170,8 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.sign_out_action)
 
         about = action(_t("&About Billie Desktop"), self._about)
-        for title, actions in ((_t("&File"), (self.sign_out_action, None, self.quit_action)),
+        for title, actions in ((_t("&File"), (self.export_action, None, self.sign_out_action,
+                                              None, self.quit_action)),
                                (_t("&View"), (self.refresh_action, self.find_action,
                                               self.organisation_action)),
                                (_t("&Customer"), (self.link_action, self.bulk_action)),

@@ -1,0 +1,179 @@
+"""File ▸ Export customers…: exactly the list shown (organisation, search, filter, sort
+order, visible columns in their order) written to a CSV file, every row, not just those
+loaded. No widgets here.
+
+- Pages of the server's largest ``take`` (500), four requests in flight, written in order
+  as they come: memory stays flat at 100,000 rows.
+- Written to a hidden file beside the chosen one (``0600``: it holds people's data) and
+  renamed only once complete: a cancelled or failed export leaves nothing behind.
+- As spreadsheets expect: UTF-8 with a byte-order mark (Excel then reads "Nguyễn"), ISO
+  dates, and cells that begin with ``=``, ``+``, ``-``, ``@``, tab or carriage return
+  neutralised with a leading apostrophe (OWASP's rule against formula injection).
+- Bank account numbers are never exported. The user account column becomes two: the
+  account's id and its email.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import os
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from billie_desktop.api import (
+    Customer,
+    QueryCustomersRequest,
+    QueryCustomersResponse,
+    QueryUserAccountsRequest,
+    Request,
+    normal_guid,
+)
+
+MAX_TAKE = 500
+IN_FLIGHT = 4
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+Send = Callable[[Request[Any]], Awaitable[Any]]
+
+
+def neutralise(cell: str) -> str:
+    """OWASP's CSV injection rule: a cell a spreadsheet would run as a formula is
+    prefixed with an apostrophe, which shows it as text."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def _date(value: Any) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+# column key (customer_fields.COLUMNS) -> [(CSV header, wire fields it needs, value)]
+Getter = Callable[[Customer, dict[str, str]], str]
+CSV_COLUMNS: dict[str, list[tuple[str, str, Getter]]] = {
+    "name": [("Last name", "lastName", lambda c, a: c.last_name or ""),
+             ("First name", "firstName", lambda c, a: c.first_name or "")],
+    "email": [("Email", "email", lambda c, a: c.email or "")],
+    "phone": [("Phone", "phone", lambda c, a: c.phone or "")],
+    "suburb": [("Suburb", "suburb", lambda c, a: c.suburb or "")],
+    "state": [("State", "stateTerritory", lambda c, a: c.state_territory or "")],
+    "postcode": [("Postcode", "postcode", lambda c, a: c.postcode or "")],
+    "dob": [("Date of birth", "dateOfBirth", lambda c, a: _date(c.date_of_birth))],
+    "linked": [("User account ID", "userAccountId",
+                lambda c, a: normal_guid(c.user_account_id) or "" if c.user_account_id else ""),
+               ("User account email", "userAccountId",
+                lambda c, a: a.get(normal_guid(c.user_account_id) or "", "")
+                if c.user_account_id else "")],
+}
+
+
+@dataclass
+class ExportProgress:
+    rows_done: int
+    rows: int
+    started: float
+
+    @property
+    def rate(self) -> float:
+        return self.rows_done / max(time.perf_counter() - self.started, 1e-3)
+
+    @property
+    def seconds_left(self) -> float:
+        rate = self.rate
+        return (self.rows - self.rows_done) / rate if rate > 0 else 0.0
+
+
+def part_path(path: Path) -> Path:
+    """The file written until the export is complete (hidden, beside the chosen one)."""
+    return path.with_name(f".{path.name}.part")
+
+
+async def export_customers(send: Send, query: QueryCustomersRequest, column_keys: list[str],
+                           path: Path, progress: Callable[[ExportProgress], None]) -> int:
+    """Writes the query's rows to ``path``; returns how many. Raises what the server or
+    the disk raised, and CancelledError when cancelled, having removed the partial file."""
+    columns = [c for key in column_keys for c in CSV_COLUMNS.get(key, [])]
+    wire = sorted({"id"} | {field for _h, field, _g in columns})
+    part = part_path(path)
+    fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        # Buffered writes of a page (~60 KB) take a millisecond; only the final flush to
+        # disk (fsync), which may take long, goes to a worker thread.
+        with open(fd, "w", encoding="utf-8-sig", newline="") as out:  # noqa: ASYNC230
+            writer = csv.writer(out)
+            writer.writerow([header for header, _f, _g in columns])
+            accounts = await _account_emails(send, query.organisation_id) if any(
+                header == "User account email" for header, _f, _g in columns) else {}
+            count = await _write_pages(send, query, ",".join(wire), columns, accounts, writer,
+                                       progress)
+            out.flush()
+            await asyncio.to_thread(os.fsync, out.fileno())
+        os.replace(part, path)
+        return count
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+
+
+async def _write_pages(send: Send, query: QueryCustomersRequest, fields: str,
+                       columns: list[tuple[str, str, Getter]], accounts: dict[str, str],
+                       writer: Any, progress: Callable[[ExportProgress], None]) -> int:
+    """First page (with the total), then the rest four at a time, written in order."""
+    started = time.perf_counter()
+
+    def page(skip: int, total: bool) -> QueryCustomersRequest:
+        return query.model_copy(update={"skip": skip, "take": MAX_TAKE, "fields": fields,
+                                        "include": "Total" if total else None})
+
+    def write(answer: QueryCustomersResponse) -> None:
+        for customer in answer.results:
+            writer.writerow([neutralise(get(customer, accounts)) for _h, _f, get in columns])
+        state.rows_done += len(answer.results)
+        progress(state)
+
+    first = await send(page(0, True))
+    state = ExportProgress(0, max(first.total, len(first.results)), started)
+    write(first)
+    skips = list(range(MAX_TAKE, state.rows, MAX_TAKE))
+    pending: dict[int, asyncio.Future[Any]] = {}
+    for skip in skips:
+        while len(pending) >= IN_FLIGHT:
+            await _write_next(pending, write)
+        pending[skip] = asyncio.ensure_future(send(page(skip, False)))
+    try:
+        while pending:
+            await _write_next(pending, write)
+    finally:
+        for future in pending.values():
+            future.cancel()
+    return state.rows_done
+
+
+async def _write_next(pending: dict[int, asyncio.Future[Any]],
+                      write: Callable[[QueryCustomersResponse], None]) -> None:
+    """Waits for the earliest page asked for and writes it (order is kept)."""
+    skip = min(pending)
+    try:
+        answer = await pending[skip]
+    except BaseException:
+        for future in pending.values():
+            future.cancel()
+        raise
+    del pending[skip]
+    write(answer)
+
+
+async def _account_emails(send: Send, organisation_id: str | None) -> dict[str, str]:
+    """The email of every account linked to a customer (for the user account column)."""
+    emails: dict[str, str] = {}
+    skip = 0
+    while True:
+        answer = await send(QueryUserAccountsRequest(
+            organisation_id=organisation_id, skip=skip, take=MAX_TAKE,
+            customer_id_is_not_null=True))
+        for account in answer.results:
+            emails[normal_guid(account.id) or account.id] = (account.email or "").strip()
+        if len(answer.results) < MAX_TAKE:
+            return emails
+        skip += MAX_TAKE

@@ -1,0 +1,104 @@
+"""The progress of File ▸ Export customers… (ui/export_csv.py does the work): rows, rate,
+time left and Cancel, in a small window that does not block the list."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from billie_desktop.api import BillieError, QueryCustomersRequest
+from billie_desktop.ui.export_csv import ExportProgress, Send, export_customers
+from billie_desktop.ui.tasks import Tasks
+from billie_desktop.ui.widgets import Banner, PlainLabel, tr
+
+
+def _t(text: str) -> str:
+    return tr(text, "Export")
+
+
+class ExportDialog(QDialog):
+    exported = Signal(int, str)  # rows written, and the file
+
+    def __init__(self, parent: QWidget, send: Send, query: QueryCustomersRequest,
+                 column_keys: list[str], path: Path) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_t("Exporting customers"))
+        self.setModal(False)
+        self.path = path
+        self.rows = 0
+        self.outcome = ""  # "exported", "cancelled" or "failed", once it has ended
+        self.tasks = Tasks()
+        self.banner = Banner()
+        self.file_label = PlainLabel(_t("To {0}").format(path))
+        self.file_label.setWordWrap(True)
+        self.status = PlainLabel(_t("Starting…"))
+        self.status.setAccessibleName(_t("Export progress"))
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setAccessibleName(_t("Rows exported"))
+        self.cancel_button = QPushButton(_t("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        for widget in (self.banner, self.file_label, self.progress, self.status):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        self.resize(520, self.sizeHint().height())
+        self.tasks.run("export", self._export(send, query, column_keys))
+
+    async def _export(self, send: Send, query: QueryCustomersRequest,
+                      column_keys: list[str]) -> None:
+        try:
+            self.rows = await export_customers(send, query, column_keys, self.path,
+                                               self._progress)
+        except asyncio.CancelledError:
+            self._ended("cancelled", _t("Cancelled: no file was written."))
+            raise
+        except BillieError as exc:
+            self._ended("failed", _t("The export stopped: {0} No file was written.").format(
+                exc.message), error=True)
+            return
+        except OSError as exc:  # the disk: full, read-only, gone
+            self._ended("failed", _t("Could not write the file: {0}. No file was "
+                                     "written.").format(exc.strerror or exc), error=True)
+            return
+        self._ended("exported", _t("Exported {0:,} customers.").format(self.rows))
+        self.exported.emit(self.rows, str(self.path))
+        self.accept()
+
+    def _progress(self, progress: ExportProgress) -> None:
+        self.progress.setRange(0, max(1, progress.rows))
+        self.progress.setValue(progress.rows_done)
+        self.status.setText(_t("{0:,} of {1:,} rows · {2:,.0f} rows/s · about {3:,.0f} s "
+                               "left").format(progress.rows_done, progress.rows, progress.rate,
+                                              progress.seconds_left))
+
+    def _ended(self, outcome: str, text: str, *, error: bool = False) -> None:
+        self.outcome = outcome
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1 if outcome == "exported" else 0)
+        if error:
+            self.banner.show_message(text, kind="error")
+        self.status.setText(text)
+        self.cancel_button.setText(_t("Close"))
+        self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def cancel(self) -> None:
+        if self.tasks.running("export"):
+            self.tasks.cancel("export")
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        """Escape or the window's close: cancels an export still running."""
+        self.tasks.cancel_all()
+        super().reject()
+
+    async def wait(self) -> None:
+        """For tests: until the export has ended."""
+        await self.tasks.wait_idle()
