@@ -205,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="only the start-up figures (under Xvfb)")
     args = parser.parse_args(argv)
     from billie_desktop.devtools.bulk_bench import figures as bulk_figures
+    from billie_desktop.devtools.export_bench import figures as export_figures
     from billie_desktop.devtools.session_bench import figures as session_figures
     from billie_desktop.devtools.startup import startup_figures
     from billie_desktop.sandbox.store import Store
@@ -228,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         results.append(("client: pydantic parse rate", parse_rate(url, org)))
         results += model_figures(url, org)
         results += session_figures(url)
+        results += export_figures(url)
         results += bulk_figures(url)  # last: it links customers
         results += startup_figures(url)
     results.append(("memory: peak RSS of this process",
