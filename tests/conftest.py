@@ -26,6 +26,16 @@ from billie_desktop.sandbox import SandboxOptions, SandboxServer
 TESTS = Path(__file__).parent
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The user's own files are never touched: the activity journal, the log and anything
+    else kept in the user's folders go to a folder of this test run (subprocesses too)."""
+    import tempfile
+
+    home = Path(tempfile.mkdtemp(prefix="billie-tests-"))
+    for name in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        os.environ[name] = str(home / name.split("_")[1].lower())
+
+
 def _qasync_loop() -> asyncio.AbstractEventLoop:
     import qasync
     from PySide6.QtWidgets import QApplication

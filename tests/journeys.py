@@ -125,3 +125,29 @@ async def bulk_link(console: ConsoleApp) -> None:
     say(f"bulk linked {len(pairs)}; {window.status.text()}")
     window.close()
     main.close()
+
+
+async def killed_while_linking(console: ConsoleApp) -> None:
+    """Resumed, sends a link (the sandbox holds the answer back), and is killed once the
+    activity journal shows it pending: as a crash mid-request."""
+    import os
+    import signal
+
+    from billie_desktop.api import QueryUserAccountsRequest
+    from billie_desktop.ui.journal import Filters
+
+    main = await wait_for(lambda: console.main_window, limit=20)
+    await customers_shown(main)
+    org = main.current_organisation
+    accounts = await main.session.send(QueryUserAccountsRequest(
+        organisation_id=org.id, take=500, customer_id_is_null=True))
+    row = next(r for r in main.model.loaded_rows()
+               if main.model.customer_at(r).user_account_id is None)
+    main.table.selectRow(row)
+    dialog = main.open_link_dialog()
+    dialog.account_edit.setText(accounts.results[0].id)
+    dialog.submit_clicked()
+    journal = main.session.journal
+    await wait_for(lambda: journal.count(Filters(outcome="pending")) == 1, limit=10)
+    say("pending; killed")
+    os.kill(os.getpid(), signal.SIGKILL)

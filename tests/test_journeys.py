@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 
 from billie_desktop.sandbox import AUTH_MODES, SandboxOptions, SandboxServer
@@ -22,6 +23,7 @@ PASSWORD = "billie-sandbox"
 def console(tmp_path: Path, server: str, journey: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path / "home"),
            "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+           "XDG_DATA_HOME": str(tmp_path / "data"),
            "PYTHONPATH": str(ROOT), "PYTHON_KEYRING_BACKEND": "tests.file_keyring.FileKeyring",
            "BILLIE_TEST_KEYRING": str(tmp_path / "keyring.json")}
     billie = Path(sys.executable).with_name("billie-desktop")
@@ -55,3 +57,21 @@ def test_remember_me_survives_a_restart(tmp_path, auth):
             assert "bulk linked 3; Linked 3, failed 0" in bulk
     log = (tmp_path / "state").rglob("billie-desktop.log")
     assert all(PASSWORD not in p.read_text() for p in log)
+
+
+def test_a_console_killed_mid_request_leaves_a_no_answer_entry(tmp_path):
+    """The activity journal is written before the request: a crash leaves no gap."""
+    from billie_desktop.ui.journal import Filters, Journal
+
+    with SandboxServer(SandboxOptions(customers=80, faults=True)) as sandbox:
+        passed(console(tmp_path, sandbox.url, "first_sign_in"))
+        httpx.post(f"{sandbox.url}/sandbox/faults", json={
+            "fault": "latency=5", "path": "/customers/", "method": "PUT"})
+        killed = console(tmp_path, sandbox.url, "killed_while_linking")
+        assert "[journey] pending; killed" in killed.stdout and killed.returncode == -9
+    journal = Journal(tmp_path / "data" / "billie-desktop" / "activity.sqlite3")
+    [row] = journal.page(Filters(), 0, 10)
+    assert row["outcome"] == "no answer" and row["kind"] == "link"
+    assert row["customer_name"] and row["new_account"]
+    journal.close()
+

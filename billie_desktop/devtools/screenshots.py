@@ -109,9 +109,10 @@ def main(argv: list[str]) -> int:
     with SandboxServer(SandboxOptions(customers=5000, shared_emails=4)) as sandbox:
         import tempfile
 
-        settings = Settings(Path(tempfile.mkdtemp()) / "s.ini")
+        folder = Path(tempfile.mkdtemp())
+        settings = Settings(folder / "s.ini")
         console = ConsoleApp(settings, MemoryTokenStore(), sandbox_url=sandbox.url,
-                             demo=DEMO_SIGN_INS)
+                             demo=DEMO_SIGN_INS, journal_path=folder / "activity.sqlite3")
         with loop:
             loop.run_until_complete(shoot(console, out))
     print(f"screenshots in {out}")

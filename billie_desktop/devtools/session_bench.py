@@ -89,8 +89,9 @@ async def session(url: str) -> dict[str, Any]:
     from billie_desktop.ui.app import ConsoleApp
     from billie_desktop.ui.settings import Settings
 
-    settings = Settings(Path(tempfile.mkdtemp(prefix="billie-session-")) / "s.ini")
-    console = ConsoleApp(settings, MemoryTokenStore(), sandbox_url=url)
+    folder = Path(tempfile.mkdtemp(prefix="billie-session-"))
+    console = ConsoleApp(Settings(folder / "s.ini"), MemoryTokenStore(), sandbox_url=url,
+                         journal_path=folder / "activity.sqlite3")
     probe = StallProbe(QTimer())
     main, clicked = await sign_in(console)
     await until_real(main)

@@ -37,7 +37,8 @@ def run_smoke_test(args: argparse.Namespace) -> int:
     settings_file = args.settings or Path(tempfile.mkdtemp(prefix="billie-smoke-")) / "s.ini"
     with SandboxServer(SandboxOptions(customers=400, shared_emails=2)) as sandbox:
         console = ConsoleApp(Settings(settings_file), MemoryTokenStore(),
-                             sandbox_url=sandbox.url, demo=DEMO_SIGN_INS, icon=icon)
+                             sandbox_url=sandbox.url, demo=DEMO_SIGN_INS, icon=icon,
+                             journal_path=settings_file.parent / "activity.sqlite3")
 
         async def main(reporter: ErrorReporter) -> int:
             ok = await run_smoke(console)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -30,6 +32,7 @@ if TYPE_CHECKING:  # the client and the main window are imported after the first
     )
     from billie_desktop.sandbox import SandboxOptions
     from billie_desktop.sandbox.server import SandboxServer
+    from billie_desktop.ui.journal import Journal
     from billie_desktop.ui.main_window import MainWindow
     from billie_desktop.ui.session import Session
 
@@ -48,13 +51,16 @@ class ConsoleApp(QObject):
                  server: str | None = None,
                  probe: Callable[[], TokenStoreChoice] | None = None,
                  sandbox_options: SandboxOptions | None = None,
-                 page_size: int = PAGE_SIZE, icon: QIcon | None = None) -> None:
+                 page_size: int = PAGE_SIZE, icon: QIcon | None = None,
+                 journal_path: Path | None = None) -> None:
         """``client_factory(url)`` makes the client for a server (tests hand in one that
         counts requests); by default a ``BillieClient`` using ``token_store``. With no
         ``token_store``, a ``SafeTokenStore`` is made once the first window is up, and
         ``probe`` finds the keyring for it in a worker thread."""
         super().__init__()
         self.settings = settings
+        self.journal_path = journal_path  # None: activity.sqlite3 in the user's data folder
+        self._journal: Journal | None = None
         self.token_store = token_store
         self.client_factory = client_factory or self._new_client
         self.sandbox_url = sandbox_url
@@ -77,6 +83,18 @@ class ConsoleApp(QObject):
 
             self.token_store = SafeTokenStore()
         return self.token_store
+
+    def journal(self) -> Journal | None:
+        """The activity journal (opened on first use); None when it cannot be opened, which
+        the log says: linking still works."""
+        if self._journal is None:
+            from billie_desktop.ui.journal import Journal, default_path
+
+            try:
+                self._journal = Journal(self.journal_path or default_path())
+            except (OSError, sqlite3.Error) as exc:
+                log.warning("the activity journal could not be opened: %s", exc)
+        return self._journal
 
     def _new_client(self, url: str) -> BillieClient:
         from billie_desktop.api import BillieClient
@@ -228,6 +246,7 @@ class ConsoleApp(QObject):
         from billie_desktop.ui.main_window import MainWindow
 
         self.sessions.append(session)
+        session.journal = self.journal()
         window = MainWindow(session, self.settings, page_size=self.page_size, icon=self.icon)
         window.signed_out.connect(lambda why: self._signed_out(window, why))
         window.show()
@@ -266,6 +285,9 @@ class ConsoleApp(QObject):
         self.main_window = self.sign_in_window = None
         for session in self.sessions:
             await session.client.close()
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
 
 
 def _discard(window: QWidget) -> None:

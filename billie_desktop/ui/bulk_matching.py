@@ -71,6 +71,7 @@ class Pair:
     outcome: Outcome = Outcome.READY
     message: str = ""
     row: int = -1  # where the review table shows it (set with the result, off the UI thread)
+    entry: int = 0  # its latest activity journal entry (ui/journal.py), if any
 
     @property
     def why(self) -> str:

@@ -36,6 +36,8 @@ from billie_desktop.api import (
     same_id,
 )
 from billie_desktop.ui.bulk_matching import Outcome, Pair
+from billie_desktop.ui.bulk_models import account_text
+from billie_desktop.ui.journal import Journal, Where
 from billie_desktop.ui.widgets import tr
 
 IN_FLIGHT = 4
@@ -76,10 +78,13 @@ class LinkRun(QObject):
     state_changed = Signal(object, str)  # RunState, and why (paused: what happened)
 
     def __init__(self, send: Send, organisation_id: str, pairs: list[Pair], *,
-                 fresh: bool = False) -> None:
-        """``fresh``: straight from matching, none sent yet (nothing to count)."""
+                 fresh: bool = False, journal: Journal | None = None,
+                 where: Where | None = None) -> None:
+        """``fresh``: straight from matching, none sent yet (nothing to count).
+        ``journal``: where each link is recorded (``where``: by whom, where)."""
         super().__init__()
         self.send, self.organisation_id, self.pairs = send, organisation_id, pairs
+        self.journal, self.where = journal, where
         self.state = RunState.IDLE
         self.reason = ""
         self._queue: deque[Pair] = deque()
@@ -176,22 +181,30 @@ class LinkRun(QObject):
         try:
             if was_unknown and await self._linked_already(pair):
                 return
+            self._record(pair)
             answer = await self.send(AssociateUserAccountToCustomerRequest(
                 id=pair.customer.id, user_account_id=pair.account.id,
                 organisation_id=self.organisation_id))
+        except asyncio.CancelledError:
+            self._finish(pair, "no answer", tr("Stopped before the answer came."))
+            raise
         except TransportError as exc:
+            self._finish(pair, "no answer" if exc.fate_unknown else "failed", exc.message)
             lost = exc.fate_unknown or was_unknown
             self._put_back(pair, lost)
             self._pause_for(tr("The connection to the server was lost ({0}). Nothing more "
                                "is sent until you retry.").format(exc.message))
             return
         except NotSignedInError as exc:  # the password prompt was declined
+            self._finish(pair, "failed", exc.message)
             self._put_back(pair, was_unknown)
             self._pause_for(tr("Not signed in ({0}). Retry once you are.").format(exc.message))
             return
         except BillieError as exc:
+            self._finish(pair, "failed", plain_words(exc))
             self._answered(pair, Outcome.FAILED, plain_words(exc))
             return
+        self._finish(pair, "linked")
         self._answered(pair, Outcome.LINKED, tr("Linked"))
         if answer.customer is not None:
             self.linked.emit(answer.customer)
@@ -204,9 +217,24 @@ class LinkRun(QObject):
         if customer is not None and customer.user_account_id and \
                 same_id(customer.user_account_id, pair.account.id):
             self._answered(pair, Outcome.LINKED, tr("Linked (checked after a lost answer)"))
+            self._finish(pair, "linked", tr("The answer was lost; reading the customer back "
+                                            "showed the link."))
             self.linked.emit(customer)
             return True
         return False
+
+    # --- the activity journal ----------------------------------------------------------------
+    def _record(self, pair: Pair) -> None:
+        """Written before the request is sent (ui/journal.py)."""
+        if self.journal is not None and self.where is not None:
+            pair.entry = self.journal.begin(
+                self.where, kind="bulk link", customer_id=pair.customer.id,
+                customer_name=pair.customer.full_name, previous_account="",
+                new_account=account_text(pair.account.display_name, pair.account.email))
+
+    def _finish(self, pair: Pair, outcome: str, message: str = "") -> None:
+        if self.journal is not None and pair.entry:
+            self.journal.finish(pair.entry, outcome, message)
 
     # --- bookkeeping ------------------------------------------------------------------------
     def _put_back(self, pair: Pair, lost: bool) -> None:

@@ -191,7 +191,9 @@ class BulkLinkWindow(QWidget):
         self.pairs_view.setModel(self.pairs_model)
         self.needs_view.setModel(self.needs_model)
         self.pairs_model.dataChanged.connect(lambda *_: self._update_buttons())
-        self.run = LinkRun(self.session.send, self.organisation.id, result.pairs, fresh=True)
+        self.run = LinkRun(self.session.send, self.organisation.id, result.pairs, fresh=True,
+                           journal=self.session.journal,
+                           where=self.session.where(self.organisation))
         self.run.pair_changed.connect(self._pair_changed)
         self.run.pairs_changed.connect(self.pairs_model.all_changed)
         self.run.state_changed.connect(self._run_state)

@@ -60,6 +60,14 @@ class OutcomeUnknownError(TransportError):
     """A link whose answer was lost, after reading the customer back (retryable)."""
 
 
+class NotSavedError(OutcomeUnknownError):
+    """The answer was lost, and reading the customer back shows no change: not linked."""
+
+    @property
+    def fate_unknown(self) -> bool:
+        return False
+
+
 class LinkDialog(QDialog):
     linked = Signal(object, str)  # the updated Customer, a description of the account
     show_customer = Signal(str)  # "Show that customer" (the one a 409 names): its id
@@ -254,7 +262,8 @@ class LinkDialog(QDialog):
         request = AssociateUserAccountToCustomerRequest(
             id=self.customer.id, user_account_id=account_id, organisation_id=self.organisation.id)
         self.conflict_holder = None
-        updated = await run_operation(self.form, self._link(request), on_error=self._conflict)
+        updated = await run_operation(self.form, self._recorded(request),
+                                      on_error=self._conflict)
         if updated is None:
             return
         self.linked.emit(updated, describe_account(self.chosen, account_id))
@@ -290,6 +299,20 @@ class LinkDialog(QDialog):
         else:
             self.submit_clicked()  # Retry
 
+    async def _recorded(self, request: AssociateUserAccountToCustomerRequest) -> Customer:
+        """The link, written in the activity journal before it is sent and completed
+        with what happened."""
+        journal = self.session.journal
+        if journal is None:
+            return await self._link(request)
+        current = self.customer.user_account_id
+        entry = journal.begin(
+            self.session.where(self.organisation), kind="replace" if current else "link",
+            customer_id=self.customer.id or "", customer_name=self.customer.full_name,
+            previous_account=describe_account(self.current_account, current) if current
+            else "", new_account=describe_account(self.chosen, request.user_account_id))
+        return await journal.record(entry, self._link(request))
+
     async def _link(self, request: AssociateUserAccountToCustomerRequest) -> Customer:
         """The linked customer. When the answer was lost after the request went out, the
         customer is read back to learn what really happened: never a guess."""
@@ -319,7 +342,7 @@ class LinkDialog(QDialog):
             self.outcome_note = _t("The answer was lost, so the customer was read back: the "
                                    "link was saved.")
             return customer
-        raise OutcomeUnknownError(_t(
+        raise NotSavedError(_t(
             "The link was not saved: its answer was lost, and reading the customer back "
             "shows no change. Your input is kept: Retry sends it again.")) from lost
 

@@ -29,7 +29,6 @@ from billie_desktop.api import (
     same_id,
 )
 from billie_desktop.ui.account_names import AccountNames
-from billie_desktop.ui.bulk_entry import close_bulk_window, open_bulk_window
 from billie_desktop.ui.customers_model import CustomersModel, ListState
 from billie_desktop.ui.detail_pane import DetailPane
 from billie_desktop.ui.export_entry import ask_where
@@ -41,6 +40,11 @@ from billie_desktop.ui.search_bar import SearchBar
 from billie_desktop.ui.selection import SelectionKeeper
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.settings import Settings
+from billie_desktop.ui.side_windows import (
+    close_side_windows,
+    open_activity_window,
+    open_bulk_window,
+)
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import PAGE_SIZE
 from billie_desktop.ui.widgets import (
@@ -51,7 +55,8 @@ from billie_desktop.ui.widgets import (
     tr,
 )
 
-if TYPE_CHECKING:  # opened on demand (ui/bulk_entry.py)
+if TYPE_CHECKING:  # opened on demand (ui/side_windows.py)
+    from billie_desktop.ui.activity_window import ActivityWindow
     from billie_desktop.ui.bulk_window import BulkLinkWindow
 
 log = logging.getLogger(__name__)
@@ -74,6 +79,7 @@ class MainWindow(QMainWindow):
         self.organisations: list[Organisation] = []
         self.link_dialog: LinkDialog | None = None
         self.bulk_window: BulkLinkWindow | None = None  # Customer ▸ Link by email…
+        self.activity_window: ActivityWindow | None = None  # View ▸ Activity
         self.accounts = AccountNames(session)  # "Name <email>" of linked accounts
         self.setWindowTitle(_t("Billie Desktop"))
         if icon is not None:
@@ -161,6 +167,8 @@ class MainWindow(QMainWindow):
                                        "and link many at once"))
         self.organisation_action = action(_t("Choose &organisation"), self._focus_organisation,
                                           "Ctrl+O")
+        self.activity_action = action(_t("&Activity"), lambda: open_activity_window(self),
+                                      "Ctrl+Shift+A")
         self.export_action = action(_t("&Export customers…"), lambda: ask_where(self),
                                     "Ctrl+E")
         self.sign_out_action = action(_t("Sign &out"), self.sign_out_clicked)
@@ -173,7 +181,8 @@ class MainWindow(QMainWindow):
         for title, actions in ((_t("&File"), (self.export_action, None, self.sign_out_action,
                                               None, self.quit_action)),
                                (_t("&View"), (self.refresh_action, self.find_action,
-                                              self.organisation_action)),
+                                              self.organisation_action, None,
+                                              self.activity_action)),
                                (_t("&Customer"), (self.link_action, self.bulk_action)),
                                (_t("&Help"), (about,))):
             menu = self.menuBar().addMenu(title)
@@ -374,7 +383,7 @@ class MainWindow(QMainWindow):
         self.accounts.clear()
         if self.link_dialog is not None:
             self.link_dialog.reject()
-        close_bulk_window(self)
+        close_side_windows(self)
         await self.session.client.sign_out()
         self.signed_out.emit(why)
 
@@ -383,7 +392,7 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry("customers-header", self.table.horizontalHeader().saveState())
         self.settings.sync()
         self.tasks.cancel_all()
-        close_bulk_window(self)
+        close_side_windows(self)
         self.model.clear()
         super().closeEvent(event)
 

@@ -4,7 +4,7 @@ expires ask once (for every request waiting) for the password, then replay."""
 from __future__ import annotations
 
 import asyncio
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel
 from PySide6.QtCore import QObject, Signal
@@ -17,6 +17,9 @@ from billie_desktop.api import (
     Request,
     SessionExpiredError,
 )
+
+if TYPE_CHECKING:
+    from billie_desktop.ui.journal import Journal, Where
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -38,6 +41,14 @@ class Session(QObject):
         self.discovery = discovery
         self.organisations: list[Organisation] = []
         self._pending: asyncio.Future[bool] | None = None
+        self.journal: Journal | None = None  # every change is recorded there (ui/journal.py)
+
+    def where(self, organisation: Organisation) -> Where:
+        """For the journal: this server, that organisation, who is signed in."""
+        from billie_desktop.ui.journal import Where
+
+        return Where(self.server_label, organisation.id, organisation.name,
+                     f"{self.display_name} <{self.user_name}>")
 
     @property
     def place(self) -> str:

@@ -40,7 +40,7 @@ FIRST_ANSWERS = ("AuthenticateResponse", "QueryOrganisationsResponse",
 # Leaves first, so that each import brings in one module (tests/ui/test_warm_up.py keeps
 # this list complete).
 MAIN_WINDOW = ("billie_desktop.ui.session", "billie_desktop.ui.account_names",
-               "billie_desktop.ui.bulk_entry",
+               "billie_desktop.ui.side_windows",
                "billie_desktop.ui.account_results", "billie_desktop.ui.customer_fields",
                "billie_desktop.ui.export_entry",
                "billie_desktop.ui.customers_model", "billie_desktop.ui.customers_table",

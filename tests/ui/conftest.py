@@ -55,7 +55,7 @@ def settings(tmp_path) -> Settings:
 
 
 @pytest.fixture
-async def console(settings, sandbox, wire) -> AsyncIterator[ConsoleApp]:
+async def console(settings, sandbox, wire, tmp_path) -> AsyncIterator[ConsoleApp]:
     clients: list[BillieClient] = []
     tokens = MemoryTokenStore()
 
@@ -67,7 +67,8 @@ async def console(settings, sandbox, wire) -> AsyncIterator[ConsoleApp]:
         return client
 
     app = ConsoleApp(settings, tokens, client_factory=factory, sandbox_url=sandbox.url,
-                     demo=DEMO_SIGN_INS, page_size=50)
+                     demo=DEMO_SIGN_INS, page_size=50,
+                     journal_path=tmp_path / "activity.sqlite3")  # never the user's
     yield app
     await app.close()
     for client in clients:

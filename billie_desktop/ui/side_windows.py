@@ -1,5 +1,6 @@
-"""Opening Customer ▸ Link by email… from the main window, and what its results do there
-(kept out of main_window.py, which is long enough)."""
+"""The main window's side windows: Customer ▸ Link by email… and View ▸ Activity, opened
+on demand, closed with the main window or at sign-out (kept out of main_window.py, which
+is long enough)."""
 
 from __future__ import annotations
 
@@ -44,8 +45,15 @@ def _linked(main: MainWindow, customer: Customer) -> None:
         main.show_selected_customer()
 
 
-def close_bulk_window(main: MainWindow) -> None:
-    if main.bulk_window is not None:
-        main.bulk_window.close()
-        main.bulk_window.deleteLater()
-        main.bulk_window = None
+def open_activity_window(main: MainWindow) -> None:
+    from billie_desktop.ui.activity_window import open_activity
+
+    open_activity(main)
+
+
+def close_side_windows(main: MainWindow) -> None:
+    for window in (main.bulk_window, main.activity_window):
+        if window is not None:
+            window.close()
+            window.deleteLater()
+    main.bulk_window = main.activity_window = None

@@ -1,0 +1,219 @@
+"""View ▸ Activity: every change made from this desktop (ui/journal.py), newest first,
+filtered by dates, organisation, outcome and text; double-click goes to the customer;
+Export writes what is shown to CSV (as File ▸ Export customers… does)."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import datetime as dt
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billie_desktop.ui.activity_model import HEADERS, ActivityModel, cells
+from billie_desktop.ui.export_csv import neutralise, part_path
+from billie_desktop.ui.journal import OUTCOMES, Filters, Journal
+from billie_desktop.ui.tasks import Tasks
+from billie_desktop.ui.widgets import PlainLabel, fit_on_screen, tr
+
+if TYPE_CHECKING:
+    from billie_desktop.ui.main_window import MainWindow
+
+
+def _t(text: str) -> str:
+    return tr(text, "Activity")
+
+
+class ActivityWindow(QWidget):
+    show_customer = Signal(str, str)  # organisation id, customer id
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(_t("Activity – Billie Desktop"))
+        self.journal = journal
+        self.tasks = Tasks()
+        self.model = ActivityModel(journal)
+        self._build()
+        self.model.modelReset.connect(self._counted)
+        self._counted()
+        self.resize(1200, 600)
+        fit_on_screen(self)
+
+    def _build(self) -> None:
+        today = QDate.currentDate()
+        self.use_from, self.use_to = QCheckBox(_t("From")), QCheckBox(_t("to"))
+        self.date_from, self.date_to = QDateEdit(today.addDays(-7)), QDateEdit(today)
+        for edit, name in ((self.date_from, _t("From date")), (self.date_to, _t("To date"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setAccessibleName(name)
+        self.organisation = QComboBox()
+        self.organisation.setAccessibleName(_t("Organisation"))
+        self.organisation.addItem(_t("All organisations"), None)
+        for org_id, name in self.journal.organisations():
+            self.organisation.addItem(name, org_id)
+        self.outcome = QComboBox()
+        self.outcome.setAccessibleName(_t("Outcome"))
+        self.outcome.addItem(_t("Any outcome"), None)
+        for outcome in OUTCOMES:
+            self.outcome.addItem(_t(outcome.capitalize()), outcome)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(_t("Customer, account, id or message"))
+        self.text.setAccessibleName(_t("Search the activity"))
+        self.text.setClearButtonEnabled(True)
+        self.export_button = QPushButton(_t("&Export…"))
+        self.export_button.clicked.connect(self.ask_where)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.apply_filters)
+        for signal in (self.use_from.toggled, self.use_to.toggled, self.date_from.dateChanged,
+                       self.date_to.dateChanged, self.organisation.currentIndexChanged,
+                       self.outcome.currentIndexChanged, self.text.textChanged):
+            signal.connect(lambda *_: self._debounce.start())
+        filters = QHBoxLayout()
+        for widget in (self.use_from, self.date_from, self.use_to, self.date_to,
+                       self.organisation, self.outcome):
+            filters.addWidget(widget)
+        filters.addWidget(self.text, 1)
+        filters.addWidget(self.export_button)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(_t("Activity"))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((150, 170, 170, 90, 220, 220, 110, 260, 200)):
+            self.view.setColumnWidth(column, width)
+        self.view.doubleClicked.connect(self._double_clicked)
+        self.count = PlainLabel()
+        self.count.setAccessibleName(_t("Entries shown"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count)
+
+    # --- filtering -----------------------------------------------------------------------------
+    def filters(self) -> Filters:
+        def start_of(date: QDate) -> float:
+            return dt.datetime(date.year(), date.month(), date.day()).timestamp()
+
+        return Filters(
+            since=start_of(self.date_from.date()) if self.use_from.isChecked() else None,
+            until=start_of(self.date_to.date().addDays(1)) if self.use_to.isChecked() else None,
+            organisation_id=self.organisation.currentData(), outcome=self.outcome.currentData(),
+            text=self.text.text().strip())
+
+    def apply_filters(self) -> None:
+        self._debounce.stop()
+        self.model.set_filters(self.filters())
+
+    def _counted(self) -> None:
+        self.count.setText(_t("Entries shown: {0:,}, newest first. Double-click one to go to "
+                              "the customer.").format(self.model.total))
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        row = self.model.entry(index.row())
+        if row is not None:
+            self.show_customer.emit(row["organisation_id"], row["customer_id"])
+
+    # --- export ------------------------------------------------------------------------------
+    def ask_where(self) -> QFileDialog:
+        name = f"activity-{dt.date.today().isoformat()}.csv"
+        dialog = QFileDialog(self, _t("Export the activity"), str(Path.home() / name),
+                             _t("CSV files (*.csv)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("csv")
+        dialog.fileSelected.connect(lambda chosen: self.export_to(Path(chosen)))
+        dialog.open()
+        return dialog
+
+    def export_to(self, path: Path) -> None:
+        self.tasks.run("export", self._export(path, self.filters()))
+
+    async def _export(self, path: Path, filters: Filters) -> None:
+        self.count.setText(_t("Exporting…"))
+        try:
+            rows = await asyncio.to_thread(_write, self.journal, filters, path)
+        except OSError as exc:
+            self.count.setText(_t("Could not write the file: {0}. No file was written.")
+                               .format(exc.strerror or exc))
+            return
+        self.count.setText(_t("Exported to {1}: {0:,} entries.").format(rows, path))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.model.detach()
+        self.tasks.cancel_all()
+        super().closeEvent(event)
+
+
+def _write(journal: Journal, filters: Filters, path: Path) -> int:
+    """In a worker thread: the filtered journal to ``path`` (0600, complete or not at all)."""
+    part = part_path(path)
+    count = 0
+    try:
+        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(fd, "w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow([*HEADERS, "Customer ID"])
+            for row in journal.rows(filters):
+                writer.writerow([neutralise(c) for c in [*cells(row), row["customer_id"]]])
+                count += 1
+        os.replace(part, path)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    return count
+
+
+def open_activity(main: MainWindow) -> ActivityWindow | None:
+    """View ▸ Activity from the main window (one window; raised when open)."""
+    journal = main.session.journal
+    if journal is None:
+        main.statusBar().showMessage(_t("The activity journal could not be opened: see the "
+                                        "log."), 10_000)
+        return None
+    window = main.activity_window
+    if window is not None and window.isVisible():
+        window.raise_()
+        window.activateWindow()
+        return window
+    window = ActivityWindow(journal, main)
+    window.show_customer.connect(lambda org, customer: go_to(main, org, customer))
+    main.activity_window = window
+    window.show()
+    return window
+
+
+def go_to(main: MainWindow, organisation_id: str, customer_id: str) -> None:
+    """The customer, selected in the main list (its organisation chosen first)."""
+    index = main.organisation.findData(organisation_id)
+    if index < 0:
+        main.statusBar().showMessage(_t("That organisation is not one of yours on this "
+                                        "server."), 10_000)
+        return
+    if index != main.organisation.currentIndex():
+        main.organisation.setCurrentIndex(index)
+    main.tasks.run("show", main._show_customer(customer_id))
+    main.raise_()
+    main.activateWindow()

@@ -1,0 +1,211 @@
+"""The activity journal: every change made from this desktop, kept in SQLite in the user's
+data folder (``activity.sqlite3``, ``0600``), so that "who did we link last week, and to
+what?" has an answer. No widgets here.
+
+An entry is written before its request is sent ("pending") and completed when the answer
+comes ("linked", "failed" with the server's message, or "no answer" when the answer was
+lost). An entry still pending from a process that is gone (it crashed or was killed
+mid-request) reads "no answer": never a silent gap. Nothing secret goes in: no password,
+no token, no bank details; names, ids and emails of the link only.
+
+Written with SQLite's WAL journal: each entry is a small append, so a bulk link of
+hundreds a second costs the event loop well under a millisecond per entry."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import sqlite3
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from billie_desktop.api import BillieError
+from billie_desktop.ui.private_files import private_file
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+PENDING, LINKED, FAILED, NO_ANSWER = "pending", "linked", "failed", "no answer"
+OUTCOMES = (LINKED, FAILED, NO_ANSWER, PENDING)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS entries (
+    id INTEGER PRIMARY KEY, started REAL NOT NULL, ended REAL, pid INTEGER NOT NULL,
+    server TEXT NOT NULL, organisation_id TEXT NOT NULL, organisation_name TEXT NOT NULL,
+    signed_in_as TEXT NOT NULL, kind TEXT NOT NULL, customer_id TEXT NOT NULL,
+    customer_name TEXT NOT NULL, previous_account TEXT NOT NULL, new_account TEXT NOT NULL,
+    outcome TEXT NOT NULL, message TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS ix_entries_started ON entries(started);
+CREATE INDEX IF NOT EXISTS ix_entries_organisation ON entries(organisation_id, started);
+CREATE INDEX IF NOT EXISTS ix_entries_outcome ON entries(outcome, started);
+CREATE INDEX IF NOT EXISTS ix_entries_pending ON entries(outcome) WHERE outcome = 'pending';
+"""
+COLUMNS = ("id", "started", "ended", "server", "organisation_id", "organisation_name",
+           "signed_in_as", "kind", "customer_id", "customer_name", "previous_account",
+           "new_account", "outcome", "message")
+
+
+@dataclass(frozen=True)
+class Where:
+    """Who made a change, where (the same for every entry of a session and organisation)."""
+
+    server: str
+    organisation_id: str
+    organisation_name: str
+    signed_in_as: str
+
+
+@dataclass(frozen=True)
+class Filters:
+    since: float | None = None  # seconds since the epoch, inclusive
+    until: float | None = None  # exclusive
+    organisation_id: str | None = None
+    outcome: str | None = None
+    text: str = ""  # anywhere in the names, ids, accounts and message
+
+    def sql(self) -> tuple[str, list[Any]]:
+        where: list[str] = ["1"]
+        args: list[Any] = []
+        if self.since is not None:
+            where.append("started >= ?")
+            args.append(self.since)
+        if self.until is not None:
+            where.append("started < ?")
+            args.append(self.until)
+        if self.organisation_id:
+            where.append("organisation_id = ?")
+            args.append(self.organisation_id)
+        if self.outcome:
+            where.append("outcome = ?")
+            args.append(self.outcome)
+        for word in self.text.split():
+            like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append("(customer_name || ' ' || customer_id || ' ' || previous_account || "
+                         "' ' || new_account || ' ' || message || ' ' || signed_in_as) "
+                         "LIKE ? ESCAPE '\\'")
+            args.append(like)
+        return " AND ".join(where), args
+
+
+class Journal:
+    def __init__(self, path: Path | None) -> None:
+        """``path``: the database file; None keeps the journal in memory (tests)."""
+        self.path = path
+        if path is not None:
+            private_file(path)  # 0600 before SQLite writes a byte
+        self.db = sqlite3.connect(str(path) if path else ":memory:", isolation_level=None,
+                                  check_same_thread=False)
+        self.db.row_factory = sqlite3.Row
+        if path is not None:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(_SCHEMA)
+        self._settle_the_dead()
+        self.listeners: list[Callable[[], None]] = []  # told of every write (the window)
+
+    def _settle_the_dead(self) -> None:
+        """Entries left pending by a process that is no longer running: "no answer"."""
+        for row in self.db.execute("SELECT DISTINCT pid FROM entries WHERE outcome = ?",
+                                   (PENDING,)).fetchall():
+            if row["pid"] != os.getpid() and not _alive(row["pid"]):
+                self.db.execute(
+                    "UPDATE entries SET outcome = ?, message = ? WHERE outcome = ? AND pid = ?",
+                    (NO_ANSWER, "The console stopped before the answer came.", PENDING,
+                     row["pid"]))
+
+    # --- writing -----------------------------------------------------------------------------
+    def begin(self, where: Where, *, kind: str, customer_id: str, customer_name: str,
+              previous_account: str, new_account: str) -> int:
+        """The entry's number (0 when the disk refused it: the link goes ahead, and the
+        log says why)."""
+        try:
+            return self._insert(where, kind, customer_id, customer_name, previous_account,
+                                new_account)
+        except sqlite3.Error as exc:
+            log.warning("the activity journal could not record a change: %s", exc)
+            return 0
+        finally:
+            self._tell()
+
+    def _insert(self, where: Where, kind: str, customer_id: str, customer_name: str,
+                previous_account: str, new_account: str) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO entries (started, pid, server, organisation_id, organisation_name, "
+            "signed_in_as, kind, customer_id, customer_name, previous_account, new_account, "
+            "outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (time.time(), os.getpid(), where.server, where.organisation_id,
+             where.organisation_name, where.signed_in_as, kind, customer_id, customer_name,
+             previous_account, new_account, PENDING))
+        return int(cursor.lastrowid or 0)
+
+    def finish(self, entry: int, outcome: str, message: str = "") -> None:
+        try:
+            self.db.execute("UPDATE entries SET ended = ?, outcome = ?, message = ? "
+                            "WHERE id = ?", (time.time(), outcome, message, entry))
+        except sqlite3.Error as exc:
+            log.warning("the activity journal could not complete an entry: %s", exc)
+        self._tell()
+
+    def _tell(self) -> None:
+        for listener in list(self.listeners):
+            listener()
+
+    async def record(self, entry: int, work: Awaitable[T]) -> T:
+        """Awaits ``work`` (the request of ``entry``) and completes the entry with what
+        happened: linked, failed with the server's message, or no answer."""
+        try:
+            result = await work
+        except asyncio.CancelledError:
+            self.finish(entry, NO_ANSWER, "Stopped before the answer came.")
+            raise
+        except BillieError as exc:
+            self.finish(entry, NO_ANSWER if exc.fate_unknown else FAILED, exc.message)
+            raise
+        self.finish(entry, LINKED)
+        return result
+
+    # --- reading -----------------------------------------------------------------------------
+    def count(self, filters: Filters) -> int:
+        where, args = filters.sql()
+        return int(self.db.execute(f"SELECT COUNT(*) FROM entries WHERE {where}",
+                                   args).fetchone()[0])
+
+    def page(self, filters: Filters, offset: int, limit: int) -> list[sqlite3.Row]:
+        """Newest first."""
+        where, args = filters.sql()
+        return self.db.execute(f"SELECT * FROM entries WHERE {where} ORDER BY started DESC, "
+                               "id DESC LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+
+    def rows(self, filters: Filters) -> Iterator[sqlite3.Row]:
+        where, args = filters.sql()
+        yield from self.db.execute(f"SELECT * FROM entries WHERE {where} ORDER BY started "
+                                   "DESC, id DESC", args)
+
+    def organisations(self) -> list[tuple[str, str]]:
+        return [(r[0], r[1]) for r in self.db.execute(
+            "SELECT organisation_id, max(organisation_name) FROM entries "
+            "GROUP BY organisation_id ORDER BY 2")]
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def default_path() -> Path:
+    import platformdirs
+
+    return platformdirs.user_data_path("billie-desktop", appauthor=False) / "activity.sqlite3"

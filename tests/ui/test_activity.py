@@ -1,0 +1,172 @@
+"""The activity journal (ui/journal.py) and View ▸ Activity: an entry for every change and
+every outcome, written before the request and completed by its answer; filters; export."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import os
+import subprocess
+import sys
+
+import pytest
+
+from billie_desktop.api import CannotConnectError, ConflictError, RequestTimeoutError
+from billie_desktop.ui.journal import Filters, Journal, Where
+from tests.ui.conftest import PASSWORD, queue_fault, signed_in, until
+from tests.ui.test_link_dialog import free_account, open_for
+
+WHERE = Where("https://api.example", "org1", "Billie Cart Melbourne", "Morgan <m@x>")
+
+
+def entry(journal: Journal, **changes) -> int:
+    values = dict(kind="link", customer_id="c1", customer_name="Ann Lee", previous_account="",
+                  new_account="Ann <ann@x>")
+    values.update(changes)
+    return journal.begin(WHERE, **values)
+
+
+async def test_record_completes_the_entry_with_what_happened(tmp_path):
+    journal = Journal(tmp_path / "activity.sqlite3")
+    assert os.stat(tmp_path / "activity.sqlite3").st_mode & 0o777 == 0o600
+
+    async def answer(exc=None):
+        if exc is not None:
+            raise exc
+        return "ok"
+
+    cases = [(None, "linked", ""),
+             (ConflictError("Taken by Bo Chen.", status=409), "failed", "Taken by Bo Chen."),
+             (RequestTimeoutError("No answer in time."), "no answer", "No answer in time."),
+             (CannotConnectError("Refused."), "failed", "Refused.")]
+    for exc, outcome, message in cases:
+        number = entry(journal)
+        assert journal.page(Filters(), 0, 1)[0]["outcome"] == "pending"  # before the answer
+        if exc is None:
+            assert await journal.record(number, answer()) == "ok"
+        else:
+            with pytest.raises(type(exc)):
+                await journal.record(number, answer(exc))
+        row = journal.page(Filters(), 0, 1)[0]
+        assert (row["outcome"], row["message"]) == (outcome, message) and row["ended"]
+    number = entry(journal)
+    task = asyncio.ensure_future(journal.record(number, asyncio.sleep(10)))
+    await asyncio.sleep(0.01)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert journal.page(Filters(), 0, 1)[0]["outcome"] == "no answer"
+    journal.close()
+
+
+def test_an_entry_left_pending_by_a_dead_process_reads_no_answer(tmp_path):
+    path = tmp_path / "activity.sqlite3"
+    code = ("import sys; from billie_desktop.ui.journal import Journal, Where; "
+            f"j = Journal(__import__('pathlib').Path({str(path)!r})); "
+            "j.begin(Where('s', 'o', 'Org', 'me'), kind='link', customer_id='c', "
+            "customer_name='Ann', previous_account='', new_account='a'); "
+            "__import__('os')._exit(0)")  # killed mid-request: nothing completes the entry
+    subprocess.run([sys.executable, "-c", code], check=True)
+    journal = Journal(path)
+    [row] = journal.page(Filters(), 0, 10)
+    assert row["outcome"] == "no answer" and "stopped" in row["message"]
+    journal.close()
+
+
+def test_filters(tmp_path):
+    journal = Journal(None)
+    a = entry(journal, customer_name="Ann Lee")
+    b = entry(journal, customer_name="Bo Chen")
+    journal.finish(a, "linked")
+    journal.finish(b, "failed", "User account 'x@y' is already linked")
+    other = Where("s", "org2", "Billie Cart Sydney", "me")
+    journal.finish(journal.begin(other, kind="link", customer_id="c9", customer_name="Cy Dee",
+                                 previous_account="", new_account=""), "linked")
+    assert journal.count(Filters()) == 3
+    assert journal.count(Filters(outcome="failed")) == 1
+    assert journal.count(Filters(organisation_id="org2")) == 1
+    assert journal.count(Filters(text="already linked")) == 1
+    assert journal.count(Filters(text="lee")) == 1
+    assert journal.count(Filters(text="100%")) == 0
+    now = __import__("time").time()
+    assert journal.count(Filters(since=now - 60, until=now + 60)) == 3
+    assert journal.count(Filters(until=now - 60)) == 0
+    assert [r["customer_name"] for r in journal.page(Filters(), 0, 3)] == [
+        "Cy Dee", "Bo Chen", "Ann Lee"]  # newest first
+    assert journal.organisations() == [("org1", "Billie Cart Melbourne"),
+                                       ("org2", "Billie Cart Sydney")]
+
+
+async def test_links_made_in_the_console_are_recorded(console, sandbox):
+    main = await signed_in(console)
+    journal = main.session.journal
+    assert journal is not None
+    account = await free_account(main)
+    dialog, row = await open_for(main)
+    customer = main.model.customer_at(row)
+    dialog.account_edit.setText(account)
+    await dialog.submit()
+    [linked] = journal.page(Filters(), 0, 5)
+    assert linked["outcome"] == "linked" and linked["kind"] == "link"
+    assert linked["customer_id"] == customer.id and linked["customer_name"] == customer.full_name
+    assert linked["organisation_name"] == main.current_organisation.name
+    assert linked["signed_in_as"].startswith(main.session.display_name)
+    assert linked["server"] == main.session.server_label and linked["ended"]
+    # the same account on another customer: 409, recorded with the server's message
+    dialog, _row = await open_for(main)
+    dialog.account_edit.setText(account)
+    await dialog.submit()
+    dialog.reject()
+    refused = journal.page(Filters(), 0, 5)[0]
+    assert refused["outcome"] == "failed" and "already linked" in refused["message"]
+    # a lost answer, read back: linked
+    other = await free_account(main)
+    dialog, _row = await open_for(main)
+    dialog.account_edit.setText(other)
+    await queue_fault(sandbox, "lost-answer", "/customers/", method="PUT")
+    await dialog.submit()
+    assert journal.page(Filters(), 0, 5)[0]["outcome"] == "linked"
+    text = "".join(str(tuple(r)) for r in journal.rows(Filters()))
+    assert PASSWORD not in text and "bsb" not in text.lower()  # nothing secret
+
+
+async def test_the_activity_window_filters_goes_to_the_customer_and_exports(console, tmp_path):
+    main = await signed_in(console)
+    journal = main.session.journal
+    account = await free_account(main)
+    dialog, row = await open_for(main)
+    customer = main.model.customer_at(row)
+    dialog.account_edit.setText(account)
+    await dialog.submit()
+    journal.finish(entry(journal, customer_name="Zed Failed", customer_id="c2"), "failed",
+                   "Not allowed")
+    main.activity_action.trigger()
+    window = main.activity_window
+    assert window is not None and window.isVisible()
+    assert window.model.total == 2 and window.model.index(0, 2).data() == "Zed Failed"
+    window.outcome.setCurrentIndex(window.outcome.findData("linked"))
+    window.apply_filters()
+    assert window.model.total == 1 and window.model.index(0, 2).data() == customer.full_name
+    assert window.count.text().startswith("Entries shown: 1,")
+    window.text.setText("nobody-like-this")
+    window.apply_filters()
+    assert window.model.total == 0
+    window.text.clear()
+    window.use_to.setChecked(True)
+    window.date_to.setDate(window.date_to.date().addDays(-1))  # until yesterday: none
+    window.apply_filters()
+    assert window.model.total == 0
+    window.use_to.setChecked(False)
+    window.apply_filters()
+    main.table.clearSelection()
+    window.view.doubleClicked.emit(window.model.index(0, 0))
+    await until(lambda: main.selected_customer() is not None
+                and main.selected_customer().id == customer.id)
+    path = tmp_path / "activity.csv"
+    window.export_to(path)
+    await window.tasks.wait_idle()
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        table = list(csv.reader(f))
+    assert table[0][0] == "When" and len(table) == 2 and table[1][2] == customer.full_name
+    assert window.count.text() == f"Exported to {path}: 1 entries."
+    window.close()
