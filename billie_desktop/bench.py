@@ -206,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from billie_desktop.devtools.bulk_bench import figures as bulk_figures
     from billie_desktop.devtools.export_bench import figures as export_figures
+    from billie_desktop.devtools.journal_bench import figures as journal_figures
     from billie_desktop.devtools.session_bench import figures as session_figures
     from billie_desktop.devtools.startup import startup_figures
     from billie_desktop.sandbox.store import Store
@@ -230,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         results += model_figures(url, org)
         results += session_figures(url)
         results += export_figures(url)
+        results += journal_figures()
         results += bulk_figures(url)  # last: it links customers
         results += startup_figures(url)
     results.append(("memory: peak RSS of this process",

@@ -38,7 +38,8 @@ CREATE TABLE IF NOT EXISTS entries (
     server TEXT NOT NULL, organisation_id TEXT NOT NULL, organisation_name TEXT NOT NULL,
     signed_in_as TEXT NOT NULL, kind TEXT NOT NULL, customer_id TEXT NOT NULL,
     customer_name TEXT NOT NULL, previous_account TEXT NOT NULL, new_account TEXT NOT NULL,
-    outcome TEXT NOT NULL, message TEXT NOT NULL DEFAULT '');
+    outcome TEXT NOT NULL, message TEXT NOT NULL DEFAULT '',
+    search TEXT NOT NULL DEFAULT '');  -- what the text filter looks in, in one column
 CREATE INDEX IF NOT EXISTS ix_entries_started ON entries(started);
 CREATE INDEX IF NOT EXISTS ix_entries_organisation ON entries(organisation_id, started);
 CREATE INDEX IF NOT EXISTS ix_entries_outcome ON entries(outcome, started);
@@ -82,11 +83,9 @@ class Filters:
         if self.outcome:
             where.append("outcome = ?")
             args.append(self.outcome)
-        for word in self.text.split():
+        for word in self.text.casefold().split():  # (search is kept case-folded)
             like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            where.append("(customer_name || ' ' || customer_id || ' ' || previous_account || "
-                         "' ' || new_account || ' ' || message || ' ' || signed_in_as) "
-                         "LIKE ? ESCAPE '\\'")
+            where.append("search LIKE ? ESCAPE '\\'")
             args.append(like)
         return " AND ".join(where), args
 
@@ -136,16 +135,19 @@ class Journal:
         cursor = self.db.execute(
             "INSERT INTO entries (started, pid, server, organisation_id, organisation_name, "
             "signed_in_as, kind, customer_id, customer_name, previous_account, new_account, "
-            "outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "outcome, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (time.time(), os.getpid(), where.server, where.organisation_id,
              where.organisation_name, where.signed_in_as, kind, customer_id, customer_name,
-             previous_account, new_account, PENDING))
+             previous_account, new_account, PENDING, " ".join(
+                 (customer_name, customer_id, previous_account, new_account,
+                  where.signed_in_as)).casefold()))
         return int(cursor.lastrowid or 0)
 
     def finish(self, entry: int, outcome: str, message: str = "") -> None:
         try:
-            self.db.execute("UPDATE entries SET ended = ?, outcome = ?, message = ? "
-                            "WHERE id = ?", (time.time(), outcome, message, entry))
+            self.db.execute("UPDATE entries SET ended = ?, outcome = ?, message = ?, search = "
+                            "search || ' ' || ? WHERE id = ?",
+                            (time.time(), outcome, message, message.casefold(), entry))
         except sqlite3.Error as exc:
             log.warning("the activity journal could not complete an entry: %s", exc)
         self._tell()
