@@ -49,7 +49,29 @@ async def shoot(console: ConsoleApp, out: Path) -> None:
     dialog.grab().save(str(out / "link-dialog-field-error.png"))
     dialog.reject()
     await _link_by_email(main, out)
+    await _export_and_activity(main, out)
     await console.close()
+
+
+async def _export_and_activity(main: MainWindow, out: Path) -> None:
+    """File ▸ Export customers… caught mid-way, then View ▸ Activity."""
+    import tempfile
+
+    from billie_desktop.ui.export_entry import export_to
+
+    dialog = export_to(main, Path(tempfile.mkdtemp()) / "customers.csv")
+    assert dialog is not None
+    await wait_for(lambda: 1000 <= dialog.progress.value() < dialog.progress.maximum() - 1000,
+                   limit=20)
+    dialog.grab().save(str(out / "export-progress.png"))
+    await dialog.wait()
+    main.activity_action.trigger()
+    window = main.activity_window
+    assert window is not None
+    window.resize(1300, 420)
+    await asyncio.sleep(0.3)
+    window.grab().save(str(out / "activity.png"))
+    window.close()
 
 
 async def _link_by_email(main: MainWindow, out: Path) -> None:

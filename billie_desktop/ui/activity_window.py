@@ -61,10 +61,13 @@ class ActivityWindow(QWidget):
         today = QDate.currentDate()
         self.use_from, self.use_to = QCheckBox(_t("From")), QCheckBox(_t("to"))
         self.date_from, self.date_to = QDateEdit(today.addDays(-7)), QDateEdit(today)
-        for edit, name in ((self.date_from, _t("From date")), (self.date_to, _t("To date"))):
+        for edit, box, name in ((self.date_from, self.use_from, _t("From date")),
+                                (self.date_to, self.use_to, _t("To date"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
+            edit.setEnabled(False)  # until its tick box says the date counts
+            box.toggled.connect(edit.setEnabled)
         self.organisation = QComboBox()
         self.organisation.setAccessibleName(_t("Organisation"))
         self.organisation.addItem(_t("All organisations"), None)

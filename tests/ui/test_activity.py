@@ -88,11 +88,13 @@ def test_filters(tmp_path):
     assert journal.count(Filters(text="already linked")) == 1
     assert journal.count(Filters(text="lee")) == 1
     assert journal.count(Filters(text="100%")) == 0
+    entry(journal, customer_name="Nguyễn Văn An")
+    assert journal.count(Filters(text="NGUYỄN")) == 1  # case ignored beyond ASCII too
     now = __import__("time").time()
-    assert journal.count(Filters(since=now - 60, until=now + 60)) == 3
+    assert journal.count(Filters(since=now - 60, until=now + 60)) == 4
     assert journal.count(Filters(until=now - 60)) == 0
-    assert [r["customer_name"] for r in journal.page(Filters(), 0, 3)] == [
-        "Cy Dee", "Bo Chen", "Ann Lee"]  # newest first
+    assert [r["customer_name"] for r in journal.page(Filters(), 0, 4)] == [
+        "Nguyễn Văn An", "Cy Dee", "Bo Chen", "Ann Lee"]  # newest first
     assert journal.organisations() == [("org1", "Billie Cart Melbourne"),
                                        ("org2", "Billie Cart Sydney")]
 
