@@ -14,7 +14,7 @@ import pytest
 from billie_desktop.api import CannotConnectError, ConflictError, RequestTimeoutError
 from billie_desktop.ui.journal import Filters, Journal, Where
 from tests.ui.conftest import PASSWORD, queue_fault, signed_in, until
-from tests.ui.test_link_dialog import free_account, open_for
+from tests.ui.test_link_dialog import free_account, message_box, open_for
 
 WHERE = Where("https://api.example", "org1", "Billie Cart Melbourne", "Morgan <m@x>")
 
@@ -171,4 +171,36 @@ async def test_the_activity_window_filters_goes_to_the_customer_and_exports(cons
         table = list(csv.reader(f))
     assert table[0][0] == "When" and len(table) == 2 and table[1][2] == customer.full_name
     assert window.count.text() == f"Exported to {path}: 1 entries."
+    window.close()
+
+
+async def test_replacing_a_link_and_a_bulk_link_are_recorded(console):
+    from PySide6.QtCore import Qt
+
+    main = await signed_in(console)
+    journal = main.session.journal
+    account = await free_account(main)
+    dialog, row = await open_for(main, linked=True)
+    before = main.model.customer_at(row).user_account_id
+    await until(lambda: dialog.current_account is not None)
+    dialog.account_edit.setText(account)
+    submit = asyncio.ensure_future(dialog.submit())
+    box = await until(message_box)
+    next(b for b in box.buttons() if b.text() == "Replace link").click()
+    await submit
+    replaced = journal.page(Filters(), 0, 1)[0]
+    assert replaced["kind"] == "replace" and replaced["outcome"] == "linked"
+    assert replaced["previous_account"] and before
+    main.bulk_action.trigger()
+    window = main.bulk_window
+    await window.tasks.wait_idle()
+    window.untick_all.click()
+    model = window.pairs_model
+    for r in range(3):
+        model.setData(model.index(r, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    window.apply_button.click()
+    await until(lambda: window.run.state.value == "done")
+    bulk = [r for r in journal.rows(Filters()) if r["kind"] == "bulk link"]
+    assert len(bulk) == 3 and {r["outcome"] for r in bulk} == {"linked"}
+    assert {r["customer_id"] for r in bulk} == {p.customer.id for p in window.result.pairs[:3]}
     window.close()
