@@ -105,27 +105,10 @@ def main(argv: list[str]) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)  # the script ends when its shots are taken
-    if dark:  # what a user with a dark desktop scheme sees (Qt 6.8+)
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QColor, QPalette
+    if dark:  # View ▸ Theme ▸ Dark, as a user would choose it
+        from billie_desktop.ui.theme import Theme, ThemeKeeper
 
-        app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
-        app.setStyle("Fusion")
-        # Xvfb has no platform theme to supply the dark palette: give the one a dark
-        # desktop would, to check that every widget follows the palette.
-        palette = QPalette()
-        roles = {QPalette.ColorRole.Window: "#2b2b2b",
-                 QPalette.ColorRole.WindowText: "#e6e6e6",
-                 QPalette.ColorRole.Base: "#1e1e1e", QPalette.ColorRole.AlternateBase: "#333333",
-                 QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#3a3a3a",
-                 QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.Highlight: "#3d8ee6",
-                 QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.Link: "#6cb4ff",
-                 QPalette.ColorRole.PlaceholderText: "#8a8a8a",
-                 QPalette.ColorRole.ToolTipBase: "#3a3a3a",
-                 QPalette.ColorRole.ToolTipText: "#e6e6e6"}
-        for role, colour in roles.items():
-            palette.setColor(role, QColor(colour))
-        app.setPalette(palette)
+        ThemeKeeper(app).apply(Theme.DARK)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with SandboxServer(SandboxOptions(customers=5000, shared_emails=4)) as sandbox:

@@ -66,6 +66,16 @@ class Settings:
     def remember(self, value: bool) -> None:
         self._set("sign-in/remember", "true" if value else "false")
 
+    @property
+    def theme(self) -> str:
+        """View ▸ Theme: "system", "light" or "dark"."""
+        value = str(self._get("view/theme", "system"))
+        return value if value in ("system", "light", "dark") else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._set("view/theme", value)
+
     def may_resume(self, server: str | None) -> bool:
         """A session may have been remembered for the server this start would use
         (``server`` if given, else the last one)."""

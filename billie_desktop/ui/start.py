@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from billie_desktop.ui.launch import after_first_window, configure_logging, make_qapp, run_app
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.sign_in_window import SignInWindow
+from billie_desktop.ui.theme import ThemeKeeper
 
 if TYPE_CHECKING:
     from billie_desktop.ui.app import ConsoleApp
@@ -35,6 +36,8 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
     configure_logging(args.log_level, log_file=False)  # the file once the window is up
     qapp, icon = make_qapp()
     settings = Settings(args.settings)
+    themes = ThemeKeeper(qapp)
+    themes.apply(settings.theme)  # before the first window paints
     first = None
     if not settings.may_resume(args.server):
         first = SignInWindow(settings, None, icon=icon)
@@ -54,7 +57,8 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
         options = options_from(args, port=0)
         print("Starting the sandbox…", flush=True)
     console = ConsoleApp(settings, None, probe=probe_keyring_in_thread,
-                         sandbox_options=options, server=args.server, icon=icon)
+                         sandbox_options=options, server=args.server, icon=icon,
+                         themes=themes)
     if first is not None:
         console.adopt_sign_in(first)
 

@@ -1,0 +1,83 @@
+"""View ▸ Theme: System / Light / Dark, remembered; System follows the platform live; the
+console's own colours come from the palette and read on both."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QMenu
+
+from billie_desktop.ui.settings import Settings
+from billie_desktop.ui.theme import Theme, ThemeKeeper, is_dark
+from billie_desktop.ui.widgets import error_colour
+from tests.ui.conftest import signed_in
+
+
+@pytest.fixture
+def restored():
+    """The one QApplication is shared by every test: its palette is put back."""
+    app = QApplication.instance()
+    palette = QPalette(app.palette())
+    yield app
+    app.styleHints().unsetColorScheme()
+    app.setPalette(palette)
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(
+            c.blueF())
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def theme_actions(main):
+    menu = next(m for m in main.menuBar().findChildren(QMenu) if m.title() == "&Theme")
+    return {a.data(): a for a in menu.actions()}
+
+
+async def test_the_theme_menu_applies_and_remembers(console, restored, settings, tmp_path):
+    main = await signed_in(console)
+    actions = theme_actions(main)
+    assert set(actions) == {"system", "light", "dark"} and actions["system"].isChecked()
+    actions["dark"].trigger()
+    await asyncio.sleep(0.05)  # the palette change reaches the widgets as events
+    palette = restored.palette()
+    assert is_dark(palette) and settings.theme == "dark"
+    assert actions["dark"].isChecked() and not actions["system"].isChecked()
+    assert main.detail.palette().color(QPalette.ColorRole.Window) == palette.color(
+        QPalette.ColorRole.Window)  # the widgets follow
+    for theme in ("dark", "light"):
+        actions[theme].trigger()
+        window = restored.palette().color(QPalette.ColorRole.Window)
+        text = restored.palette().color(QPalette.ColorRole.WindowText)
+        assert contrast(error_colour(restored.palette()), window) >= 4.5, theme
+        assert contrast(text, window) >= 7, theme
+        placeholder = restored.palette().color(QPalette.ColorRole.PlaceholderText)
+        assert contrast(placeholder, restored.palette().color(QPalette.ColorRole.Base)) >= 3
+    settings.sync()
+    assert Settings(tmp_path / "settings.ini").theme == "light"  # remembered in the file
+    actions["system"].trigger()
+    assert settings.theme == "system"
+
+
+def test_system_follows_the_platform_live(restored):
+    keeper = ThemeKeeper(restored)
+    system = QPalette(restored.palette())
+    keeper.apply(Theme.SYSTEM)
+    assert restored.palette().color(QPalette.ColorRole.Window) == system.color(
+        QPalette.ColorRole.Window)
+    hints = restored.styleHints()
+    dark_platform = not is_dark(system)  # the platform switches to the other scheme
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark if dark_platform else Qt.ColorScheme.Light)
+    assert is_dark(restored.palette()) == dark_platform
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Light if dark_platform else Qt.ColorScheme.Dark)
+    assert is_dark(restored.palette()) == is_dark(system)
+    keeper.apply(Theme.DARK)  # a chosen theme is not overridden by the platform
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert is_dark(restored.palette())
