@@ -106,9 +106,9 @@ def main(argv: list[str]) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)  # the script ends when its shots are taken
     if dark:  # View ▸ Theme ▸ Dark, as a user would choose it
-        from billie_desktop.ui.theme import Theme, ThemeKeeper
+        from billie_desktop.ui.theme import Theme, keeper_for
 
-        ThemeKeeper(app).apply(Theme.DARK)
+        keeper_for(app).apply(Theme.DARK)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with SandboxServer(SandboxOptions(customers=5000, shared_emails=4)) as sandbox:

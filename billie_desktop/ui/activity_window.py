@@ -32,7 +32,7 @@ from billie_desktop.ui.activity_model import HEADERS, ActivityModel, cells
 from billie_desktop.ui.export_csv import neutralise, part_path
 from billie_desktop.ui.journal import OUTCOMES, Filters, Journal
 from billie_desktop.ui.tasks import Tasks
-from billie_desktop.ui.widgets import PlainLabel, fit_on_screen, tr
+from billie_desktop.ui.widgets import LiveLabel, fit_on_screen, tr
 
 if TYPE_CHECKING:
     from billie_desktop.ui.main_window import MainWindow
@@ -109,8 +109,7 @@ class ActivityWindow(QWidget):
         for column, width in enumerate((150, 170, 170, 90, 220, 220, 110, 260, 200)):
             self.view.setColumnWidth(column, width)
         self.view.doubleClicked.connect(self._double_clicked)
-        self.count = PlainLabel()
-        self.count.setAccessibleName(_t("Entries shown"))
+        self.count = LiveLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)

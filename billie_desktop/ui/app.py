@@ -19,7 +19,7 @@ from billie_desktop.ui.last_window import until_last_window_closed
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.sign_in_window import SignInWindow
 from billie_desktop.ui.tasks import Tasks
-from billie_desktop.ui.theme import Theme, ThemeKeeper, add_theme_menu
+from billie_desktop.ui.theme import Theme, ThemeKeeper, add_theme_menu, keeper_for
 from billie_desktop.ui.tuning import PAGE_SIZE
 from billie_desktop.ui.warm_up import import_client, import_main_window, settle
 
@@ -91,7 +91,7 @@ class ConsoleApp(QObject):
         if self.themes is None:
             app = QApplication.instance()
             assert isinstance(app, QApplication)
-            self.themes = ThemeKeeper(app)
+            self.themes = keeper_for(app)
             self.themes.theme = Theme(self.settings.theme)
         return self.themes
 

@@ -30,7 +30,7 @@ from billie_desktop.ui.bulk_models import NeedsPersonModel, PairsModel
 from billie_desktop.ui.bulk_run import LinkRun, RunState
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.tasks import Tasks
-from billie_desktop.ui.widgets import Banner, PlainLabel, fit_on_screen, tr
+from billie_desktop.ui.widgets import Banner, LiveLabel, PlainLabel, fit_on_screen, tr
 
 
 def _t(text: str) -> str:
@@ -83,12 +83,10 @@ class BulkLinkWindow(QWidget):
         intro.setWordWrap(True)
         self.banner = Banner()
         self.banner.action_clicked.connect(self._banner_retry)
-        self.counts = PlainLabel()
-        self.counts.setAccessibleName(_t("Counts"))
+        self.counts = LiveLabel()
         self.progress = QProgressBar()
         self.progress.setAccessibleName(_t("Progress"))
-        self.status = PlainLabel()
-        self.status.setAccessibleName(_t("Status"))
+        self.status = LiveLabel()
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.pairs_title = PlainLabel()
         self.needs_title = PlainLabel()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from billie_desktop.api import BankAccount, Customer
 from billie_desktop.ui.customers_model import local_date
-from billie_desktop.ui.widgets import PlainLabel, escaped_tooltip, tr
+from billie_desktop.ui.widgets import LiveLabel, PlainLabel, escaped_tooltip, tr
 
 
 def _t(text: str) -> str:
@@ -43,8 +43,9 @@ class ExactText(PlainLabel):
     whole value is in ``value``, the tooltip and the accessible description (and, for
     the id, the Copy button beside it)."""
 
-    def __init__(self) -> None:
+    def __init__(self, field: str = "") -> None:
         super().__init__()
+        self.field = field
         self.value = ""
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setMinimumWidth(60)
@@ -53,6 +54,8 @@ class ExactText(PlainLabel):
         self.value = value
         self.setToolTip(escaped_tooltip(value))
         self.setAccessibleDescription(value)
+        # what a screen reader says: the field and the whole value, never the elided one
+        self.setAccessibleName(f"{self.field}: {value}" if self.field else value)
         self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -97,17 +100,18 @@ class DetailPane(QScrollArea):
         self.values: dict[str, QLabel] = {}
         for key, title in FIELDS:
             if key in WRAPPED:  # words: wrapped, and never widening the pane
-                value = PlainLabel()
+                value: PlainLabel = LiveLabel(field=_t(title))
                 value.setWordWrap(True)
                 value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             else:
-                value = ExactText()
-            value.setAccessibleName(_t(title))
+                value = ExactText(_t(title))
             self.values[key] = value
             shown = self._with_copy(value) if isinstance(value, ExactText) and key == "id" \
                 else value
-            self.form.addRow(self._field_name(_t(title)), shown)
+            caption = self._field_name(_t(title))
+            caption.setBuddy(value)  # the label/labelled-by relation, for screen readers
+            self.form.addRow(caption, shown)
         layout.addLayout(self.form)
         self.link_button = QPushButton(_t("Link to user account…"))
         self.link_button.setAccessibleName(_t("Link to user account"))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QProgressBar, QPushButton, Q
 from billie_desktop.api import BillieError, QueryCustomersRequest
 from billie_desktop.ui.export_csv import ExportProgress, Send, export_customers
 from billie_desktop.ui.tasks import Tasks
-from billie_desktop.ui.widgets import Banner, PlainLabel, tr
+from billie_desktop.ui.widgets import Banner, LiveLabel, PlainLabel, tr
 
 
 def _t(text: str) -> str:
@@ -34,8 +34,7 @@ class ExportDialog(QDialog):
         self.banner = Banner()
         self.file_label = PlainLabel(_t("To {0}").format(path))
         self.file_label.setWordWrap(True)
-        self.status = PlainLabel(_t("Starting…"))
-        self.status.setAccessibleName(_t("Export progress"))
+        self.status = LiveLabel(_t("Starting…"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setAccessibleName(_t("Rows exported"))

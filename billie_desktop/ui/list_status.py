@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLay
 
 from billie_desktop.ui.customers_model import CustomersModel, ListState
 from billie_desktop.ui.customers_table import CustomersTable
-from billie_desktop.ui.widgets import Banner, BusyBar, PlainLabel, tr
+from billie_desktop.ui.widgets import Banner, BusyBar, LiveLabel, tr
 
 
 def _t(text: str) -> str:
@@ -21,10 +21,9 @@ class ListStatus(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = PlainLabel()
+        self.label = LiveLabel(field=_t("Customer list"))
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
-        self.label.setAccessibleName(_t("Customer list status"))
         self.retry = QPushButton(_t("Retry"))
         self.retry.setAccessibleName(_t("Retry loading customers"))
         self.retry.clicked.connect(self.retry_clicked)
@@ -57,8 +56,7 @@ class CustomersArea(QWidget):
         self.stack.addWidget(self.status)
         self.banner = Banner()
         self.banner.action_clicked.connect(model.retry)
-        self.count_label = PlainLabel()
-        self.count_label.setAccessibleName(_t("Customer count"))
+        self.count_label = LiveLabel()  # "Rows 1–30 of 2,500", as shown
         self.page_busy = BusyBar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

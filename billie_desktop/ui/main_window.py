@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QToolButton,
 )
 
 from billie_desktop import __version__
@@ -176,6 +177,9 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.refresh_action, self.link_action, self.bulk_action])
         toolbar.addSeparator()
         toolbar.addAction(self.sign_out_action)
+        overflow = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")  # », unnamed by Qt
+        if overflow is not None:
+            overflow.setAccessibleName(_t("More toolbar buttons"))
 
         about = action(_t("&About Billie Desktop"), self._about)
         for title, actions in ((_t("&File"), (self.export_action, None, self.sign_out_action,
@@ -193,8 +197,7 @@ class MainWindow(QMainWindow):
     # --- start --------------------------------------------------------------------------------
     async def start(self, asked: Awaitable[QueryOrganisationsResponse] | None = None
                     ) -> None:
-        """Loads the caller's organisations (or takes those ``asked`` for already) and
-        selects the last one used."""
+        """Loads the organisations (or takes those ``asked`` for) and selects the last."""
         self.area.show_state(ListState.LOADING, _t("Loading your organisations…"))
         form = Form(inputs=(self.organisation, self.search), busy=self.page_busy)
 
@@ -260,7 +263,6 @@ class MainWindow(QMainWindow):
     async def _fetch_customers(self, request: QueryCustomersRequest) -> QueryCustomersResponse:
         return await self.session.send(request)
 
-    # --- list states --------------------------------------------------------------------------
     # --- selection and detail -----------------------------------------------------------------
     def selected_customer(self) -> Customer | None:
         return self.keeper.selected()

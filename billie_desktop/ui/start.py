@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from billie_desktop.ui.launch import after_first_window, configure_logging, make_qapp, run_app
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.sign_in_window import SignInWindow
-from billie_desktop.ui.theme import ThemeKeeper
+from billie_desktop.ui.theme import keeper_for
 
 if TYPE_CHECKING:
     from billie_desktop.ui.app import ConsoleApp
@@ -36,7 +36,7 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
     configure_logging(args.log_level, log_file=False)  # the file once the window is up
     qapp, icon = make_qapp()
     settings = Settings(args.settings)
-    themes = ThemeKeeper(qapp)
+    themes = keeper_for(qapp)
     themes.apply(settings.theme)  # before the first window paints
     first = None
     if not settings.may_resume(args.server):

@@ -95,8 +95,20 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+_KEEPERS: dict[int, ThemeKeeper] = {}
+
+
+def keeper_for(app: QGuiApplication) -> ThemeKeeper:
+    """The application's one keeper (two would both answer the platform's changes)."""
+    keeper = _KEEPERS.get(id(app))
+    if keeper is None or keeper.app is not app:
+        keeper = _KEEPERS[id(app)] = ThemeKeeper(app)
+    return keeper
+
+
 class ThemeKeeper(QObject):
-    """Applies the chosen theme, and keeps System following the platform."""
+    """Applies the chosen theme, and keeps System following the platform. One per
+    application: get it with ``keeper_for``."""
 
     def __init__(self, app: QGuiApplication) -> None:
         super().__init__()

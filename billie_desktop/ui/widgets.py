@@ -42,6 +42,30 @@ class PlainLabel(QLabel):
         self.setText(text)
 
 
+class LiveLabel(PlainLabel):
+    """A label whose text is data or news (a value, a count, a status): its accessible
+    name is what it shows, after its field when it has one ("Email: ann@example.com"), so
+    a screen reader reads the value, not a caption; every change is announced (Qt sends
+    NameChanged when the name changes)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, field: str = ""
+                 ) -> None:
+        self.field = field
+        super().__init__(text, parent)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setAccessibleName(f"{self.field}: {text}" if self.field else text)
+
+
+def alert(widget: QWidget) -> None:
+    """Tells assistive technology that ``widget`` now says something to notice (a banner,
+    a field error): screen readers speak it at once."""
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+    QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Alert))
+
+
 def escaped_tooltip(text: str) -> str:
     """Tooltips render rich text when it looks like it: escape server text for them."""
     import html
@@ -50,8 +74,8 @@ def escaped_tooltip(text: str) -> str:
 
 
 def status_item(bar: QStatusBar, text: str) -> PlainLabel:
-    """A framed, permanent item at the right of a status bar."""
-    label = PlainLabel(text)
+    """A framed, permanent item at the right of a status bar (read as what it says)."""
+    label = LiveLabel(text)
     label.setContentsMargins(8, 0, 8, 0)
     label.setFrameShape(QFrame.Shape.StyledPanel)
     bar.addPermanentWidget(label)
@@ -124,7 +148,9 @@ class Banner(QFrame):
         if action is not None:
             self.action.setText(action)
             self.action.setAccessibleName(action)
+        self.setAccessibleName(text)  # the banner reads as its message
         self.show()
+        alert(self)
 
     def clear(self) -> None:
         self.text.clear()
@@ -169,6 +195,7 @@ class FieldError(PlainLabel):
             self.setText(f"⚠ {message}")
             self.setAccessibleName(message)
             self.show()
+            alert(self)
         else:
             self.clear()
             self.hide()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMenu
 
 from billie_desktop.ui.settings import Settings
-from billie_desktop.ui.theme import Theme, ThemeKeeper, is_dark
+from billie_desktop.ui.theme import Theme, is_dark, keeper_for
 from billie_desktop.ui.widgets import error_colour
 from tests.ui.conftest import signed_in
 
@@ -67,7 +67,7 @@ async def test_the_theme_menu_applies_and_remembers(console, restored, settings,
 
 
 def test_system_follows_the_platform_live(restored):
-    keeper = ThemeKeeper(restored)
+    keeper = keeper_for(restored)
     system = QPalette(restored.palette())
     keeper.apply(Theme.SYSTEM)
     assert restored.palette().color(QPalette.ColorRole.Window) == system.color(
