@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.install-stamp
 export QT_API := pyside6
 
-.PHONY: run sandbox test lint typecheck pytest bench dist dist-test wix-check clean
+.PHONY: run sandbox test lint typecheck pytest bench a11y dist dist-test wix-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,3 +56,14 @@ wix-check: dist
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+
+# What a screen reader reads, through AT-SPI under Xvfb (Debian's at-spi2-core and
+# python3-pyatspi, installed here for this target only). The same checks run in-process
+# with QAccessible in `make test` (tests/ui/test_accessibility.py).
+a11y: $(STAMP)
+	@command -v Xvfb >/dev/null && command -v dbus-run-session >/dev/null && \
+	  /usr/bin/python3 -c "import pyatspi" 2>/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	   --no-install-recommends xvfb dbus at-spi2-core python3-pyatspi libxcb-cursor0 \
+	   libxkbcommon-x11-0 >/dev/null)
+	dbus-run-session -- /usr/bin/python3 billie_desktop/devtools/atspi_check.py $(BIN)/billie-desktop

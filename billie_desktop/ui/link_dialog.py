@@ -43,6 +43,7 @@ from billie_desktop.ui.widgets import (
     Banner,
     BusyBar,
     FieldError,
+    LiveLabel,
     PlainLabel,
     ask,
     stacked,
@@ -110,20 +111,19 @@ class LinkDialog(QDialog):
         self._connect()
 
     def _build_customer_rows(self, form: QFormLayout) -> None:
-        name = PlainLabel(self.customer.full_name)
+        name = LiveLabel(self.customer.full_name, field=_t("Customer"))
         bold = QFont(name.font())
         bold.setBold(True)
         name.setFont(bold)
-        name.setAccessibleName(_t("Customer"))
-        self.customer_email = PlainLabel(self.customer.email or _t("no email"))
+        self.customer_email = LiveLabel(self.customer.email or _t("no email"),
+                                        field=_t("Customer's email"))
         self.customer_error = FieldError(self)
         form.addRow(_t("Customer:"), stacked(name, self.customer_email, self.customer_error))
-        self.current_link = PlainLabel(describe_account(None, self.customer.user_account_id))
-        self.current_link.setAccessibleName(_t("Current link"))
+        self.current_link = LiveLabel(describe_account(None, self.customer.user_account_id),
+                                      field=_t("Currently linked to"))
         self.current_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(_t("Currently linked to:"), self.current_link)
-        self.organisation_label = PlainLabel(self.organisation.name)
-        self.organisation_label.setAccessibleName(_t("Organisation"))
+        self.organisation_label = LiveLabel(self.organisation.name, field=_t("Organisation"))
         self.organisation_error = FieldError(self)
         form.addRow(_t("Organisation:"), stacked(self.organisation_label, self.organisation_error))
 
