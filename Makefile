@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.install-stamp
 export QT_API := pyside6
 
-.PHONY: run sandbox test lint typecheck pytest bench a11y dist dist-test wix-check clean
+.PHONY: run sandbox test lint typecheck pytest bench a11y translations dist dist-test wix-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,3 +67,9 @@ a11y: $(STAMP)
 	   --no-install-recommends xvfb dbus at-spi2-core python3-pyatspi libxcb-cursor0 \
 	   libxkbcommon-x11-0 >/dev/null)
 	dbus-run-session -- /usr/bin/python3 billie_desktop/devtools/atspi_check.py $(BIN)/billie-desktop
+
+# The console's strings into Qt Linguist files (pyside6-lupdate) and their compiled .qm
+# (pyside6-lrelease), in billie_desktop/translations/: kept in the repository, carried by
+# the wheel and the installers. See billie_desktop/devtools/translations.py.
+translations: $(STAMP)
+	$(BIN)/python -m billie_desktop.devtools.translations

@@ -37,6 +37,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                              "0 on success, 1 otherwise")
     parser.add_argument("--settings", type=Path, metavar="FILE",
                         help="keep preferences in this file instead of the usual place")
+    parser.add_argument("--locale", metavar="LANG",
+                        help="the language to use instead of the system's (en_XA: the "
+                             "pseudo-locale, accented and longer, for checking translations)")
     parser.add_argument("--log-level", default="info",
                         choices=("debug", "info", "warning", "error"))
     # For tests that start the console as a user does: MODULE:FUNCTION, an async function

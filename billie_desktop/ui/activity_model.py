@@ -7,17 +7,30 @@ import datetime as dt
 import sqlite3
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 
 from billie_desktop.ui.journal import Filters, Journal
 from billie_desktop.ui.widgets import escaped_tooltip, tr
+from billie_desktop.ui.widgets import tr_noop as _N  # titles, translated where shown
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
-HEADERS = ("When", "Organisation", "Customer", "Change", "Previous account", "New account",
-           "Outcome", "Server's message", "Signed in as", "Server")
-OUTCOME_TEXT = {"linked": "Linked", "failed": "Failed", "no answer": "No answer",
-                "pending": "Waiting for the answer"}
+HEADERS = (_N("Activity", "When"), _N("Activity", "Organisation"), _N("Activity", "Customer"),
+           _N("Activity", "Change"), _N("Activity", "Previous account"),
+           _N("Activity", "New account"), _N("Activity", "Outcome"),
+           _N("Activity", "Server's message"), _N("Activity", "Signed in as"),
+           _N("Activity", "Server"))
+OUTCOME_TEXT = {"linked": _N("Activity", "Linked"), "failed": _N("Activity", "Failed"),
+                "no answer": _N("Activity", "No answer"),
+                "pending": _N("Activity", "Waiting for the answer")}
+KIND_TEXT = {"link": _N("Activity", "link"), "replace": _N("Activity", "replace"),
+             "bulk link": _N("Activity", "bulk link")}
 
 
 def when(seconds: float) -> str:
@@ -27,7 +40,8 @@ def when(seconds: float) -> str:
 def cells(row: sqlite3.Row) -> list[str]:
     """An entry as the table and the CSV show it."""
     return [when(row["started"]), row["organisation_name"], row["customer_name"],
-            row["kind"], row["previous_account"], row["new_account"],
+            tr(KIND_TEXT.get(row["kind"], row["kind"]), "Activity"), row["previous_account"],
+            row["new_account"],
             tr(OUTCOME_TEXT.get(row["outcome"], row["outcome"]), "Activity"), row["message"],
             row["signed_in_as"], row["server"]]
 

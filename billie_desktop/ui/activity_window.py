@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from billie_desktop.ui.activity_model import HEADERS, ActivityModel, cells
+from billie_desktop.ui.activity_model import HEADERS, OUTCOME_TEXT, ActivityModel, cells
 from billie_desktop.ui.export_csv import neutralise, part_path
 from billie_desktop.ui.journal import OUTCOMES, Filters, Journal
 from billie_desktop.ui.tasks import Tasks
@@ -77,7 +77,7 @@ class ActivityWindow(QWidget):
         self.outcome.setAccessibleName(_t("Outcome"))
         self.outcome.addItem(_t("Any outcome"), None)
         for outcome in OUTCOMES:
-            self.outcome.addItem(_t(outcome.capitalize()), outcome)
+            self.outcome.addItem(tr(OUTCOME_TEXT[outcome], "Activity"), outcome)
         self.text = QLineEdit()
         self.text.setPlaceholderText(_t("Customer, account, id or message"))
         self.text.setAccessibleName(_t("Search the activity"))

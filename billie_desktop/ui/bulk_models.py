@@ -6,17 +6,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
 from billie_desktop.ui.bulk_matching import NeedsPerson, Outcome, Pair
 from billie_desktop.ui.widgets import error_colour, escaped_tooltip, tr
+from billie_desktop.ui.widgets import tr_noop as _N  # titles, translated where shown
 
 Index = QModelIndex | QPersistentModelIndex
-OUTCOME_TEXT = {Outcome.READY: "", Outcome.QUEUED: "Waiting", Outcome.SENDING: "Sending…",
-                Outcome.LINKED: "Linked", Outcome.SKIPPED: "Not sent",
-                Outcome.UNKNOWN: "No answer yet", Outcome.FAILED: "Failed"}
+OUTCOME_TEXT = {Outcome.READY: "", Outcome.QUEUED: _N("BulkLink", "Waiting"),
+                Outcome.SENDING: _N("BulkLink", "Sending…"),
+                Outcome.LINKED: _N("BulkLink", "Linked"),
+                Outcome.SKIPPED: _N("BulkLink", "Not sent"),
+                Outcome.UNKNOWN: _N("BulkLink", "No answer yet"),
+                Outcome.FAILED: _N("BulkLink", "Failed")}
 
 
 def account_text(display_name: str | None, email: str | None) -> str:
@@ -24,8 +33,9 @@ def account_text(display_name: str | None, email: str | None) -> str:
 
 
 class PairsModel(QAbstractTableModel):
-    HEADERS = ("Customer", "Customer email", "User account", "Account email", "Why",
-               "Outcome")
+    HEADERS = (_N("BulkLink", "Customer"), _N("BulkLink", "Customer email"),
+               _N("BulkLink", "User account"), _N("BulkLink", "Account email"),
+               _N("BulkLink", "Why"), _N("BulkLink", "Outcome"))
 
     def __init__(self, pairs: list[Pair], *, fresh: bool = False) -> None:
         """``fresh``: straight from matching (all ticked, none sent): nothing to count."""
@@ -129,7 +139,8 @@ class PairsModel(QAbstractTableModel):
 
 
 class NeedsPersonModel(QAbstractTableModel):
-    HEADERS = ("Customer", "Customer email", "User accounts with that email", "Why not")
+    HEADERS = (_N("BulkLink", "Customer"), _N("BulkLink", "Customer email"),
+               _N("BulkLink", "User accounts with that email"), _N("BulkLink", "Why not"))
 
     def __init__(self, rows: list[NeedsPerson]) -> None:
         super().__init__()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate, QLocale, Qt
 
 from billie_desktop.api import Customer
 from billie_desktop.ui.widgets import tr
+from billie_desktop.ui.widgets import tr_noop as _N  # titles, translated where shown
 
 
 @dataclass(frozen=True)
@@ -22,14 +23,14 @@ class Column:
 
 
 COLUMNS = (
-    Column("name", "Name", "lastName,firstName"),
-    Column("email", "Email", "email"),
-    Column("phone", "Phone", "phone"),
-    Column("suburb", "Suburb", "suburb"),
-    Column("state", "State", "stateTerritory"),
-    Column("postcode", "Postcode", "postcode"),
-    Column("dob", "Date of birth", "dateOfBirth"),
-    Column("linked", "User account", "userAccountId"),
+    Column("name", _N("CustomersModel", "Name"), "lastName,firstName"),
+    Column("email", _N("CustomersModel", "Email"), "email"),
+    Column("phone", _N("CustomersModel", "Phone"), "phone"),
+    Column("suburb", _N("CustomersModel", "Suburb"), "suburb"),
+    Column("state", _N("CustomersModel", "State"), "stateTerritory"),
+    Column("postcode", _N("CustomersModel", "Postcode"), "postcode"),
+    Column("dob", _N("CustomersModel", "Date of birth"), "dateOfBirth"),
+    Column("linked", _N("CustomersModel", "User account"), "userAccountId"),
 )
 NAME, EMAIL, PHONE, SUBURB, STATE, POSTCODE, DOB, LINKED = range(len(COLUMNS))
 CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 1

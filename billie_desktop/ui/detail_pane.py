@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from billie_desktop.api import BankAccount, Customer
 from billie_desktop.ui.customers_model import local_date
 from billie_desktop.ui.widgets import LiveLabel, PlainLabel, escaped_tooltip, tr
+from billie_desktop.ui.widgets import tr_noop as _N  # titles, translated where shown
 
 
 def _t(text: str) -> str:
@@ -70,10 +71,13 @@ class ExactText(PlainLabel):
 
 WRAPPED = {"name"}
 FIELDS = (
-    ("name", "Name"), ("date_of_birth", "Date of birth"), ("email", "Email"),
-    ("phone", "Phone"), ("preferred_contact_method", "Preferred contact"),
-    ("address", "Address"), ("drivers_licence_no", "Driver's licence"),
-    ("bank_account", "Bank account"), ("user_account", "User account"), ("id", "Customer ID"),
+    ("name", _N("DetailPane", "Name")), ("date_of_birth", _N("DetailPane", "Date of birth")),
+    ("email", _N("DetailPane", "Email")), ("phone", _N("DetailPane", "Phone")),
+    ("preferred_contact_method", _N("DetailPane", "Preferred contact")),
+    ("address", _N("DetailPane", "Address")),
+    ("drivers_licence_no", _N("DetailPane", "Driver's licence")),
+    ("bank_account", _N("DetailPane", "Bank account")),
+    ("user_account", _N("DetailPane", "User account")), ("id", _N("DetailPane", "Customer ID")),
 )
 
 
@@ -93,6 +97,7 @@ class DetailPane(QScrollArea):
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
+        self.heading.setProperty("data", True)  # a customer's name (not for translating)
         layout.addWidget(self.heading)
         self.form = QFormLayout()
         # A narrow pane: each label above its value, which then has the whole width.

@@ -161,6 +161,7 @@ class LinkDialog(QDialog):
         self.link_button.setDefault(True)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setAutoDefault(False)  # Enter never cancels by accident
+        self.cancel_button.setText(_t("Cancel"))  # ours, translated with the rest
         self.cancel_button.setAccessibleName(_t("Cancel"))
         self.link_button.clicked.connect(self.submit_clicked)
         self.cancel_button.clicked.connect(self.reject)

@@ -20,5 +20,14 @@ def resource_path(*parts: str) -> Path:
     return path
 
 
+def translations_dir() -> Path:
+    """The compiled translations (``make translations``): in the package, in a checkout
+    and in the wheel; beside it in a frozen build."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "billie_desktop" / "translations"
+    return Path(__file__).resolve().parents[1] / "translations"
+
+
 def app_icon_path() -> Path:
     return resource_path("icons", "billie-desktop.svg")

@@ -21,6 +21,7 @@ from billie_desktop.ui.launch import after_first_window, configure_logging, make
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.sign_in_window import SignInWindow
 from billie_desktop.ui.theme import keeper_for
+from billie_desktop.ui.translators import install_translators
 
 if TYPE_CHECKING:
     from billie_desktop.ui.app import ConsoleApp
@@ -35,6 +36,7 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
     user for scripted journeys; the console is built exactly as for a user."""
     configure_logging(args.log_level, log_file=False)  # the file once the window is up
     qapp, icon = make_qapp()
+    install_translators(qapp, args.locale)  # before any window is built
     settings = Settings(args.settings)
     themes = keeper_for(qapp)
     themes.apply(settings.theme)  # before the first window paints

@@ -31,6 +31,12 @@ def tr(text: str, context: str = "BillieDesktop") -> str:
     return QCoreApplication.translate(context, text)
 
 
+def tr_noop(context: str, text: str) -> str:
+    """Marks ``text`` (a title in a table) for translation in ``context``; it is translated
+    where it is shown, with ``tr``. ``make translations`` finds it (imported as ``_N``)."""
+    return text
+
+
 class PlainLabel(QLabel):
     """A label that shows its text exactly as given. QLabel guesses the format and would
     render ``<b>`` or ``<span style=…>`` from a customer's name: text that comes from a

@@ -1,0 +1,1165 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_XA" sourcelanguage="en_AU">
+<context>
+    <name>Activity</name>
+    <message>
+        <source>Activity – Billie Desktop</source>
+        <translation>⟦Åçţîvîţý – Ɓîļļîé Ðéšķţöp~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>⟦Öŕĝåñîšåţîöñ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>All organisations</source>
+        <translation>⟦Åļļ öŕĝåñîšåţîöñš~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>⟦Öûţçömé~~⟧</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>⟦Ŵĥéñ~⟧</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>⟦Çûšţöméŕ~~~⟧</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>⟦Çĥåñĝé~~⟧</translation>
+    </message>
+    <message>
+        <source>Previous account</source>
+        <translation>⟦Pŕévîöûš åççöûñţ~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>⟦Ñéŵ åççöûñţ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Server&apos;s message</source>
+        <translation>⟦Šéŕvéŕ'š méššåĝé~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>⟦Šîĝñéđ îñ åš~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>⟦Šéŕvéŕ~~⟧</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>⟦Ļîñķéđ~~⟧</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>⟦Fåîļéđ~~⟧</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>⟦Ñö åñšŵéŕ~~~⟧</translation>
+    </message>
+    <message>
+        <source>Waiting for the answer</source>
+        <translation>⟦Ŵåîţîñĝ föŕ ţĥé åñšŵéŕ~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>⟦ļîñķ~⟧</translation>
+    </message>
+    <message>
+        <source>replace</source>
+        <translation>⟦ŕépļåçé~~⟧</translation>
+    </message>
+    <message>
+        <source>bulk link</source>
+        <translation>⟦ƀûļķ ļîñķ~~~⟧</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>⟦Åñý öûţçömé~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Customer, account, id or message</source>
+        <translation>⟦Çûšţöméŕ, åççöûñţ, îđ öŕ méššåĝé~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Search the activity</source>
+        <translation>⟦Šéåŕçĥ ţĥé åçţîvîţý~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>⟦&amp;Éxpöŕţ…~~⟧</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>⟦Åçţîvîţý~~~⟧</translation>
+    </message>
+    <message>
+        <source>Export the activity</source>
+        <translation>⟦Éxpöŕţ ţĥé åçţîvîţý~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>⟦ÇŠV fîļéš (*.çšv)~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>⟦Éxpöŕţîñĝ…~~~⟧</translation>
+    </message>
+    <message>
+        <source>The activity journal could not be opened: see the log.</source>
+        <translation>⟦Ţĥé åçţîvîţý ĵöûŕñåļ çöûļđ ñöţ ƀé öpéñéđ: šéé ţĥé ļöĝ.~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>That organisation is not one of yours on this server.</source>
+        <translation>⟦Ţĥåţ öŕĝåñîšåţîöñ îš ñöţ öñé öf ýöûŕš öñ ţĥîš šéŕvéŕ.~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>⟦Fŕöm~⟧</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>⟦ţö~⟧</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>⟦Fŕöm đåţé~~~⟧</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>⟦Ţö đåţé~~⟧</translation>
+    </message>
+    <message>
+        <source>Entries shown: {0:,}, newest first. Double-click one to go to the customer.</source>
+        <translation>⟦Éñţŕîéš šĥöŵñ: {0:,}, ñéŵéšţ fîŕšţ. Ðöûƀļé-çļîçķ öñé ţö ĝö ţö ţĥé çûšţöméŕ.~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Exported to {1}: {0:,} entries.</source>
+        <translation>⟦Éxpöŕţéđ ţö {1}: {0:,} éñţŕîéš.~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Could not write the file: {0}. No file was written.</source>
+        <translation>⟦Çöûļđ ñöţ ŵŕîţé ţĥé fîļé: {0}. Ñö fîļé ŵåš ŵŕîţţéñ.~~~~~~~~~~~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>BillieDesktop</name>
+    <message>
+        <source>Same email, apart from case or spaces</source>
+        <translation>⟦Šåmé émåîļ, åpåŕţ fŕöm çåšé öŕ špåçéš~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Same email</source>
+        <translation>⟦Šåmé émåîļ~~~⟧</translation>
+    </message>
+    <message>
+        <source>{0} customers share this email</source>
+        <translation>⟦{0} çûšţöméŕš šĥåŕé ţĥîš émåîļ~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>{0} user accounts share this email</source>
+        <translation>⟦{0} ûšéŕ åççöûñţš šĥåŕé ţĥîš émåîļ~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Not allowed: the server says your account may not link customers in this organisation.</source>
+        <translation>⟦Ñöţ åļļöŵéđ: ţĥé šéŕvéŕ šåýš ýöûŕ åççöûñţ måý ñöţ ļîñķ çûšţöméŕš îñ ţĥîš öŕĝåñîšåţîöñ.~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>That user account is already linked to another customer.</source>
+        <translation>⟦Ţĥåţ ûšéŕ åççöûñţ îš åļŕéåđý ļîñķéđ ţö åñöţĥéŕ çûšţöméŕ.~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>The customer no longer exists.</source>
+        <translation>⟦Ţĥé çûšţöméŕ ñö ļöñĝéŕ éxîšţš.~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>⟦Ļîñķéđ~~⟧</translation>
+    </message>
+    <message>
+        <source>Pausing: waiting for the links in flight…</source>
+        <translation>⟦Påûšîñĝ: ŵåîţîñĝ föŕ ţĥé ļîñķš îñ fļîĝĥţ…~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Cancelling: waiting for the links in flight…</source>
+        <translation>⟦Çåñçéļļîñĝ: ŵåîţîñĝ föŕ ţĥé ļîñķš îñ fļîĝĥţ…~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>⟦Çåñçéļļéđ.~~~⟧</translation>
+    </message>
+    <message>
+        <source>Linked (checked after a lost answer)</source>
+        <translation>⟦Ļîñķéđ (çĥéçķéđ åfţéŕ å ļöšţ åñšŵéŕ)~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>The answer was lost; reading the customer back showed the link.</source>
+        <translation>⟦Ţĥé åñšŵéŕ ŵåš ļöšţ; ŕéåđîñĝ ţĥé çûšţöméŕ ƀåçķ šĥöŵéđ ţĥé ļîñķ.~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>No answer: checked before it is resent</source>
+        <translation>⟦Ñö åñšŵéŕ: çĥéçķéđ ƀéföŕé îţ îš ŕéšéñţ~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Not found: {0}</source>
+        <translation>⟦Ñöţ föûñđ: {0}~~~⟧</translation>
+    </message>
+    <message>
+        <source>Not sent (cancelled)</source>
+        <translation>⟦Ñöţ šéñţ (çåñçéļļéđ)~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Stopped before the answer came.</source>
+        <translation>⟦Šţöppéđ ƀéföŕé ţĥé åñšŵéŕ çåmé.~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Linked {0:,}, failed {1:,}, not sent {2:,}; {3:,} left unticked.</source>
+        <translation>⟦Ļîñķéđ {0:,}, fåîļéđ {1:,}, ñöţ šéñţ {2:,}; {3:,} ļéfţ ûñţîçķéđ.~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>⟦Ðöñé.~⟧</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost ({0}). Nothing more is sent until you retry.</source>
+        <translation>⟦Ţĥé çöññéçţîöñ ţö ţĥé šéŕvéŕ ŵåš ļöšţ ({0}). Ñöţĥîñĝ möŕé îš šéñţ ûñţîļ ýöû ŕéţŕý.~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Not signed in ({0}). Retry once you are.</source>
+        <translation>⟦Ñöţ šîĝñéđ îñ ({0}). Ŕéţŕý öñçé ýöû åŕé.~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>⟦Šöméţĥîñĝ ŵéñţ ŵŕöñĝ~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Billie Desktop hit an unexpected problem and carried on. What you were doing may not have finished; please check and try again.</source>
+        <translation>⟦Ɓîļļîé Ðéšķţöp ĥîţ åñ ûñéxpéçţéđ pŕöƀļém åñđ çåŕŕîéđ öñ. Ŵĥåţ ýöû ŵéŕé đöîñĝ måý ñöţ ĥåvé fîñîšĥéđ; pļéåšé çĥéçķ åñđ ţŕý åĝåîñ.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>⟦Méššåĝé~~⟧</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>⟦Ŵöŕķîñĝ~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>BulkLink</name>
+    <message>
+        <source>Waiting</source>
+        <translation>⟦Ŵåîţîñĝ~~⟧</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>⟦Šéñđîñĝ…~~⟧</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>⟦Ļîñķéđ~~⟧</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>⟦Ñöţ šéñţ~~⟧</translation>
+    </message>
+    <message>
+        <source>No answer yet</source>
+        <translation>⟦Ñö åñšŵéŕ ýéţ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>⟦Fåîļéđ~~⟧</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>⟦Çûšţöméŕ~~~⟧</translation>
+    </message>
+    <message>
+        <source>Customer email</source>
+        <translation>⟦Çûšţöméŕ émåîļ~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>User account</source>
+        <translation>⟦Ûšéŕ åççöûñţ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Account email</source>
+        <translation>⟦Åççöûñţ émåîļ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>⟦Ŵĥý~⟧</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>⟦Öûţçömé~~⟧</translation>
+    </message>
+    <message>
+        <source>User accounts with that email</source>
+        <translation>⟦Ûšéŕ åççöûñţš ŵîţĥ ţĥåţ émåîļ~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Why not</source>
+        <translation>⟦Ŵĥý ñöţ~~⟧</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>⟦Pŕöĝŕéšš~~~⟧</translation>
+    </message>
+    <message>
+        <source>Ready to link</source>
+        <translation>⟦Ŕéåđý ţö ļîñķ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Needs a person</source>
+        <translation>⟦Ñééđš å péŕšöñ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Tick all</source>
+        <translation>⟦Ţîçķ åļļ~~⟧</translation>
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation>⟦Ûñţîçķ åļļ~~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>⟦&amp;Åppļý~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>⟦&amp;Påûšé~~⟧</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>⟦Çåñçéļ~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Retry failed</source>
+        <translation>⟦&amp;Ŕéţŕý fåîļéđ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Copy summary</source>
+        <translation>⟦&amp;Çöpý šûmmåŕý~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>⟦Çļöšé~~⟧</translation>
+    </message>
+    <message>
+        <source>Counting once everything is loaded…</source>
+        <translation>⟦Çöûñţîñĝ öñçé évéŕýţĥîñĝ îš ļöåđéđ…~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Loading user accounts…</source>
+        <translation>⟦Ļöåđîñĝ ûšéŕ åççöûñţš…~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>user accounts</source>
+        <translation>⟦ûšéŕ åççöûñţš~~~~⟧</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>⟦çûšţöméŕš~~~⟧</translation>
+    </message>
+    <message>
+        <source>%v of %m links</source>
+        <translation>⟦%v öf %m ļîñķš~~~⟧</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled. Nothing was changed.</source>
+        <translation>⟦Ļöåđîñĝ ŵåš çåñçéļļéđ. Ñöţĥîñĝ ŵåš çĥåñĝéđ.~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>The summary is on the clipboard.</source>
+        <translation>⟦Ţĥé šûmmåŕý îš öñ ţĥé çļîpƀöåŕđ.~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>⟦&amp;Ŕéšûmé~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>⟦&amp;Ŕéţŕý~~⟧</translation>
+    </message>
+    <message>
+        <source>Link by email – {0}</source>
+        <translation>⟦Ļîñķ ƀý émåîļ – {0}~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Customers of {0} without a user account are matched to user accounts that are not linked yet, when their emails are the same (ignoring case and surrounding spaces). Only one-to-one matches are offered; untick any you do not want, then Apply.</source>
+        <translation>⟦Çûšţöméŕš öf {0} ŵîţĥöûţ å ûšéŕ åççöûñţ åŕé måţçĥéđ ţö ûšéŕ åççöûñţš ţĥåţ åŕé ñöţ ļîñķéđ ýéţ, ŵĥéñ ţĥéîŕ émåîļš åŕé ţĥé šåmé (îĝñöŕîñĝ çåšé åñđ šûŕŕöûñđîñĝ špåçéš). Öñļý öñé-ţö-öñé måţçĥéš åŕé öfféŕéđ; ûñţîçķ åñý ýöû đö ñöţ ŵåñţ, ţĥéñ Åppļý.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Press Retry to load again.</source>
+        <translation>⟦Ñöţĥîñĝ ŵåš çĥåñĝéđ. Pŕéšš Ŕéţŕý ţö ļöåđ åĝåîñ.~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Loaded and matched in {0:.1f} s. Review the matches, then Apply.</source>
+        <translation>⟦Ļöåđéđ åñđ måţçĥéđ îñ {0:.1f} š. Ŕévîéŵ ţĥé måţçĥéš, ţĥéñ Åppļý.~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Loading {0}: page {1:,} of {2:,}, {3:,} of {4:,} rows, {5:,.0f} rows/s</source>
+        <translation>⟦Ļöåđîñĝ {0}: påĝé {1:,} öf {2:,}, {3:,} öf {4:,} ŕöŵš, {5:,.0f} ŕöŵš/š~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Matched: {0:,}   ·   Needs a person: {1:,}   ·   Unmatched customers: {2:,}</source>
+        <translation>⟦Måţçĥéđ: {0:,}   ·   Ñééđš å péŕšöñ: {1:,}   ·   Ûñmåţçĥéđ çûšţöméŕš: {2:,}~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Ready to link ({0:,})</source>
+        <translation>⟦Ŕéåđý ţö ļîñķ ({0:,})~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Needs a person ({0:,}): an email shared by more than one customer or account. Double-click to find the customer in the list and link it yourself.</source>
+        <translation>⟦Ñééđš å péŕšöñ ({0:,}): åñ émåîļ šĥåŕéđ ƀý möŕé ţĥåñ öñé çûšţöméŕ öŕ åççöûñţ. Ðöûƀļé-çļîçķ ţö fîñđ ţĥé çûšţöméŕ îñ ţĥé ļîšţ åñđ ļîñķ îţ ýöûŕšéļf.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Linked {0:,}, failed {1:,}, {2:,} to go · {3:,.0f} links/s · about {4:,.0f} s left</source>
+        <translation>⟦Ļîñķéđ {0:,}, fåîļéđ {1:,}, {2:,} ţö ĝö · {3:,.0f} ļîñķš/š · åƀöûţ {4:,.0f} š ļéfţ~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>⟦Ŕéţŕý~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Apply ({0:,})</source>
+        <translation>⟦&amp;Åppļý ({0:,})~~⟧</translation>
+    </message>
+    <message>
+        <source>Could not load: {0}</source>
+        <translation>⟦Çöûļđ ñöţ ļöåđ: {0}~~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersModel</name>
+    <message>
+        <source>Name</source>
+        <translation>⟦Ñåmé~⟧</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>⟦Émåîļ~~⟧</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>⟦Pĥöñé~~⟧</translation>
+    </message>
+    <message>
+        <source>Suburb</source>
+        <translation>⟦Šûƀûŕƀ~~⟧</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>⟦Šţåţé~~⟧</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>⟦Pöšţçöđé~~~⟧</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>⟦Ðåţé öf ƀîŕţĥ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>User account</source>
+        <translation>⟦Ûšéŕ åççöûñţ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>⟦Ļîñķéđ~~⟧</translation>
+    </message>
+    <message>
+        <source>This organisation has no customers yet.</source>
+        <translation>⟦Ţĥîš öŕĝåñîšåţîöñ ĥåš ñö çûšţöméŕš ýéţ.~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Loading customers…</source>
+        <translation>⟦Ļöåđîñĝ çûšţöméŕš…~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>No customers match this search and filter.</source>
+        <translation>⟦Ñö çûšţöméŕš måţçĥ ţĥîš šéåŕçĥ åñđ fîļţéŕ.~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>⟦Ļöåđîñĝ~~⟧</translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation>⟦Ñöţ ļîñķéđ~~~⟧</translation>
+    </message>
+    <message>
+        <source>No customers match “{0}”.</source>
+        <translation>⟦Ñö çûšţöméŕš måţçĥ “{0}”.~~~~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Name</source>
+        <translation>⟦Ñåmé~⟧</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>⟦Ðåţé öf ƀîŕţĥ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>⟦Émåîļ~~⟧</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>⟦Pĥöñé~~⟧</translation>
+    </message>
+    <message>
+        <source>Preferred contact</source>
+        <translation>⟦Pŕéféŕŕéđ çöñţåçţ~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>⟦Åđđŕéšš~~⟧</translation>
+    </message>
+    <message>
+        <source>Driver&apos;s licence</source>
+        <translation>⟦Ðŕîvéŕ'š ļîçéñçé~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>⟦Ɓåñķ åççöûñţ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>User account</source>
+        <translation>⟦Ûšéŕ åççöûñţ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Customer ID</source>
+        <translation>⟦Çûšţöméŕ ÎÐ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Customer details</source>
+        <translation>⟦Çûšţöméŕ đéţåîļš~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>No customer selected</source>
+        <translation>⟦Ñö çûšţöméŕ šéļéçţéđ~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Link to user account…</source>
+        <translation>⟦Ļîñķ ţö ûšéŕ åççöûñţ…~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Link to user account</source>
+        <translation>⟦Ļîñķ ţö ûšéŕ åççöûñţ~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>⟦Çöpý~⟧</translation>
+    </message>
+    <message>
+        <source>Copy the customer ID</source>
+        <translation>⟦Çöpý ţĥé çûšţöméŕ ÎÐ~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation>⟦Ñöţ ļîñķéđ~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Export customers</source>
+        <translation>⟦Éxpöŕţ çûšţöméŕš~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>⟦ÇŠV fîļéš (*.çšv)~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Exported {0:,} customers to {1}.</source>
+        <translation>⟦Éxpöŕţéđ {0:,} çûšţöméŕš ţö {1}.~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Exporting customers</source>
+        <translation>⟦Éxpöŕţîñĝ çûšţöméŕš~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>⟦Šţåŕţîñĝ…~~~⟧</translation>
+    </message>
+    <message>
+        <source>Rows exported</source>
+        <translation>⟦Ŕöŵš éxpöŕţéđ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>⟦Çåñçéļ~~⟧</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>⟦Çļöšé~~⟧</translation>
+    </message>
+    <message>
+        <source>To {0}</source>
+        <translation>⟦Ţö {0}~⟧</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>⟦Çåñçéļļéđ: ñö fîļé ŵåš ŵŕîţţéñ.~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Exported {0:,} customers.</source>
+        <translation>⟦Éxpöŕţéđ {0:,} çûšţöméŕš.~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>{0:,} of {1:,} rows · {2:,.0f} rows/s · about {3:,.0f} s left</source>
+        <translation>⟦{0:,} öf {1:,} ŕöŵš · {2:,.0f} ŕöŵš/š · åƀöûţ {3:,.0f} š ļéfţ~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>The export stopped: {0} No file was written.</source>
+        <translation>⟦Ţĥé éxpöŕţ šţöppéđ: {0} Ñö fîļé ŵåš ŵŕîţţéñ.~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Could not write the file: {0}. No file was written.</source>
+        <translation>⟦Çöûļđ ñöţ ŵŕîţé ţĥé fîļé: {0}. Ñö fîļé ŵåš ŵŕîţţéñ.~~~~~~~~~~~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>not linked</source>
+        <translation>⟦ñöţ ļîñķéđ~~~⟧</translation>
+    </message>
+    <message>
+        <source>Matching user accounts</source>
+        <translation>⟦Måţçĥîñĝ ûšéŕ åççöûñţš~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>⟦šåmé émåîļ~~~⟧</translation>
+    </message>
+    <message>
+        <source>linked to another customer</source>
+        <translation>⟦ļîñķéđ ţö åñöţĥéŕ çûšţöméŕ~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>linked to this customer</source>
+        <translation>⟦ļîñķéđ ţö ţĥîš çûšţöméŕ~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Link to user account</source>
+        <translation>⟦Ļîñķ ţö ûšéŕ åççöûñţ~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>⟦Çûšţöméŕ:~~~⟧</translation>
+    </message>
+    <message>
+        <source>Currently linked to:</source>
+        <translation>⟦Çûŕŕéñţļý ļîñķéđ ţö:~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>⟦Öŕĝåñîšåţîöñ:~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Type an email or name to find the account</source>
+        <translation>⟦Ţýpé åñ émåîļ öŕ ñåmé ţö fîñđ ţĥé åççöûñţ~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Find user account</source>
+        <translation>⟦Fîñđ ûšéŕ åççöûñţ~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>User account ID</source>
+        <translation>⟦Ûšéŕ åççöûñţ ÎÐ~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>User account ID:</source>
+        <translation>⟦Ûšéŕ åççöûñţ ÎÐ:~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>⟦Ļîñķ~⟧</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>⟦Çåñçéļ~~⟧</translation>
+    </message>
+    <message>
+        <source>The answer was lost, so the customer was read back: the link was saved.</source>
+        <translation>⟦Ţĥé åñšŵéŕ ŵåš ļöšţ, šö ţĥé çûšţöméŕ ŵåš ŕéåđ ƀåçķ: ţĥé ļîñķ ŵåš šåvéđ.~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>The link was not saved: its answer was lost, and reading the customer back shows no change. Your input is kept: Retry sends it again.</source>
+        <translation>⟦Ţĥé ļîñķ ŵåš ñöţ šåvéđ: îţš åñšŵéŕ ŵåš ļöšţ, åñđ ŕéåđîñĝ ţĥé çûšţöméŕ ƀåçķ šĥöŵš ñö çĥåñĝé. Ýöûŕ îñpûţ îš ķépţ: Ŕéţŕý šéñđš îţ åĝåîñ.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>⟦Çûšţöméŕ~~~⟧</translation>
+    </message>
+    <message>
+        <source>no email</source>
+        <translation>⟦ñö émåîļ~~⟧</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s email</source>
+        <translation>⟦Çûšţöméŕ'š émåîļ~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Currently linked to</source>
+        <translation>⟦Çûŕŕéñţļý ļîñķéđ ţö~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>⟦Öŕĝåñîšåţîöñ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Find account:</source>
+        <translation>⟦Fîñđ åççöûñţ:~~~~⟧</translation>
+    </message>
+    <message>
+        <source>This server has no account search: enter the account&apos;s ID.</source>
+        <translation>⟦Ţĥîš šéŕvéŕ ĥåš ñö åççöûñţ šéåŕçĥ: éñţéŕ ţĥé åççöûñţ'š ÎÐ.~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Replace the link?</source>
+        <translation>⟦Ŕépļåçé ţĥé ļîñķ?~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Replace link</source>
+        <translation>⟦Ŕépļåçé ļîñķ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Keep current link</source>
+        <translation>⟦Ķéép çûŕŕéñţ ļîñķ~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>No account matches “{0}”.</source>
+        <translation>⟦Ñö åççöûñţ måţçĥéš “{0}”.~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Show that customer</source>
+        <translation>⟦Šĥöŵ ţĥåţ çûšţöméŕ~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Linked to another customer</source>
+        <translation>⟦Ļîñķéđ ţö åñöţĥéŕ çûšţöméŕ~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Choose it</source>
+        <translation>⟦Çĥööšé îţ~~~⟧</translation>
+    </message>
+    <message>
+        <source>Keep looking</source>
+        <translation>⟦Ķéép ļööķîñĝ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>{0} is linked to {1}.
+
+Link {0} to {2} instead? The old link is removed.</source>
+        <translation>⟦{0} îš ļîñķéđ ţö {1}.
+
+Ļîñķ {0} ţö {2} îñšţéåđ? Ţĥé öļđ ļîñķ îš ŕémövéđ.~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Could not search accounts: {0}</source>
+        <translation>⟦Çöûļđ ñöţ šéåŕçĥ åççöûñţš: {0}~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>The link was sent but its answer was lost, and the customer could not be read back to check it ({0}). Your input is kept: Retry sends it again, which is safe.</source>
+        <translation>⟦Ţĥé ļîñķ ŵåš šéñţ ƀûţ îţš åñšŵéŕ ŵåš ļöšţ, åñđ ţĥé çûšţöméŕ çöûļđ ñöţ ƀé ŕéåđ ƀåçķ ţö çĥéçķ îţ ({0}). Ýöûŕ îñpûţ îš ķépţ: Ŕéţŕý šéñđš îţ åĝåîñ, ŵĥîçĥ îš šåfé.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>{0} is already linked to another customer. Billiecart links an account to one customer only, so this link will be refused until that one is removed.
+
+Choose this account anyway?</source>
+        <translation>⟦{0} îš åļŕéåđý ļîñķéđ ţö åñöţĥéŕ çûšţöméŕ. Ɓîļļîéçåŕţ ļîñķš åñ åççöûñţ ţö öñé çûšţöméŕ öñļý, šö ţĥîš ļîñķ ŵîļļ ƀé ŕéfûšéđ ûñţîļ ţĥåţ öñé îš ŕémövéđ.
+
+Çĥööšé ţĥîš åççöûñţ åñýŵåý?~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Customers</source>
+        <translation>⟦Çûšţöméŕš~~~⟧</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>⟦Ŕéţŕý~~⟧</translation>
+    </message>
+    <message>
+        <source>Retry loading customers</source>
+        <translation>⟦Ŕéţŕý ļöåđîñĝ çûšţöméŕš~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Customer list</source>
+        <translation>⟦Çûšţöméŕ ļîšţ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Offline — showing what was loaded by {0}.</source>
+        <translation>⟦Öffļîñé — šĥöŵîñĝ ŵĥåţ ŵåš ļöåđéđ ƀý {0}.~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Some customers could not be loaded ({1}); showing what was loaded by {0}.</source>
+        <translation>⟦Šömé çûšţöméŕš çöûļđ ñöţ ƀé ļöåđéđ ({1}); šĥöŵîñĝ ŵĥåţ ŵåš ļöåđéđ ƀý {0}.~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Rows {0}–{1} of {2}</source>
+        <translation>⟦Ŕöŵš {0}–{1} öf {2}~~⟧</translation>
+    </message>
+    <message>
+        <source>Billie Desktop</source>
+        <translation>⟦Ɓîļļîé Ðéšķţöp~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>⟦Öŕĝåñîšåţîöñ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>⟦Måîñ~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>⟦&amp;Ŕéfŕéšĥ~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>⟦&amp;Fîñđ…~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Link to user account…</source>
+        <translation>⟦&amp;Ļîñķ ţö ûšéŕ åççöûñţ…~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Link by &amp;email…</source>
+        <translation>⟦Ļîñķ ƀý &amp;émåîļ…~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Match customers to user accounts by email, review, and link many at once</source>
+        <translation>⟦Måţçĥ çûšţöméŕš ţö ûšéŕ åççöûñţš ƀý émåîļ, ŕévîéŵ, åñđ ļîñķ måñý åţ öñçé~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Choose &amp;organisation</source>
+        <translation>⟦Çĥööšé &amp;öŕĝåñîšåţîöñ~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Activity</source>
+        <translation>⟦&amp;Åçţîvîţý~~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Export customers…</source>
+        <translation>⟦&amp;Éxpöŕţ çûšţöméŕš…~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>⟦Šîĝñ &amp;öûţ~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>⟦&amp;Qûîţ~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;About Billie Desktop</source>
+        <translation>⟦&amp;Åƀöûţ Ɓîļļîé Ðéšķţöp~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Loading your organisations…</source>
+        <translation>⟦Ļöåđîñĝ ýöûŕ öŕĝåñîšåţîöñš…~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source> Organisation: </source>
+        <translation>⟦ Öŕĝåñîšåţîöñ: ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>More toolbar buttons</source>
+        <translation>⟦Möŕé ţööļƀåŕ ƀûţţöñš~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>⟦&amp;Fîļé~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>⟦&amp;Vîéŵ~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>⟦&amp;Çûšţöméŕ~~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>⟦&amp;Ĥéļp~⟧</translation>
+    </message>
+    <message>
+        <source>Your account is not a member of any organisation.</source>
+        <translation>⟦Ýöûŕ åççöûñţ îš ñöţ å mémƀéŕ öf åñý öŕĝåñîšåţîöñ.~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Linked {0} to {1}.</source>
+        <translation>⟦Ļîñķéđ {0} ţö {1}.~~~⟧</translation>
+    </message>
+    <message>
+        <source>You were signed out because your session expired.</source>
+        <translation>⟦Ýöû ŵéŕé šîĝñéđ öûţ ƀéçåûšé ýöûŕ šéššîöñ éxpîŕéđ.~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>You have signed out.</source>
+        <translation>⟦Ýöû ĥåvé šîĝñéđ öûţ.~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>⟦Çöññéçţéđ~~~⟧</translation>
+    </message>
+    <message>
+        <source>About Billie Desktop</source>
+        <translation>⟦Åƀöûţ Ɓîļļîé Ðéšķţöp~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Offline: cannot reach the server</source>
+        <translation>⟦Öffļîñé: çåññöţ ŕéåçĥ ţĥé šéŕvéŕ~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>{0} – Billie Desktop</source>
+        <translation>⟦{0} – Ɓîļļîé Ðéšķţöp~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Server: {0}</source>
+        <translation>⟦Šéŕvéŕ: {0}~~⟧</translation>
+    </message>
+    <message>
+        <source>Signed in as {0}</source>
+        <translation>⟦Šîĝñéđ îñ åš {0}~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Billie Desktop {0}
+The manager console for Billiecart.
+
+Server: {1}
+{2}</source>
+        <translation>⟦Ɓîļļîé Ðéšķţöp {0}
+Ţĥé måñåĝéŕ çöñšöļé föŕ Ɓîļļîéçåŕţ.
+
+Šéŕvéŕ: {1}
+{2}~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Search name, email, phone, licence, suburb or postcode  (Ctrl+F)</source>
+        <translation>⟦Šéåŕçĥ ñåmé, émåîļ, pĥöñé, ļîçéñçé, šûƀûŕƀ öŕ pöšţçöđé  (Çţŕļ+F)~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>⟦Šéåŕçĥ çûšţöméŕš~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>⟦Šĥöŵ~⟧</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>⟦Åļļ çûšţöméŕš~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation>⟦Ñöţ ļîñķéđ~~~⟧</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>⟦Ļîñķéđ~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>⟦&amp;Ţĥémé~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>⟦&amp;Šýšţém~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>⟦&amp;Ļîĝĥţ~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>⟦&amp;Ðåŕķ~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>Your input is kept.</source>
+        <translation>⟦Ýöûŕ îñpûţ îš ķépţ.~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>⟦Ţŕý åĝåîñ~~~⟧</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>⟦Ŕéţŕý~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPrompt</name>
+    <message>
+        <source>Session expired</source>
+        <translation>⟦Šéššîöñ éxpîŕéđ~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>⟦Påššŵöŕđ~~~⟧</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>⟦Šîĝñ îñ~~⟧</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>⟦Šîĝñ öûţ~~⟧</translation>
+    </message>
+    <message>
+        <source>Session expired: waiting for your password</source>
+        <translation>⟦Šéššîöñ éxpîŕéđ: ŵåîţîñĝ föŕ ýöûŕ påššŵöŕđ~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>⟦Éñţéŕ ýöûŕ påššŵöŕđ.~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Enter the password for {0} to carry on where you left off.</source>
+        <translation>⟦Ýöûŕ šéššîöñ ĥåš éxpîŕéđ. Éñţéŕ ţĥé påššŵöŕđ föŕ {0} ţö çåŕŕý öñ ŵĥéŕé ýöû ļéfţ öff.~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>SignInWindow</name>
+    <message>
+        <source>Sign in – Billie Desktop</source>
+        <translation>⟦Šîĝñ îñ – Ɓîļļîé Ðéšķţöp~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Billie Desktop</source>
+        <translation>⟦Ɓîļļîé Ðéšķţöp~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Sign in to manage your organisation&apos;s customers.</source>
+        <translation>⟦Šîĝñ îñ ţö måñåĝé ýöûŕ öŕĝåñîšåţîöñ'š çûšţöméŕš.~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>⟦Šéŕvéŕ~~⟧</translation>
+    </message>
+    <message>
+        <source>Custom server…</source>
+        <translation>⟦Çûšţöm šéŕvéŕ…~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Custom server address</source>
+        <translation>⟦Çûšţöm šéŕvéŕ åđđŕéšš~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>⟦Ûšéŕ ñåmé~~~⟧</translation>
+    </message>
+    <message>
+        <source>you@example.com.au</source>
+        <translation>⟦ýöû@éxåmpļé.çöm.åû~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>⟦Påššŵöŕđ~~~⟧</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>⟦Ŕémémƀéŕ mé öñ ţĥîš çömpûţéŕ~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Remember me</source>
+        <translation>⟦Ŕémémƀéŕ mé~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>⟦Šéŕvéŕ:~~⟧</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>⟦Ûšéŕ ñåmé:~~~⟧</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>⟦Påššŵöŕđ:~~~⟧</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>⟦Šîĝñ îñ~~⟧</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>⟦Çåñçéļ~~⟧</translation>
+    </message>
+    <message>
+        <source>Cancel signing in</source>
+        <translation>⟦Çåñçéļ šîĝñîñĝ îñ~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Sandbox demo sign-ins</source>
+        <translation>⟦Šåñđƀöx đémö šîĝñ-îñš~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Starting the sandbox on this computer…</source>
+        <translation>⟦Šţåŕţîñĝ ţĥé šåñđƀöx öñ ţĥîš çömpûţéŕ…~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Signing in was cancelled.</source>
+        <translation>⟦Šîĝñîñĝ îñ ŵåš çåñçéļļéđ.~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>⟦Šîĝñéđ öûţ.~~~⟧</translation>
+    </message>
+    <message>
+        <source>Enter the server address.</source>
+        <translation>⟦Éñţéŕ ţĥé šéŕvéŕ åđđŕéšš.~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>⟦Éñţéŕ ýöûŕ ûšéŕ ñåmé.~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>⟦Éñţéŕ ýöûŕ påššŵöŕđ.~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Staging ({0})</source>
+        <translation>⟦Šţåĝîñĝ ({0})~~⟧</translation>
+    </message>
+    <message>
+        <source>Sandbox on this computer ({0})</source>
+        <translation>⟦Šåñđƀöx öñ ţĥîš çömpûţéŕ ({0})~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>The sandbox could not start: {0}</source>
+        <translation>⟦Ţĥé šåñđƀöx çöûļđ ñöţ šţåŕţ: {0}~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>⟦Šîĝñ öûţ~~⟧</translation>
+    </message>
+    <message>
+        <source>{0} is signed in, but this console needs the manager role, which this account does not have. Ask your Billiecart administrator for it, or sign in with a manager account.</source>
+        <translation>⟦{0} îš šîĝñéđ îñ, ƀûţ ţĥîš çöñšöļé ñééđš ţĥé måñåĝéŕ ŕöļé, ŵĥîçĥ ţĥîš åççöûñţ đöéš ñöţ ĥåvé. Åšķ ýöûŕ Ɓîļļîéçåŕţ åđmîñîšţŕåţöŕ föŕ îţ, öŕ šîĝñ îñ ŵîţĥ å måñåĝéŕ åççöûñţ.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sandbox demo sign-ins&lt;/b&gt; (password &lt;code&gt;{0}&lt;/code&gt;; click one to fill it in):</source>
+        <translation>⟦&lt;ƀ&gt;Šåñđƀöx đémö šîĝñ-îñš&lt;/ƀ&gt; (påššŵöŕđ &lt;çöđé&gt;{0}&lt;/çöđé&gt;; çļîçķ öñé ţö fîļļ îţ îñ):~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+</context>
+</TS>
