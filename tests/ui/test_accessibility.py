@@ -107,3 +107,14 @@ def test_a_live_label_reads_as_what_it_shows(text):
     field.setText("ann@example.com")
     assert name(field) == "Email: ann@example.com"
 
+
+
+async def test_the_password_prompt_names_its_controls(console):
+    main = await signed_in(console)
+    main.session.reauthentication_needed.emit()  # as an expired session asks
+    prompt = main.prompt
+    assert prompt is not None and prompt.isVisible()
+    assert not unnamed_controls(prompt)
+    assert name(prompt.password).strip()  # the password field says what it is for
+    prompt.hide()
+    prompt.deleteLater()
