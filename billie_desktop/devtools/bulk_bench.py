@@ -9,11 +9,11 @@ memory. Prints one JSON object."""
 from __future__ import annotations
 
 import asyncio
-import json
-import os
 import sys
 import time
 from typing import Any
+
+from billie_desktop.devtools.bench_process import child, parent
 
 LINKS = 1500
 
@@ -76,31 +76,14 @@ async def measure(url: str) -> dict[str, Any]:
 
 
 def main() -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from billie_desktop.ui.launch import make_qapp, run_app
-
-    qapp, _icon = make_qapp()
-    figures: dict[str, Any] = {}
-
-    async def run(reporter: Any) -> int:
-        figures.update(await measure(sys.argv[1]))
-        return 0
-
-    run_app(qapp, run)
-    print(json.dumps(figures), flush=True)
-    return 0
+    return child(measure)
 
 
 def figures(url: str) -> list[tuple[str, str]]:
     """The figures for ``make bench``."""
-    import subprocess
-
-    out = subprocess.run([sys.executable, "-m", "billie_desktop.devtools.bulk_bench", url],
-                         capture_output=True, text=True, check=False, timeout=600)
-    lines = [x for x in out.stdout.splitlines() if x.startswith("{")]
-    if not lines:
-        return [("link by email", "FAILED: " + (out.stderr or out.stdout)[-800:])]
-    f = json.loads(lines[-1])
+    f = parent("billie_desktop.devtools.bulk_bench", url)
+    if isinstance(f, str):
+        return [("link by email", f)]
     return [
         ("link by email: load and match everything",
          f"{f['load']:7.2f} s  (goal <= 5 s; {f['pairs']:,} matched, {f['needs']:,} need a "

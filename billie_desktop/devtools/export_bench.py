@@ -5,13 +5,13 @@ come). Prints one JSON object."""
 
 from __future__ import annotations
 
-import json
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from billie_desktop.devtools.bench_process import child, parent
 
 
 async def measure(url: str) -> dict[str, Any]:
@@ -51,30 +51,13 @@ async def measure(url: str) -> dict[str, Any]:
 
 
 def main() -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from billie_desktop.ui.launch import make_qapp, run_app
-
-    qapp, _icon = make_qapp()
-    figures: dict[str, Any] = {}
-
-    async def run(reporter: Any) -> int:
-        figures.update(await measure(sys.argv[1]))
-        return 0
-
-    run_app(qapp, run)
-    print(json.dumps(figures), flush=True)
-    return 0
+    return child(measure)
 
 
 def figures(url: str) -> list[tuple[str, str]]:
-    import subprocess
-
-    out = subprocess.run([sys.executable, "-m", "billie_desktop.devtools.export_bench", url],
-                         capture_output=True, text=True, check=False, timeout=600)
-    lines = [x for x in out.stdout.splitlines() if x.startswith("{")]
-    if not lines:
-        return [("export", "FAILED: " + (out.stderr or out.stdout)[-800:])]
-    f = json.loads(lines[-1])
+    f = parent("billie_desktop.devtools.export_bench", url)
+    if isinstance(f, str):
+        return [("export", f)]
     return [("export: every customer of an organisation to CSV",
              f"{f['seconds']:7.2f} s  (goal <= 10 s; {f['rows']:,} rows, {f['bytes'] / 2**20:.1f} "
              f"MiB, {f['rows'] / f['seconds']:,.0f} rows/s; {f['outcome']})"),

@@ -9,7 +9,6 @@ loop measures every stall the user could feel. Prints one JSON object of figures
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import statistics
 import sys
@@ -17,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from billie_desktop.devtools.bench_process import child, parent
 
 SEARCHES = ("smith", "a", "olivia nguyen", "0412", ".com")
 TYPING = 1.5  # s: the console prepares the main window meanwhile (ui/warm_up.py)
@@ -128,19 +129,7 @@ async def session(url: str) -> dict[str, Any]:
 
 
 def main() -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from billie_desktop.ui.launch import make_qapp, run_app
-
-    qapp, _icon = make_qapp()
-    figures: dict[str, Any] = {}
-
-    async def run(reporter: Any) -> int:
-        figures.update(await session(sys.argv[1]))
-        return 0
-
-    run_app(qapp, run)
-    print(json.dumps(figures), flush=True)
-    return 0
+    return child(session)
 
 
 def bare_rss() -> float:
@@ -158,14 +147,9 @@ def bare_rss() -> float:
 
 def figures(url: str) -> list[tuple[str, str]]:
     """The session's figures for ``make bench``."""
-    import subprocess
-
-    out = subprocess.run([sys.executable, "-m", "billie_desktop.devtools.session_bench", url],
-                         capture_output=True, text=True, check=False, timeout=300)
-    lines = [x for x in out.stdout.splitlines() if x.startswith("{")]
-    if not lines:
-        return [("session", "FAILED: " + (out.stderr or out.stdout)[-800:])]
-    f = json.loads(lines[-1])
+    f = parent("billie_desktop.devtools.session_bench", url)
+    if isinstance(f, str):
+        return [("session", f)]
     worst = max(f["searches"], key=f["searches"].get)
     return [
         ("session: Sign in pressed -> first page painted",

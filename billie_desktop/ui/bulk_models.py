@@ -32,22 +32,17 @@ def account_text(display_name: str | None, email: str | None) -> str:
     return f"{(display_name or '').strip()} <{(email or '').strip()}>".strip()
 
 
-class PairsModel(QAbstractTableModel):
-    HEADERS = (_N("BulkLink", "Customer"), _N("BulkLink", "Customer email"),
-               _N("BulkLink", "User account"), _N("BulkLink", "Account email"),
-               _N("BulkLink", "Why"), _N("BulkLink", "Outcome"))
+class _Table(QAbstractTableModel):
+    """A review table: ``HEADERS`` (translated where shown) over a list of rows."""
 
-    def __init__(self, pairs: list[Pair], *, fresh: bool = False) -> None:
-        """``fresh``: straight from matching (all ticked, none sent): nothing to count."""
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, rows: list[Any]) -> None:
         super().__init__()
-        self.pairs = pairs
-        self.editable = True  # ticks can change (not while a run is sending)
-        self._ticked = len(pairs)
-        if not fresh:
-            self.recount()
+        self.rows = rows
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.pairs)
+        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -57,6 +52,33 @@ class PairsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return tr(self.HEADERS[section], "BulkLink")
         return None
+
+    def _text(self, row: Any, column: int) -> str:
+        raise NotImplementedError
+
+    def _plain(self, index: Index, role: int) -> Any:
+        """What every cell says (plain text) and its tooltip (escaped), or None."""
+        text = self._text(self.rows[index.row()], index.column())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return escaped_tooltip(text)
+        return None
+
+
+class PairsModel(_Table):
+    HEADERS = (_N("BulkLink", "Customer"), _N("BulkLink", "Customer email"),
+               _N("BulkLink", "User account"), _N("BulkLink", "Account email"),
+               _N("BulkLink", "Why"), _N("BulkLink", "Outcome"))
+
+    def __init__(self, pairs: list[Pair], *, fresh: bool = False) -> None:
+        """``fresh``: straight from matching (all ticked, none sent): nothing to count."""
+        super().__init__(pairs)
+        self.pairs = pairs
+        self.editable = True  # ticks can change (not while a run is sending)
+        self._ticked = len(pairs)
+        if not fresh:
+            self.recount()
 
     def _text(self, pair: Pair, column: int) -> str:
         if column == 0:
@@ -77,10 +99,8 @@ class PairsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         pair = self.pairs[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(pair, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return escaped_tooltip(self._text(pair, index.column()))
+        if (plain := self._plain(index, role)) is not None:
+            return plain
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
             return Qt.CheckState.Checked if pair.ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5 and \
@@ -138,25 +158,13 @@ class PairsModel(QAbstractTableModel):
         return self._ticked
 
 
-class NeedsPersonModel(QAbstractTableModel):
+class NeedsPersonModel(_Table):
     HEADERS = (_N("BulkLink", "Customer"), _N("BulkLink", "Customer email"),
                _N("BulkLink", "User accounts with that email"), _N("BulkLink", "Why not"))
 
     def __init__(self, rows: list[NeedsPerson]) -> None:
-        super().__init__()
+        super().__init__(rows)
         self.items = rows
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.HEADERS[section], "BulkLink")
-        return None
 
     def _text(self, item: NeedsPerson, column: int) -> str:
         if column == 0:
@@ -168,11 +176,4 @@ class NeedsPersonModel(QAbstractTableModel):
         return item.reason
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self.items[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(item, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return escaped_tooltip(self._text(item, index.column()))
-        return None
+        return self._plain(index, role) if index.isValid() else None
