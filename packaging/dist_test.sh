@@ -42,6 +42,10 @@ zcat "$TMP/root/usr/share/man/man1/billie-desktop.1.gz" | grep -q "billie-deskto
   || { echo "the man page does not carry version $expected"; exit 1; }
 zcat "$TMP/root/usr/share/doc/billie-desktop/changelog.gz" | head -n 1 | grep -qF "($expected)" \
   || { echo "the changelog does not carry version $expected"; exit 1; }
+ls "$TMP"/root/opt/billie-desktop/_internal/billie_desktop/translations/*.qm >/dev/null \
+  || { echo "the package carries no compiled translations (make translations)"; exit 1; }
+ls "$TMP"/root/opt/billie-desktop/_internal/PySide6/Qt/translations/qtbase_de.qm >/dev/null \
+  || { echo "the package carries no Qt translations (qtbase_*.qm)"; exit 1; }
 export QT_QPA_PLATFORM=offscreen HOME="$TMP/home" XDG_DATA_HOME="$TMP/data" \
   XDG_STATE_HOME="$TMP/state" XDG_CONFIG_HOME="$TMP/config"
 "$TMP/root/opt/billie-desktop/billie-desktop" --smoke-test --settings "$TMP/settings.ini"
