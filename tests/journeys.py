@@ -3,6 +3,7 @@ each acts on the real windows as a user would and prints what it saw."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS
@@ -151,3 +152,28 @@ async def killed_while_linking(console: ConsoleApp) -> None:
     await wait_for(lambda: journal.count(Filters(outcome="pending")) == 1, limit=10)
     say("pending; killed")
     os.kill(os.getpid(), signal.SIGKILL)
+
+
+async def export_and_activity(console: ConsoleApp) -> None:
+    """Resumed: exports the list to CSV (File ▸ Export customers…, the file chosen), then
+    opens View ▸ Activity and finds the links made by the journeys before."""
+    import csv
+    import os
+    from pathlib import Path
+
+    from billie_desktop.ui.export_entry import export_to
+
+    main = await wait_for(lambda: console.main_window, limit=20)
+    await customers_shown(main)
+    path = Path(os.environ["BILLIE_EXPORT_TO"])
+    dialog = export_to(main, path)
+    await dialog.wait()
+    text = await asyncio.to_thread(path.read_text, encoding="utf-8-sig")
+    rows = list(csv.reader(text.splitlines()))
+    say(f"exported {len(rows) - 1} rows; {dialog.outcome}")
+    main.activity_action.trigger()
+    window = await wait_for(lambda: main.activity_window, limit=10)
+    kinds = sorted({window.model.entry(r)["kind"] for r in range(window.model.total)})
+    say(f"activity: {window.model.total} entries ({', '.join(kinds)})")
+    window.close()
+    main.close()

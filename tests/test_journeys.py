@@ -23,7 +23,7 @@ PASSWORD = "billie-sandbox"
 def console(tmp_path: Path, server: str, journey: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path / "home"),
            "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
-           "XDG_DATA_HOME": str(tmp_path / "data"),
+           "XDG_DATA_HOME": str(tmp_path / "data"), "BILLIE_EXPORT_TO": str(tmp_path / "x.csv"),
            "PYTHONPATH": str(ROOT), "PYTHON_KEYRING_BACKEND": "tests.file_keyring.FileKeyring",
            "BILLIE_TEST_KEYRING": str(tmp_path / "keyring.json")}
     billie = Path(sys.executable).with_name("billie-desktop")
@@ -55,6 +55,9 @@ def test_remember_me_survives_a_restart(tmp_path, auth):
             assert "linked " in linked and "Linked" in linked
             bulk = passed(console(tmp_path, sandbox.url, "bulk_link"))
             assert "bulk linked 3; Linked 3, failed 0" in bulk
+            export = passed(console(tmp_path, sandbox.url, "export_and_activity"))
+            assert "exported 80 rows; exported" in export
+            assert "activity: 4 entries (bulk link, link)" in export
     log = (tmp_path / "state").rglob("billie-desktop.log")
     assert all(PASSWORD not in p.read_text() for p in log)
 
