@@ -28,12 +28,14 @@ class Theme(StrEnum):
     DARK = "dark"
 
 
-_DARK = {QPalette.ColorRole.Window: "#2b2b2b", QPalette.ColorRole.WindowText: "#e6e6e6",
-         QPalette.ColorRole.Base: "#1e1e1e", QPalette.ColorRole.AlternateBase: "#333333",
-         QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#3a3a3a",
+# The window a shade lighter than the fields: Fusion outlines tick boxes with the window's
+# colour darkened, which must still show on a field's (#2b2b2b windows left them invisible).
+_DARK = {QPalette.ColorRole.Window: "#404040", QPalette.ColorRole.WindowText: "#e6e6e6",
+         QPalette.ColorRole.Base: "#1e1e1e", QPalette.ColorRole.AlternateBase: "#2e2e2e",
+         QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#4a4a4a",
          QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.Highlight: "#3d8ee6",
          QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.Link: "#6cb4ff",
-         QPalette.ColorRole.PlaceholderText: "#8a8a8a", QPalette.ColorRole.ToolTipBase: "#3a3a3a",
+         QPalette.ColorRole.PlaceholderText: "#8a8a8a", QPalette.ColorRole.ToolTipBase: "#4a4a4a",
          QPalette.ColorRole.ToolTipText: "#e6e6e6", QPalette.ColorRole.BrightText: "#ffffff",
          QPalette.ColorRole.Mid: "#4a4a4a", QPalette.ColorRole.Dark: "#1a1a1a",
          QPalette.ColorRole.Light: "#505050", QPalette.ColorRole.Midlight: "#444444",
