@@ -9,12 +9,9 @@ window, without ever holding the event loop for long.
 
 Anything not yet warm when it is needed is simply imported then, as before.
 
-PySide6 reads the source of every module imported after it (``inspect.getsource``, to see
-whether the module uses PySide6 features), and Python's ``linecache`` keeps what was read:
-about 10 MB of source text here. ``forget_sources`` lets it go once the imports are done
-(tracebacks read the files again if they ever need them).
-
-Once the main window's modules are in, ``settle`` also moves every object made so far
+Once the main window's modules are in, ``settle`` drops the source lines ``linecache``
+picked up meanwhile (warnings read them; PySide6's import hook no longer does, see
+ui/pyside_hook.py) and moves every object made so far
 (modules, classes, functions: ~50,000) out of the cyclic garbage collector's way
 (``gc.freeze``): a full collection then walks only what came later. Without it, one
 full collection at 100,000 customers took 66 ms here, a frame dropped in the middle of
@@ -53,17 +50,11 @@ MAIN_WINDOW = ("billie_desktop.ui.session", "billie_desktop.ui.account_names",
 def _import_all(names: tuple[str, ...]) -> None:
     for name in names:
         importlib.import_module(name)
-        forget_sources()  # at once: freed memory is reused by the next import
-
-
-def forget_sources() -> None:
-    """Drops the module sources PySide6's import hook left in ``linecache``."""
-    linecache.clearcache()
 
 
 def settle() -> None:
     """After start-up: sources dropped, start-up's objects left out of full collections."""
-    forget_sources()
+    linecache.clearcache()
     gc.freeze()
 
 
@@ -72,12 +63,10 @@ def _prepare_client() -> None:
     dtos = importlib.import_module("billie_desktop.api.dtos")
     for name in FIRST_ANSWERS:
         getattr(dtos, name).model_rebuild()
-    forget_sources()
 
 
 async def import_client() -> None:
     """The client's imports (and its first answers' validators), in a worker thread."""
-    forget_sources()  # what the first window's imports left
     await asyncio.to_thread(_prepare_client)
 
 
@@ -85,6 +74,5 @@ async def import_main_window() -> None:
     """The main window's imports, one module per turn of the event loop."""
     for name in MAIN_WINDOW:
         importlib.import_module(name)
-        forget_sources()
         await asyncio.sleep(0)
     settle()
