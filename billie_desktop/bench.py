@@ -25,16 +25,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from billie_desktop.devtools.stalls import StallProbe
+from billie_desktop.devtools.stalls import StallProbe, rss_mib
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS
-
-
-def rss_mb() -> float:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def fmt(ms: list[float]) -> str:
@@ -148,7 +140,7 @@ def model_figures(url: str, org: str) -> list[tuple[str, str]]:
             await until_shown(view, model)
             rows.append(("model: first page painted-ready",
                          f"{(time.perf_counter() - started) * 1000:7.1f} ms"))
-            base = rss_mb()
+            base = rss_mib()
             bar = view.verticalScrollBar()
             rows.extend(await jump_figures(view, model))
             rng = random.Random(7)
@@ -156,7 +148,7 @@ def model_figures(url: str, org: str) -> list[tuple[str, str]]:
                 bar.setValue(rng.randrange(bar.maximum() + 1))
                 await until_shown(view, model)
             rows.append(("memory: RSS after 30 random positions, above the first page",
-                         f"{rss_mb() - base:7.1f} MiB (goal < 40 MiB; "
+                         f"{rss_mib() - base:7.1f} MiB (goal < 40 MiB; "
                          f"{len(model._pages)} pages cached)"))
             search_started = time.perf_counter()
             model.set_search("smith")

@@ -22,8 +22,7 @@ async def measure(url: str) -> dict[str, Any]:
     from PySide6.QtCore import Qt, QTimer
 
     from billie_desktop.api import BillieClient, QueryOrganisationsRequest
-    from billie_desktop.devtools.session_bench import rss_mib
-    from billie_desktop.devtools.stalls import StallProbe
+    from billie_desktop.devtools.stalls import StallProbe, rss_mib
     from billie_desktop.sandbox.demo import DEMO_SIGN_INS
     from billie_desktop.ui.bulk_window import BulkLinkWindow
     from billie_desktop.ui.session import Session

@@ -19,8 +19,7 @@ async def measure(url: str) -> dict[str, Any]:
     from PySide6.QtWidgets import QWidget
 
     from billie_desktop.api import BillieClient, QueryCustomersRequest, QueryOrganisationsRequest
-    from billie_desktop.devtools.session_bench import rss_mib
-    from billie_desktop.devtools.stalls import StallProbe
+    from billie_desktop.devtools.stalls import StallProbe, rss_mib
     from billie_desktop.sandbox.demo import DEMO_SIGN_INS
     from billie_desktop.ui.customer_fields import COLUMNS
     from billie_desktop.ui.export_window import ExportDialog

@@ -24,14 +24,6 @@ TYPING = 1.5  # s: the console prepares the main window meanwhile (ui/warm_up.py
 SCROLL_ROWS, SCROLL_STEP = 5_000, 100  # a fast flick: 100 rows every 16 ms
 
 
-def rss_mib(pid: int | str = "self") -> float:
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
 async def until_real(main: Any, limit: float = 20.0) -> float:
     """Milliseconds until every row on screen is a real customer."""
     started = time.perf_counter()
@@ -86,7 +78,7 @@ async def session(url: str) -> dict[str, Any]:
     from PySide6.QtCore import Qt, QTimer
 
     from billie_desktop.api import MemoryTokenStore
-    from billie_desktop.devtools.stalls import StallProbe
+    from billie_desktop.devtools.stalls import StallProbe, rss_mib
     from billie_desktop.ui.app import ConsoleApp
     from billie_desktop.ui.settings import Settings
 

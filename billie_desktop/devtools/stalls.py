@@ -1,7 +1,9 @@
-"""How long the event loop was blocked: for ``make bench`` (bench.py, session_bench.py)."""
+"""What ``make bench`` measures as it goes: how long the event loop was blocked, and the
+process's memory."""
 
 from __future__ import annotations
 
+import resource
 import time
 from typing import Any
 
@@ -25,3 +27,12 @@ class StallProbe:
     def stop(self) -> list[float]:
         self._timer.stop()
         return self.gaps
+
+
+def rss_mib() -> float:
+    """This process's resident memory now, in MiB."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
