@@ -108,10 +108,6 @@ async def session(url: str) -> dict[str, Any]:
     figures["links"] = await links(main, 5)
     gaps = probe.stop()
     stalls = sorted(max(0.0, g - 10) for g in gaps)
-    from PySide6.QtWidgets import QApplication
-
-    figures["windows"] = len(QApplication.topLevelWidgets())
-    figures["pages"] = len(main.model._pages)
     figures.update(searches=searches, sorts=sorts, stall_max=stalls[-1],
                    stall_p99=stalls[int(len(stalls) * 0.99) - 1], ticks=len(gaps),
                    rss=rss_mib())

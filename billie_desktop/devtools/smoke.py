@@ -31,7 +31,7 @@ def run_smoke_test(args: argparse.Namespace) -> int:
 
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    configure_logging(args.log_level, log_file=False)  # after_first_window adds it
+    configure_logging(args.log_level)  # (after_first_window adds the log file)
     qapp, icon = make_qapp()
     after_first_window(qapp)
     settings_file = args.settings or Path(tempfile.mkdtemp(prefix="billie-smoke-")) / "s.ini"

@@ -32,15 +32,12 @@ def _qt_messages(mode: QtMsgType, context: QMessageLogContext, message: str) -> 
     logging.getLogger("qt").log(level, "%s", message)
 
 
-def configure_logging(level: str, *, log_file: bool = True) -> None:
-    """Logging to stderr, and (now, or later with ``add_log_file``) to the private log."""
+def configure_logging(level: str) -> None:
+    """Logging to stderr; the private log file joins once the first window is up
+    (``after_first_window``)."""
     logging.basicConfig(level=level.upper(), handlers=[logging.StreamHandler()],
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     qInstallMessageHandler(_qt_messages)
-    if log_file:
-        from billie_desktop.ui.log_file import add_log_file
-
-        add_log_file()
 
 
 def after_first_window(qapp: QApplication) -> None:

@@ -34,7 +34,7 @@ ON_SCREEN_LIMIT = 0.2  # s: how long the first window may take to be exposed bef
 def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
     """``billie-desktop`` (parsed by ``billie_desktop.__main__``). ``driver`` replaces the
     user for scripted journeys; the console is built exactly as for a user."""
-    configure_logging(args.log_level, log_file=False)  # the file once the window is up
+    configure_logging(args.log_level)  # (the log file once the window is up)
     qapp, icon = make_qapp()
     install_translators(qapp, args.locale)  # before any window is built
     settings = Settings(args.settings)
