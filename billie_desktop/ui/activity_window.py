@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import csv
 import datetime as dt
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from billie_desktop.ui.activity_model import HEADERS, OUTCOME_TEXT, ActivityModel, cells
-from billie_desktop.ui.export_csv import neutralise, part_path
+from billie_desktop.ui.export_csv import neutralise, whole_csv
 from billie_desktop.ui.journal import OUTCOMES, Filters, Journal
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.widgets import LiveLabel, fit_on_screen, tr
@@ -171,20 +170,13 @@ class ActivityWindow(QWidget):
 
 def _write(journal: Journal, filters: Filters, path: Path) -> int:
     """In a worker thread: the filtered journal to ``path`` (0600, complete or not at all)."""
-    part = part_path(path)
     count = 0
-    try:
-        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with open(fd, "w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow([*HEADERS, "Customer ID"])
-            for row in journal.rows(filters):
-                writer.writerow([neutralise(c) for c in [*cells(row), row["customer_id"]]])
-                count += 1
-        os.replace(part, path)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
+    with whole_csv(path) as out:
+        writer = csv.writer(out)
+        writer.writerow([*HEADERS, "Customer ID"])
+        for row in journal.rows(filters):
+            writer.writerow([neutralise(c) for c in [*cells(row), row["customer_id"]]])
+            count += 1
     return count
 
 

@@ -16,13 +16,14 @@ loaded. No widgets here.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import csv
 import os
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from billie_desktop.api import (
     Customer,
@@ -32,6 +33,7 @@ from billie_desktop.api import (
     Request,
     normal_guid,
 )
+from billie_desktop.ui.private_files import FILE_MODE
 
 MAX_TAKE = 500
 IN_FLIGHT = 4
@@ -89,31 +91,41 @@ def part_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.part")
 
 
+@contextlib.contextmanager
+def whole_csv(path: Path) -> Iterator[TextIO]:
+    """A CSV file of people's data, for spreadsheets (UTF-8 with a BOM): written as
+    ``part_path(path)``, readable by the user alone, and renamed to ``path`` only when the
+    block ends normally; removed when it does not (cancelled, failed)."""
+    part = part_path(path)
+    fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    try:
+        with open(fd, "w", encoding="utf-8-sig", newline="") as out:
+            yield out
+            out.flush()
+        os.replace(part, path)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+
+
 async def export_customers(send: Send, query: QueryCustomersRequest, column_keys: list[str],
                            path: Path, progress: Callable[[ExportProgress], None]) -> int:
     """Writes the query's rows to ``path``; returns how many. Raises what the server or
     the disk raised, and CancelledError when cancelled, having removed the partial file."""
     columns = [c for key in column_keys for c in CSV_COLUMNS.get(key, [])]
     wire = sorted({"id"} | {field for _h, field, _g in columns})
-    part = part_path(path)
-    fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        # Buffered writes of a page (~60 KB) take a millisecond; only the final flush to
-        # disk (fsync), which may take long, goes to a worker thread.
-        with open(fd, "w", encoding="utf-8-sig", newline="") as out:  # noqa: ASYNC230
-            writer = csv.writer(out)
-            writer.writerow([header for header, _f, _g in columns])
-            accounts = await _account_emails(send, query.organisation_id) if any(
-                header == "User account email" for header, _f, _g in columns) else {}
-            count = await _write_pages(send, query, ",".join(wire), columns, accounts, writer,
-                                       progress)
-            out.flush()
-            await asyncio.to_thread(os.fsync, out.fileno())
-        os.replace(part, path)
-        return count
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
+    # Buffered writes of a page (~60 KB) take a millisecond; only the final flush to disk
+    # (fsync), which may take long, goes to a worker thread.
+    with whole_csv(path) as out:
+        writer = csv.writer(out)
+        writer.writerow([header for header, _f, _g in columns])
+        accounts = await _account_emails(send, query.organisation_id) if any(
+            header == "User account email" for header, _f, _g in columns) else {}
+        count = await _write_pages(send, query, ",".join(wire), columns, accounts, writer,
+                                   progress)
+        out.flush()
+        await asyncio.to_thread(os.fsync, out.fileno())
+    return count
 
 
 async def _write_pages(send: Send, query: QueryCustomersRequest, fields: str,
