@@ -19,10 +19,15 @@ def _t(text: str) -> str:
     return tr(text, "LinkDialog")
 
 
+def account_text(display_name: str | None, email: str | None, fallback: str = "") -> str:
+    """An account as people read it: "Ann Lee <ann@example.com>", trimmed."""
+    name, address = (display_name or "").strip(), (email or "").strip()
+    return f"{name} <{address}>" if name and address else (address or name or fallback)
+
+
 def describe_account(account: UserAccount | None, account_id: str | None) -> str:
     if account is not None:
-        name, email = (account.display_name or "").strip(), (account.email or "").strip()
-        return f"{name} <{email}>" if name and email else (email or name or account.id)
+        return account_text(account.display_name, account.email, account.id)
     return account_id or _t("not linked")
 
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
+from billie_desktop.ui.account_results import account_text
 from billie_desktop.ui.bulk_matching import NeedsPerson, Outcome, Pair
 from billie_desktop.ui.widgets import error_colour, escaped_tooltip, tr
 from billie_desktop.ui.widgets import tr_noop as _N  # titles, translated where shown
@@ -26,10 +27,6 @@ OUTCOME_TEXT = {Outcome.READY: "", Outcome.QUEUED: _N("BulkLink", "Waiting"),
                 Outcome.SKIPPED: _N("BulkLink", "Not sent"),
                 Outcome.UNKNOWN: _N("BulkLink", "No answer yet"),
                 Outcome.FAILED: _N("BulkLink", "Failed")}
-
-
-def account_text(display_name: str | None, email: str | None) -> str:
-    return f"{(display_name or '').strip()} <{(email or '').strip()}>".strip()
 
 
 class _Table(QAbstractTableModel):

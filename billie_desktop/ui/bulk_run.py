@@ -35,8 +35,8 @@ from billie_desktop.api import (
     ValidationError,
     same_id,
 )
+from billie_desktop.ui.account_results import account_text
 from billie_desktop.ui.bulk_matching import Outcome, Pair
-from billie_desktop.ui.bulk_models import account_text
 from billie_desktop.ui.journal import Journal, Where
 from billie_desktop.ui.widgets import tr
 
