@@ -8,7 +8,6 @@ import asyncio
 import csv
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -32,9 +31,6 @@ from billie_desktop.ui.export_csv import neutralise, whole_csv
 from billie_desktop.ui.journal import OUTCOMES, Filters, Journal
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.widgets import LiveLabel, fit_on_screen, tr
-
-if TYPE_CHECKING:
-    from billie_desktop.ui.main_window import MainWindow
 
 
 def _t(text: str) -> str:
@@ -178,36 +174,3 @@ def _write(journal: Journal, filters: Filters, path: Path) -> int:
             writer.writerow([neutralise(c) for c in [*cells(row), row["customer_id"]]])
             count += 1
     return count
-
-
-def open_activity(main: MainWindow) -> ActivityWindow | None:
-    """View ▸ Activity from the main window (one window; raised when open)."""
-    journal = main.session.journal
-    if journal is None:
-        main.statusBar().showMessage(_t("The activity journal could not be opened: see the "
-                                        "log."), 10_000)
-        return None
-    window = main.activity_window
-    if window is not None and window.isVisible():
-        window.raise_()
-        window.activateWindow()
-        return window
-    window = ActivityWindow(journal, main)
-    window.show_customer.connect(lambda org, customer: go_to(main, org, customer))
-    main.activity_window = window
-    window.show()
-    return window
-
-
-def go_to(main: MainWindow, organisation_id: str, customer_id: str) -> None:
-    """The customer, selected in the main list (its organisation chosen first)."""
-    index = main.organisation.findData(organisation_id)
-    if index < 0:
-        main.statusBar().showMessage(_t("That organisation is not one of yours on this "
-                                        "server."), 10_000)
-        return
-    if index != main.organisation.currentIndex():
-        main.organisation.setCurrentIndex(index)
-    main.tasks.run("show", main._show_customer(customer_id))
-    main.raise_()
-    main.activateWindow()
