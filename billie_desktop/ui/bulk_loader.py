@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,26 +24,14 @@ from billie_desktop.api import (
     Request,
 )
 from billie_desktop.ui.bulk_matching import Matcher, MatchResult
-
-MAX_TAKE = 500  # ServiceStack AutoQuery's usual MaxLimit, and the sandbox's
-IN_FLIGHT = 4
-
-Send = Callable[[Request[Any]], Awaitable[Any]]
+from billie_desktop.ui.paging import IN_FLIGHT, MAX_TAKE, RowsProgress, Send
 
 
 @dataclass
-class LoadProgress:
-    what: str  # "accounts" or "customers"
-    pages_done: int
-    pages: int
-    rows_done: int
-    rows: int
-    started: float
-
-    @property
-    def rate(self) -> float:
-        """Rows a second so far."""
-        return self.rows_done / max(time.perf_counter() - self.started, 1e-3)
+class LoadProgress(RowsProgress):
+    what: str = "accounts"  # or "customers"
+    pages_done: int = 0
+    pages: int = 0
 
 
 async def load_and_match(send: Send, organisation_id: str,
@@ -82,7 +70,8 @@ async def _all_pages(send: Send, what: str, request: Callable[[int, bool], Reque
     take_in(first)
     total = max(first.total, len(first.results))
     pages = max(1, -(-total // MAX_TAKE))
-    state = LoadProgress(what, 1, pages, len(first.results), total, started)
+    state = LoadProgress(len(first.results), total, started, what=what, pages_done=1,
+                         pages=pages)
     progress(state)
     skips = iter(range(MAX_TAKE, total, MAX_TAKE))
 

@@ -16,9 +16,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
 from enum import Enum
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -30,18 +28,15 @@ from billie_desktop.api import (
     GetCustomerRequest,
     NotFoundError,
     NotSignedInError,
-    Request,
     TransportError,
     ValidationError,
     same_id,
 )
 from billie_desktop.ui.account_results import account_text
 from billie_desktop.ui.bulk_matching import Outcome, Pair
-from billie_desktop.ui.journal import Journal, Where
+from billie_desktop.ui.journal import FAILED, LINKED, NO_ANSWER, Journal, Where
+from billie_desktop.ui.paging import IN_FLIGHT, Send
 from billie_desktop.ui.widgets import tr
-
-IN_FLIGHT = 4
-Send = Callable[[Request[Any]], Awaitable[Any]]
 
 
 class RunState(Enum):
@@ -186,25 +181,25 @@ class LinkRun(QObject):
                 id=pair.customer.id, user_account_id=pair.account.id,
                 organisation_id=self.organisation_id))
         except asyncio.CancelledError:
-            self._finish(pair, "no answer", tr("Stopped before the answer came."))
+            self._finish(pair, NO_ANSWER, tr("Stopped before the answer came."))
             raise
         except TransportError as exc:
-            self._finish(pair, "no answer" if exc.fate_unknown else "failed", exc.message)
+            self._finish(pair, NO_ANSWER if exc.fate_unknown else FAILED, exc.message)
             lost = exc.fate_unknown or was_unknown
             self._put_back(pair, lost)
             self._pause_for(tr("The connection to the server was lost ({0}). Nothing more "
                                "is sent until you retry.").format(exc.message))
             return
         except NotSignedInError as exc:  # the password prompt was declined
-            self._finish(pair, "failed", exc.message)
+            self._finish(pair, FAILED, exc.message)
             self._put_back(pair, was_unknown)
             self._pause_for(tr("Not signed in ({0}). Retry once you are.").format(exc.message))
             return
         except BillieError as exc:
-            self._finish(pair, "failed", plain_words(exc))
+            self._finish(pair, FAILED, plain_words(exc))
             self._answered(pair, Outcome.FAILED, plain_words(exc))
             return
-        self._finish(pair, "linked")
+        self._finish(pair, LINKED)
         self._answered(pair, Outcome.LINKED, tr("Linked"))
         if answer.customer is not None:
             self.linked.emit(answer.customer)
@@ -217,7 +212,7 @@ class LinkRun(QObject):
         if customer is not None and customer.user_account_id and \
                 same_id(customer.user_account_id, pair.account.id):
             self._answered(pair, Outcome.LINKED, tr("Linked (checked after a lost answer)"))
-            self._finish(pair, "linked", tr("The answer was lost; reading the customer back "
+            self._finish(pair, LINKED, tr("The answer was lost; reading the customer back "
                                             "showed the link."))
             self.linked.emit(customer)
             return True

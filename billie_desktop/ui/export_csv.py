@@ -20,8 +20,7 @@ import contextlib
 import csv
 import os
 import time
-from collections.abc import Awaitable, Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -30,15 +29,12 @@ from billie_desktop.api import (
     QueryCustomersRequest,
     QueryCustomersResponse,
     QueryUserAccountsRequest,
-    Request,
     normal_guid,
 )
+from billie_desktop.ui.paging import IN_FLIGHT, MAX_TAKE, RowsProgress, Send
 from billie_desktop.ui.private_files import FILE_MODE
 
-MAX_TAKE = 500
-IN_FLIGHT = 4
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-Send = Callable[[Request[Any]], Awaitable[Any]]
 
 
 def neutralise(cell: str) -> str:
@@ -70,20 +66,7 @@ CSV_COLUMNS: dict[str, list[tuple[str, str, Getter]]] = {
 }
 
 
-@dataclass
-class ExportProgress:
-    rows_done: int
-    rows: int
-    started: float
-
-    @property
-    def rate(self) -> float:
-        return self.rows_done / max(time.perf_counter() - self.started, 1e-3)
-
-    @property
-    def seconds_left(self) -> float:
-        rate = self.rate
-        return (self.rows - self.rows_done) / rate if rate > 0 else 0.0
+ExportProgress = RowsProgress  # rows written of the query's total
 
 
 def part_path(path: Path) -> Path:

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from billie_desktop.api import BillieError, QueryCustomersRequest
-from billie_desktop.ui.export_csv import ExportProgress, Send, export_customers
+from billie_desktop.ui.export_csv import ExportProgress, export_customers
+from billie_desktop.ui.paging import Send
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.widgets import Banner, LiveLabel, PlainLabel, tr
 
