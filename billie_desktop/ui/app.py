@@ -19,7 +19,7 @@ from billie_desktop.ui.last_window import until_last_window_closed
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.sign_in_window import SignInWindow
 from billie_desktop.ui.tasks import Tasks
-from billie_desktop.ui.theme import Theme, ThemeKeeper, add_theme_menu, keeper_for
+from billie_desktop.ui.theme import add_theme_menu, keeper_for
 from billie_desktop.ui.tuning import PAGE_SIZE
 from billie_desktop.ui.warm_up import import_client, import_main_window, settle
 
@@ -53,8 +53,7 @@ class ConsoleApp(QObject):
                  probe: Callable[[], TokenStoreChoice] | None = None,
                  sandbox_options: SandboxOptions | None = None,
                  page_size: int = PAGE_SIZE, icon: QIcon | None = None,
-                 journal_path: Path | None = None,
-                 themes: ThemeKeeper | None = None) -> None:
+                 journal_path: Path | None = None) -> None:
         """``client_factory(url)`` makes the client for a server (tests hand in one that
         counts requests); by default a ``BillieClient`` using ``token_store``. With no
         ``token_store``, a ``SafeTokenStore`` is made once the first window is up, and
@@ -62,7 +61,6 @@ class ConsoleApp(QObject):
         super().__init__()
         self.settings = settings
         self.journal_path = journal_path  # None: activity.sqlite3 in the user's data folder
-        self.themes = themes  # View ▸ Theme (made on first use when not given)
         self._journal: Journal | None = None
         self.token_store = token_store
         self.client_factory = client_factory or self._new_client
@@ -86,14 +84,6 @@ class ConsoleApp(QObject):
 
             self.token_store = SafeTokenStore()
         return self.token_store
-
-    def _themes(self) -> ThemeKeeper:
-        if self.themes is None:
-            app = QApplication.instance()
-            assert isinstance(app, QApplication)
-            self.themes = keeper_for(app)
-            self.themes.theme = Theme(self.settings.theme)
-        return self.themes
 
     def journal(self) -> Journal | None:
         """The activity journal (opened on first use); None when it cannot be opened, which
@@ -260,7 +250,7 @@ class ConsoleApp(QObject):
         session.journal = self.journal()
         window = MainWindow(session, self.settings, page_size=self.page_size, icon=self.icon)
         window.signed_out.connect(lambda why: self._signed_out(window, why))
-        add_theme_menu(window, self._themes(), self.settings)
+        add_theme_menu(window, keeper_for(QApplication.instance()), self.settings)
         window.show()
         if self.sign_in_window is not None:
             _discard(self.sign_in_window)

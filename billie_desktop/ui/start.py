@@ -38,8 +38,7 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
     qapp, icon = make_qapp()
     install_translators(qapp, args.locale)  # before any window is built
     settings = Settings(args.settings)
-    themes = keeper_for(qapp)
-    themes.apply(settings.theme)  # before the first window paints
+    keeper_for(qapp).apply(settings.theme)  # before the first window paints
     first = None
     if not settings.may_resume(args.server):
         first = SignInWindow(settings, None, icon=icon)
@@ -59,8 +58,7 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
         options = options_from(args, port=0)
         print("Starting the sandbox…", flush=True)
     console = ConsoleApp(settings, None, probe=probe_keyring_in_thread,
-                         sandbox_options=options, server=args.server, icon=icon,
-                         themes=themes)
+                         sandbox_options=options, server=args.server, icon=icon)
     if first is not None:
         console.adopt_sign_in(first)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from billie_desktop.ui.widgets import tr
@@ -97,15 +97,16 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
-_KEEPERS: dict[int, ThemeKeeper] = {}
+_keeper: ThemeKeeper | None = None
 
 
-def keeper_for(app: QGuiApplication) -> ThemeKeeper:
+def keeper_for(app: QGuiApplication | QCoreApplication | None) -> ThemeKeeper:
     """The application's one keeper (two would both answer the platform's changes)."""
-    keeper = _KEEPERS.get(id(app))
-    if keeper is None or keeper.app is not app:
-        keeper = _KEEPERS[id(app)] = ThemeKeeper(app)
-    return keeper
+    global _keeper
+    assert isinstance(app, QGuiApplication)
+    if _keeper is None or _keeper.app is not app:
+        _keeper = ThemeKeeper(app)
+    return _keeper
 
 
 class ThemeKeeper(QObject):
