@@ -112,9 +112,8 @@ class ConsoleApp(QObject):
         remembered session without the password or leaves sign-in up. Nothing holds the
         first window back: not the client's imports, not a keyring slow to answer."""
         at_once = self.probe is not None and not self.resumable
-        if at_once:  # nothing to resume: the window waits for nothing
-            if self.sign_in_window is None:  # (it may be up already: see ui/start.py)
-                self.show_sign_in()
+        if at_once and self.sign_in_window is None:  # (ui/start.py shows it before the loop)
+            self.show_sign_in()  # nothing to resume: the window waits for nothing
             # Let it reach the screen before the imports and the keyring probe, rather
             # than have them take turns with it for the interpreter lock.
             await asyncio.sleep(WINDOW_FIRST)
