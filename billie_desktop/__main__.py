@@ -4,6 +4,7 @@ over to the console (or, with ``--smoke-test``, to the developer tools' smoke te
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -50,6 +51,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    gc.disable()  # until start-up settles: it makes objects, not garbage (ui/warm_up.py)
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.smoke_test:
         from billie_desktop.devtools.smoke import run_smoke_test

@@ -51,6 +51,7 @@ async def remembered(console: ConsoleApp) -> None:
     assert console.sign_in_window is None, "the sign-in window opened"
     say(f"resumed as {main.session.display_name}")
     await customers_shown(main)
+    say(collector())
     main.close()
 
 
@@ -82,6 +83,14 @@ async def link_one(console: ConsoleApp) -> None:
     main.close()
 
 
+def collector() -> str:
+    """Whether the garbage collector runs again, start-up done (``billie-desktop`` holds it
+    until then: ui/warm_up.py), and how many start-up objects it leaves alone."""
+    import gc
+
+    return f"collector {'on' if gc.isenabled() else 'off'}, {gc.get_freeze_count()} frozen"
+
+
 async def warmed_up(console: ConsoleApp) -> None:
     """While the sign-in window waits for the user, the console imports what signing in
     needs (ui/warm_up.py) and lets go of the module sources PySide6 read."""
@@ -95,6 +104,7 @@ async def warmed_up(console: ConsoleApp) -> None:
     say(f"ready before signing in: {', '.join(ready)}")
     sources = sum(len(lines[2]) for lines in linecache.cache.values() if len(lines) > 2)
     say(f"source lines kept: {sources}")
+    say(collector())
     window.close()
 
 

@@ -50,6 +50,7 @@ def test_remember_me_survives_a_restart(tmp_path, auth):
         assert len(stored) == 1 and PASSWORD not in next(iter(stored.values()))
         again = passed(console(tmp_path, sandbox.url, "remembered"))
         assert "resumed as Morgan Manager" in again and "customers shown" in again
+        assert "collector on, " in again  # held during start-up only (ui/warm_up.py)
         if auth == "jwt-cookie":
             linked = passed(console(tmp_path, sandbox.url, "link_one"))
             assert "linked " in linked and "Linked" in linked

@@ -4,6 +4,7 @@ windows, and passes each its collaborators. No globals."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import sqlite3
 from collections.abc import Awaitable, Callable
@@ -21,7 +22,7 @@ from billie_desktop.ui.sign_in_window import SignInWindow
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.theme import add_theme_menu, keeper_for
 from billie_desktop.ui.tuning import PAGE_SIZE
-from billie_desktop.ui.warm_up import import_client, import_main_window, settle
+from billie_desktop.ui.warm_up import GC_FALLBACK, import_client, import_main_window, settle
 
 if TYPE_CHECKING:  # the client and the main window are imported after the first window
     from billie_desktop.api import (
@@ -111,6 +112,7 @@ class ConsoleApp(QObject):
         """Shows the first window, finds the keyring off the UI thread, then resumes a
         remembered session without the password or leaves sign-in up. Nothing holds the
         first window back: not the client's imports, not a keyring slow to answer."""
+        asyncio.get_running_loop().call_later(GC_FALLBACK, gc.enable)  # should it never settle
         at_once = self.probe is not None and not self.resumable
         if at_once and self.sign_in_window is None:  # (ui/start.py shows it before the loop)
             self.show_sign_in()  # nothing to resume: the window waits for nothing

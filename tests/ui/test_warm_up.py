@@ -29,3 +29,5 @@ def test_the_client_and_the_main_window_are_ready_before_signing_in(tmp_path):
             "billie_desktop.ui.link_dialog") in out
     kept = int(out.split("source lines kept: ")[1].split()[0])
     assert kept < 2000, kept  # PySide6's import hook read tens of thousands of lines
+    frozen = int(out.split("collector on, ")[1].split()[0])  # held until settled, then on
+    assert frozen > 50_000, frozen
