@@ -16,7 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS, DemoSignIns
-from billie_desktop.ui.last_window import until_last_window_closed
+from billie_desktop.ui.last_window import until_last_window_closed, watch_window
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.sign_in_window import SignInWindow
 from billie_desktop.ui.tasks import Tasks
@@ -239,6 +239,7 @@ class ConsoleApp(QObject):
         if self.sign_in_window is not None and self.sign_in_window is not window:
             _discard(self.sign_in_window)
         self.sign_in_window = window
+        watch_window(window)
         return window
 
     def open_main(self, session: Session,
@@ -257,6 +258,7 @@ class ConsoleApp(QObject):
             _discard(self.sign_in_window)
             self.sign_in_window = None
         self.main_window = window
+        watch_window(window)
         if session.remember and self.remember_warning:
             window.statusBar().showMessage(self.remember_warning, 20_000)
         self.tasks.run("main", window.start(organisations))

@@ -1,9 +1,17 @@
 """When the app ends: once no window of it is left open (dialogs, menus and tooltips do
-not count). Imported after the first window is on screen (see ui/start.py)."""
+not count). Imported after the first window is on screen (see ui/start.py).
+
+The console's windows (sign-in and main windows; the side windows are the main window's
+children) are watched one by one, and Qt's ``lastWindowClosed`` catches the rest. An
+application-wide event filter did the same job but cost the whole start-up ~30 ms: every
+event of every object went through Python, and the first events of Qt's internal objects
+(QWidgetWindow, a combo box's popup…) made PySide look for their Python types by building
+all of QtCore's, QtGui's and QtWidgets' classes, and their 130 enums, at once."""
 
 from __future__ import annotations
 
 import asyncio
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -12,32 +20,61 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 class _LastWindowWatcher(QObject):
     """Notices when no window of the app is left open (dialogs, menus and tooltips do not
-    count). Qt says so itself only when it may also quit at once, which would stop the
-    event loop under the coroutines still cleaning up."""
+    count). Qt quits by itself only at once, which would stop the event loop under the
+    coroutines still cleaning up; and its ``lastWindowClosed`` waits for a dialog left
+    open too."""
 
-    def __init__(self, qapp: QApplication, done: Callable[[], None]) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.qapp, self.done = qapp, done
+        self.waiting: list[Callable[[], None]] = []
+        self.windows: weakref.WeakSet[QWidget] = weakref.WeakSet()
+
+    def watch(self, window: QWidget) -> None:
+        if window not in self.windows:
+            self.windows.add(window)
+            window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Close and isinstance(watched, QWidget) \
-                and watched.isWindow():
-            QTimer.singleShot(0, self._check)  # once the close has taken effect
+        if event.type() == QEvent.Type.Close:
+            QTimer.singleShot(0, self.check)  # once the close has taken effect
         return False
 
-    def _check(self) -> None:
+    def check(self) -> None:
+        qapp = QApplication.instance()
+        if not self.waiting or not isinstance(qapp, QApplication):
+            return
         if not any(w.isVisible() and w.windowType() == Qt.WindowType.Window
-                   and not isinstance(w, QDialog) for w in self.qapp.topLevelWidgets()):
-            self.done()
+                   and not isinstance(w, QDialog) for w in qapp.topLevelWidgets()):
+            for done in self.waiting:
+                done()
+            self.waiting.clear()
+
+
+_watcher: _LastWindowWatcher | None = None
+
+
+def _the_watcher() -> _LastWindowWatcher:
+    global _watcher
+    if _watcher is None:
+        _watcher = _LastWindowWatcher()
+        qapp = QApplication.instance()
+        assert isinstance(qapp, QApplication)
+        qapp.lastWindowClosed.connect(_watcher.check)
+    return _watcher
+
+
+def watch_window(window: QWidget) -> None:
+    """Closing ``window`` (a top-level window of the console) may end the app."""
+    _the_watcher().watch(window)
 
 
 async def until_last_window_closed(qapp: QApplication) -> None:
-
     closed = asyncio.Event()
-    watcher = _LastWindowWatcher(qapp, closed.set)
-    qapp.installEventFilter(watcher)
-    QTimer.singleShot(0, watcher._check)  # closed already, before this was watching
+    watcher = _the_watcher()
+    watcher.waiting.append(closed.set)
+    QTimer.singleShot(0, watcher.check)  # closed already, before this was watching
     try:
         await closed.wait()
     finally:
-        qapp.removeEventFilter(watcher)
+        if closed.set in watcher.waiting:
+            watcher.waiting.remove(closed.set)

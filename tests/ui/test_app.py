@@ -119,10 +119,12 @@ async def test_the_app_ends_when_its_last_window_closes_and_not_before():
 
     from PySide6.QtWidgets import QMainWindow
 
-    from billie_desktop.ui.last_window import until_last_window_closed
+    from billie_desktop.ui.last_window import until_last_window_closed, watch_window
 
     qapp = QApplication.instance()
     first, second = QMainWindow(), QMainWindow()
+    for window in (first, second):
+        watch_window(window)
     first.show()
     waiting = asyncio.ensure_future(until_last_window_closed(qapp))
     await asyncio.sleep(0.05)
