@@ -18,6 +18,13 @@ def say(text: str) -> None:
     print(f"[journey] {text}", flush=True)
 
 
+async def main_shown(console: ConsoleApp) -> MainWindow:
+    """The main window once it is on screen (a resumed one is shown with its customers,
+    a moment after it is made)."""
+    return await wait_for(lambda: console.main_window if console.main_window is not None
+                          and console.main_window.isVisible() else None, limit=20)
+
+
 async def customers_shown(main: MainWindow) -> None:
     from billie_desktop.ui.customers_model import ListState
 
@@ -47,7 +54,7 @@ async def first_sign_in(console: ConsoleApp) -> None:
 
 async def remembered(console: ConsoleApp) -> None:
     """Starts straight into the customers, with no sign-in window and no error."""
-    main = await wait_for(lambda: console.main_window, limit=20)
+    main = await main_shown(console)
     assert console.sign_in_window is None, "the sign-in window opened"
     say(f"resumed as {main.session.display_name}")
     await customers_shown(main)
@@ -59,7 +66,7 @@ async def link_one(console: ConsoleApp) -> None:
     """Resumed, links the first unlinked customer to a free account, sees the row change."""
     from billie_desktop.api import QueryCustomersRequest, QueryUserAccountsRequest, same_id
 
-    main = await wait_for(lambda: console.main_window, limit=20)
+    main = await main_shown(console)
     await customers_shown(main)
     org = main.current_organisation
     assert org is not None
@@ -115,7 +122,7 @@ async def bulk_link(console: ConsoleApp) -> None:
 
     from billie_desktop.api import same_id
 
-    main = await wait_for(lambda: console.main_window, limit=20)
+    main = await main_shown(console)
     await customers_shown(main)
     main.bulk_action.trigger()
     window = main.bulk_window
@@ -147,7 +154,7 @@ async def killed_while_linking(console: ConsoleApp) -> None:
     from billie_desktop.api import QueryUserAccountsRequest
     from billie_desktop.ui.journal import Filters
 
-    main = await wait_for(lambda: console.main_window, limit=20)
+    main = await main_shown(console)
     await customers_shown(main)
     org = main.current_organisation
     accounts = await main.session.send(QueryUserAccountsRequest(
@@ -173,7 +180,7 @@ async def export_and_activity(console: ConsoleApp) -> None:
 
     from billie_desktop.ui.export_entry import export_to
 
-    main = await wait_for(lambda: console.main_window, limit=20)
+    main = await main_shown(console)
     await customers_shown(main)
     path = Path(os.environ["BILLIE_EXPORT_TO"])
     dialog = export_to(main, path)

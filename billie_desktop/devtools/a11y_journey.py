@@ -35,7 +35,8 @@ async def journey(console: ConsoleApp) -> None:
     await _stage("sign-in")
     window.use_demo_user(DEMO_SIGN_INS.manager)
     await window.sign_in()
-    main = await wait_for(lambda: console.main_window, limit=30)
+    main = await wait_for(lambda: console.main_window if console.main_window is not None
+                          and console.main_window.isVisible() else None, limit=30)
     assert main is not None
     await wait_for(lambda: main.model.total > 0, limit=30)
     await main.model.wait_idle()

@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # the client and the main window are imported after the first
 log = logging.getLogger("billie_desktop")
 KEYRING_GRACE = 0.25  # s: a keyring slower than this answers behind the sign-in window
 KEYRING_TIMEOUT = 30.0  # s: then "Remember me" is for this session only
+FILLED_LIMIT = 0.3  # s: a resumed main window waits at most this long for its customers
 WINDOW_FIRST = 0.05  # s: the first window is on screen before the keyring is probed
 
 
@@ -212,9 +213,13 @@ class ConsoleApp(QObject):
                     report = await client.discover()
                 except BillieError:
                     report = None
-                self.open_main(Session(client, me, server_label=server, remember=True,
-                                       sandbox=server == self.sandbox_url,
-                                       discovery=report), organisations)
+                window = self.open_main(Session(client, me, server_label=server,
+                                                remember=True, discovery=report,
+                                                sandbox=server == self.sandbox_url),
+                                        organisations, shown=False)
+                await until_filled(window)
+                if self.main_window is window:  # (not signed out meanwhile)
+                    self._put_up(window)
                 return
             await client.close()  # nothing to resume, or not a manager: sign in afresh
         if self.sign_in_window is None:
@@ -243,9 +248,10 @@ class ConsoleApp(QObject):
         return window
 
     def open_main(self, session: Session,
-                  organisations: Awaitable[QueryOrganisationsResponse] | None = None
-                  ) -> MainWindow:
-        """``organisations``: the caller's organisations, already asked for."""
+                  organisations: Awaitable[QueryOrganisationsResponse] | None = None,
+                  *, shown: bool = True) -> MainWindow:
+        """``organisations``: the caller's organisations, already asked for. ``shown``:
+        False for a window the caller puts up itself (``_put_up``) once it is filled."""
         from billie_desktop.ui.main_window import MainWindow
 
         self.sessions.append(session)
@@ -253,17 +259,23 @@ class ConsoleApp(QObject):
         window = MainWindow(session, self.settings, page_size=self.page_size, icon=self.icon)
         window.signed_out.connect(lambda why: self._signed_out(window, why))
         add_theme_menu(window, keeper_for(QApplication.instance()), self.settings)
-        window.show()
-        if self.sign_in_window is not None:
-            _discard(self.sign_in_window)
-            self.sign_in_window = None
         self.main_window = window
         watch_window(window)
         if session.remember and self.remember_warning:
             window.statusBar().showMessage(self.remember_warning, 20_000)
         self.tasks.run("main", window.start(organisations))
+        if shown:
+            self._put_up(window)
         settle()  # (the main window may have been imported just now: see warm_up.py)
         return window
+
+    def _put_up(self, window: MainWindow) -> None:
+        """Shows the main window in place of the sign-in window (closed only now: with no
+        window on screen for a moment, the app would end)."""
+        window.show()
+        if self.sign_in_window is not None:
+            _discard(self.sign_in_window)
+            self.sign_in_window = None
 
     def _signed_out(self, window: MainWindow, why: str) -> None:
         self.tasks.cancel("main")  # its start (organisations) must not outlive it
@@ -293,6 +305,28 @@ class ConsoleApp(QObject):
         if self._journal is not None:
             self._journal.close()
             self._journal = None
+
+
+async def until_filled(window: MainWindow) -> None:
+    """Waits until the customers list of a main window not yet shown has its first
+    page (or knows it has none, or failed), ``FILLED_LIMIT`` at most: a resumed session
+    comes up with its customers rather than with "Loading…" for a moment, one paint of
+    the whole window instead of two on the way to them."""
+    from billie_desktop.ui.customer_fields import ListState
+
+    filled = asyncio.Event()
+
+    def changed(state: ListState, _message: str) -> None:
+        if state != ListState.LOADING:
+            filled.set()
+
+    window.model.state_changed.connect(changed)
+    try:
+        await asyncio.wait_for(filled.wait(), FILLED_LIMIT)
+    except TimeoutError:
+        pass  # slow, or no organisation to list: the window says so itself
+    finally:
+        window.model.state_changed.disconnect(changed)
 
 
 def _discard(window: QWidget) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton
 
+from billie_desktop.ui import app as app_module
 from billie_desktop.ui.app import ConsoleApp
 from tests.ui.conftest import PASSWORD, clear_faults, queue_fault, signed_in, until
 
@@ -149,7 +150,7 @@ async def test_sandbox_demo_sign_ins_fill_the_form(console):
     assert window.user_name.text() == "mel.manager@sandbox.test" and window.password.text()
 
 
-async def test_a_remembered_session_resumes_without_the_password(console, settings, sandbox):
+async def remembered(console: ConsoleApp) -> None:
     window = await open_sign_in(console)
     window.user_name.setText("manager@sandbox.test")
     window.password.setText(PASSWORD)
@@ -158,13 +159,39 @@ async def test_a_remembered_session_resumes_without_the_password(console, settin
     assert console.main_window is not None
     stored = console.token_store.load(console.main_window.session.client.base_url)
     assert stored is not None and PASSWORD not in stored.to_json()
+    await until(lambda: console.main_window.model.state == "ready")
 
+
+async def test_a_remembered_session_resumes_without_the_password(console, settings, sandbox,
+                                                                 monkeypatch):
+    """...and comes up with its customers already in the list, not with "Loading…" for a
+    moment (ConsoleApp waits for them before it shows the window)."""
+    await remembered(console)
+    monkeypatch.setattr(app_module, "FILLED_LIMIT", 30.0)  # what is tested is the order
     second = ConsoleApp(settings, console.token_store, sandbox_url=sandbox.url, page_size=50)
     try:
         await second.start()
-        assert second.sign_in_window is None and second.main_window is not None
-        await until(lambda: second.main_window.model.state == "ready")
+        main = second.main_window
+        assert second.sign_in_window is None and main is not None and main.isVisible()
+        assert main.model.state == "ready" and main.model.rowCount() == 300
     finally:
+        await second.close()
+
+
+async def test_a_resumed_window_slow_to_fill_comes_up_saying_it_is_loading(
+        console, settings, sandbox, monkeypatch):
+    await remembered(console)
+    monkeypatch.setattr(app_module, "FILLED_LIMIT", 0.05)
+    await queue_fault(sandbox, "latency=1", "/customers", method="GET")
+    second = ConsoleApp(settings, console.token_store, sandbox_url=sandbox.url, page_size=50)
+    try:
+        await second.start()
+        main = second.main_window
+        assert main is not None and main.isVisible() and main.model.state == "loading"
+        assert "Loading customers" in main.area.status.label.text()
+        await until(lambda: main.model.state == "ready")
+    finally:
+        await clear_faults(sandbox)
         await second.close()
 
 
