@@ -37,10 +37,11 @@ CLIENT = ("billie_desktop.api.errors", "billie_desktop.api.dtos",
           # what httpx imports for its first connection and first request (~30 ms)
           "httpcore", "anyio.abc", "anyio.lowlevel", "anyio.streams", "anyio.to_thread",
           "anyio._backends._asyncio")
-# The answers the first minute reads: pydantic builds their validators on first use
+# What the first minute sends and reads: pydantic builds their validators on first use
 # (the models are declared with defer_build, so that importing them is cheap).
-FIRST_ANSWERS = ("AuthenticateResponse", "QueryOrganisationsResponse",
-                 "QueryCustomersResponse")
+FIRST_MODELS = ("AuthenticateResponse", "QueryOrganisationsResponse",
+                "QueryCustomersResponse", "WhoAmI", "QueryOrganisationsRequest",
+                "QueryCustomersRequest")
 # Leaves first, so that each import brings in one module (tests/ui/test_warm_up.py keeps
 # this list complete).
 MAIN_WINDOW = ("billie_desktop.ui.session", "billie_desktop.ui.account_names",
@@ -73,7 +74,7 @@ def settle() -> None:
 def _prepare_client() -> None:
     _import_all(CLIENT)
     dtos = importlib.import_module("billie_desktop.api.dtos")
-    for name in FIRST_ANSWERS:
+    for name in FIRST_MODELS:
         getattr(dtos, name).model_rebuild()
 
 
