@@ -51,6 +51,7 @@ from billie_desktop.ui.customer_fields import (
     local_date,
     sort_value,
 )
+from billie_desktop.ui.paging import EarlyAnswer
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import PAGE_CACHE_PAGES, PAGE_SETTLE_MS, PAGE_SIZE
 from billie_desktop.ui.widgets import escaped_tooltip, tr
@@ -93,6 +94,8 @@ class CustomersModel(QAbstractTableModel):
         self._settle.setInterval(PAGE_SETTLE_MS)
         self._settle.timeout.connect(self._fetch_visible)
         self.stale_pages_dropped = 0  # answers that came back for an older query
+        # The first page, asked before its organisation is chosen (ask_early).
+        self.early: EarlyAnswer[QueryCustomersRequest, QueryCustomersResponse] = EarlyAnswer()
 
     # --- Qt model interface -----------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
@@ -190,7 +193,14 @@ class CustomersModel(QAbstractTableModel):
         for page in range(first, last + 1):
             self._load(page, first=page == first)
 
+    def ask_early(self, organisation_id: str) -> None:
+        """Asks now for the first page this list will want once ``organisation_id`` is
+        chosen (it is used only if the query is still the same by then)."""
+        self.early.ask(self._query(skip=0, take=self.page_size, with_total=True,
+                                   organisation_id=organisation_id), self._fetch)
+
     def clear(self) -> None:
+        self.early.drop()
         self.organisation_id = None
         self.reload()
 
@@ -251,7 +261,7 @@ class CustomersModel(QAbstractTableModel):
         request = self._query(skip=page * self.page_size, take=self.page_size,
                               with_total=with_total)
         try:
-            answer = await self._fetch(request)
+            answer = await self.early.answer(request, self._fetch)
         except BillieError as exc:
             if generation == self.generation:
                 self._failed(exc)
@@ -267,10 +277,12 @@ class CustomersModel(QAbstractTableModel):
         return self._query(skip=skip, take=take, with_total=with_total)
 
     def _query(self, *, skip: int, take: int, with_total: bool,
-               filters: dict[str, str] | None = None) -> QueryCustomersRequest:
+               filters: dict[str, str] | None = None, organisation_id: str | None = None
+               ) -> QueryCustomersRequest:
         """The current query (organisation, search, filter, order) for some of its rows."""
         return QueryCustomersRequest(
-            organisation_id=self.organisation_id, skip=skip, take=take, order_by=self.order_by,
+            organisation_id=organisation_id or self.organisation_id, skip=skip, take=take,
+            order_by=self.order_by,
             search=self.search or None, include="Total" if with_total else None,
             user_account_id_is_null=self.link_filter == LinkFilter.NOT_LINKED or None,
             user_account_id_is_not_null=self.link_filter == LinkFilter.LINKED or None,

@@ -23,8 +23,6 @@ from billie_desktop.api import (
     Customer,
     GetCustomerRequest,
     Organisation,
-    QueryCustomersRequest,
-    QueryCustomersResponse,
     QueryOrganisationsRequest,
     QueryOrganisationsResponse,
     same_id,
@@ -76,7 +74,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.settings = settings
         self.tasks = Tasks()
-        self.model = CustomersModel(self._fetch_customers, page_size=page_size)
+        self.model = CustomersModel(session.send, page_size=page_size)
         self.organisations: list[Organisation] = []
         self.link_dialog: LinkDialog | None = None
         self.bulk_window: BulkLinkWindow | None = None  # Customer ▸ Link by email…
@@ -213,17 +211,19 @@ class MainWindow(QMainWindow):
                     pass             # prompt if it expired, the banner otherwise)
             return await self.session.send(QueryOrganisationsRequest())
 
+        last = self.settings.last_organisation(self.session.place)
+        if last:  # its customers come with the organisations
+            self.model.ask_early(last)
         response = await run_operation(form, organisations(), on_error=show)
         if response is None:
             return
         self.organisations = sorted(response.results, key=lambda o: o.name.lower())
         self.session.organisations = self.organisations
-        remembered = self.settings.last_organisation(self.session.place)
         self.organisation.blockSignals(True)
         self.organisation.clear()
         for org in self.organisations:
             self.organisation.addItem(org.name, org.id)
-        index = next((i for i, o in enumerate(self.organisations) if o.id == remembered), 0)
+        index = next((i for i, o in enumerate(self.organisations) if o.id == last), 0)
         self.organisation.setCurrentIndex(index)
         self.organisation.blockSignals(False)
         if not self.organisations:
@@ -259,9 +259,6 @@ class MainWindow(QMainWindow):
         self.model.set_organisation(org.id if org else None)
         self.keeper.forget()  # another organisation's customer is not kept
         self.detail.show_customer(None)
-
-    async def _fetch_customers(self, request: QueryCustomersRequest) -> QueryCustomersResponse:
-        return await self.session.send(request)
 
     # --- selection and detail -----------------------------------------------------------------
     def selected_customer(self) -> Customer | None:

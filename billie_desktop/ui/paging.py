@@ -1,12 +1,14 @@
-"""What the console's bulk work shares (Link by email, the export): how much it asks of
-the server at once, and how it reports progress. No widgets here."""
+"""What the console's paging shares (the customers list, Link by email, the export): how
+much it asks of the server at once, how it reports progress, and a first page asked
+early. No widgets here."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from billie_desktop.api import Request
 
@@ -31,3 +33,40 @@ class RowsProgress:
     def seconds_left(self) -> float:
         rate = self.rate
         return (self.rows - self.rows_done) / rate if rate > 0 else 0.0
+
+
+Q = TypeVar("Q")
+A = TypeVar("A")
+
+
+class EarlyAnswer(Generic[Q, A]):
+    """One request asked before it is needed: the first page of the organisation last
+    shown, while the organisations are still on their way (ServiceStack answers both at
+    once: a round trip saved at start-up). Whoever then asks the very same request gets
+    its answer; anything else drops it."""
+
+    def __init__(self) -> None:
+        self._early: tuple[Q, asyncio.Future[A]] | None = None
+
+    def ask(self, request: Q, send: Callable[[Q], Awaitable[A]]) -> None:
+        self.drop()
+        self._early = (request, asyncio.ensure_future(send(request)))
+
+    def answer(self, request: Q, send: Callable[[Q], Awaitable[A]]) -> Awaitable[A]:
+        """The early answer when ``request`` is what was asked early, else ``send``'s."""
+        early, self._early = self._early, None
+        if early is not None and early[0] == request:
+            return early[1]
+        if early is not None:
+            _dropped(early[1])
+        return send(request)
+
+    def drop(self) -> None:
+        early, self._early = self._early, None
+        if early is not None:
+            _dropped(early[1])
+
+
+def _dropped(future: asyncio.Future[Any]) -> None:
+    future.cancel()  # (and its failure, had it already failed, is not "never retrieved")
+    future.add_done_callback(lambda done: done.cancelled() or done.exception())
