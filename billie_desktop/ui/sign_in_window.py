@@ -189,8 +189,10 @@ class SignInWindow(QWidget):
         self.server.setCurrentIndex(self.server.findData(CUSTOM))
 
     # --- a sandbox that starts behind the window ----------------------------------------------
-    def sandbox_starting(self) -> None:
-        self.banner.show_message(_t("Starting the sandbox on this computer…"), kind="info")
+    def sandbox_starting(self, *, icon: bool = True) -> None:
+        """``icon=False``: before the first window is on screen (see Banner.show_icon)."""
+        self.banner.show_message(_t("Starting the sandbox on this computer…"), kind="info",
+                                 icon=icon)
         self.busy.set_busy(True)
         self.sign_in_button.setEnabled(False)
 

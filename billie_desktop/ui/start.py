@@ -45,9 +45,11 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
         if args.server:
             first.choose_custom_server(args.server)
         if args.sandbox:
-            first.sandbox_starting()
+            first.sandbox_starting(icon=False)
         first.show()
         until_on_screen(qapp, first)
+        if args.sandbox:
+            first.banner.show_icon()  # a moment later, in the place kept for it
     after_first_window(qapp)
     from billie_desktop.ui.app import ConsoleApp, probe_keyring_in_thread
 

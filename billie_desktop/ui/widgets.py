@@ -127,6 +127,8 @@ class Banner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         self.icon = QLabel()
+        self.icon.setMinimumSize(16, 16)  # its place, kept while it is drawn (show_icon)
+        self.kind = "warning"
         self.text = PlainLabel()
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -139,15 +141,13 @@ class Banner(QFrame):
         self.setAccessibleName(tr("Message"))
         self.hide()
 
-    def show_message(self, text: str, *, kind: str = "warning", action: str | None = None
-                     ) -> None:
-        from PySide6.QtWidgets import QStyle
-
-        icons = {"warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-                 "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-                 "info": QStyle.StandardPixmap.SP_MessageBoxInformation}
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        self.icon.setPixmap(self.style().standardIcon(icons[kind]).pixmap(size, size))
+    def show_message(self, text: str, *, kind: str = "warning", action: str | None = None,
+                     icon: bool = True) -> None:
+        """``icon=False``: the icon is drawn by a later ``show_icon`` (QStyle's 600 enums
+        and the icon cost ~9 ms, which a first window shows sooner without)."""
+        self.kind = kind
+        if icon:
+            self.show_icon()
         self.text.setText(text)
         self.text.setAccessibleName(text)
         self.action.setVisible(action is not None)
@@ -157,6 +157,15 @@ class Banner(QFrame):
         self.setAccessibleName(text)  # the banner reads as its message
         self.show()
         alert(self)
+
+    def show_icon(self) -> None:
+        from PySide6.QtWidgets import QStyle
+
+        icons = {"warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+                 "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+                 "info": QStyle.StandardPixmap.SP_MessageBoxInformation}
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        self.icon.setPixmap(self.style().standardIcon(icons[self.kind]).pixmap(size, size))
 
     def clear(self) -> None:
         self.text.clear()
