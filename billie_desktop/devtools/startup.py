@@ -20,7 +20,7 @@ from pathlib import Path
 BARE = ("from PySide6.QtWidgets import QApplication, QMainWindow\n"
         "app = QApplication([])\nwindow = QMainWindow()\nwindow.setWindowTitle('bare-window')\n"
         "window.resize(460, 400)\nwindow.show()\napp.exec()\n")
-RUNS = 7  # rounds; each case once per round
+RUNS = 11  # rounds; each case once per round
 PAUSE = 0.3  # s between runs
 
 
