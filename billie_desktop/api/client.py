@@ -190,7 +190,7 @@ class BillieClient:
         self.session.start(me, stored.style, remember=True,
                            bearer_token=self.session.bearer_token,
                            refresh_token=self.session.refresh_token)
-        await self._persist()
+        await self._persist(kept=stored)
         return self.session.user
 
     async def discover(self) -> DiscoveryReport:
@@ -237,7 +237,10 @@ class BillieClient:
         self.session.end()
         self._http.cookies.clear()
 
-    async def _persist(self) -> None:
+    async def _persist(self, *, kept: StoredSession | None = None) -> None:
+        """Keeps the session for the next start (or forgets it). ``kept``: what the store
+        holds already; it is not written again unchanged (a keyring's write is a D-Bus
+        round trip, on the way to a resumed session's customers)."""
         session = self.session
         if not session.remember or session.user is None or session.style is None:
             await asyncio.to_thread(self.token_store.clear, self.base_url)
@@ -246,7 +249,8 @@ class BillieClient:
         cookies = {c.name: c.value or "" for c in self._http.cookies.jar if c.name in names}
         stored = StoredSession(session.user.user_name or "", session.style,
                                session.refresh_token, cookies)
-        await asyncio.to_thread(self.token_store.save, self.base_url, stored)
+        if stored != kept:
+            await asyncio.to_thread(self.token_store.save, self.base_url, stored)
 
     async def _renew(self, generation: int) -> None:
         """Renews the session once for everybody who saw it expire in ``generation``."""

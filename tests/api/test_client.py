@@ -193,6 +193,28 @@ async def test_remember_me_resumes_without_the_password(server, make_client):
     assert (await orgs(second))
 
 
+async def test_a_resumed_session_is_not_written_again_when_unchanged(server, make_client):
+    """(a keyring's write is a D-Bus round trip on the way to the customers)"""
+    from billie_desktop.api import MemoryTokenStore
+
+    class Counting(MemoryTokenStore):
+        saves = 0
+
+        def save(self, server, session):
+            self.saves += 1
+            super().save(server, session)
+
+    store = Counting()
+    first = make_client(server.url, token_store=store)
+    await first.sign_in(MANAGER, PASSWORD, remember=True)
+    kept, saves = store.load(first.base_url), store.saves
+    assert saves == 1
+    second = make_client(server.url, token_store=store)
+    assert await second.resume() is not None
+    assert store.saves == saves and store.load(first.base_url) == kept
+    assert (await orgs(second))
+
+
 async def test_without_remember_me_nothing_is_kept(server, make_client):
     client = make_client(server.url)
     await client.sign_in(MANAGER, PASSWORD, remember=True)
