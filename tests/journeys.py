@@ -59,6 +59,10 @@ async def remembered(console: ConsoleApp) -> None:
     say(f"resumed as {main.session.display_name}")
     await customers_shown(main)
     say(collector())
+    import sys
+
+    imported = "billie_desktop.ui.sign_in_window" in sys.modules
+    say(f"sign-in window {'imported' if imported else 'never imported'}")
     main.close()
 
 

@@ -51,6 +51,7 @@ def test_remember_me_survives_a_restart(tmp_path, auth):
         again = passed(console(tmp_path, sandbox.url, "remembered"))
         assert "resumed as Morgan Manager" in again and "customers shown" in again
         assert "collector on, " in again  # held during start-up only (ui/warm_up.py)
+        assert "sign-in window never imported" in again  # nothing to pay for
         if auth == "jwt-cookie":
             linked = passed(console(tmp_path, sandbox.url, "link_one"))
             assert "linked " in linked and "Linked" in linked

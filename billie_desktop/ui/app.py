@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS, DemoSignIns
 from billie_desktop.ui.last_window import until_last_window_closed, watch_window
 from billie_desktop.ui.settings import Settings
-from billie_desktop.ui.sign_in_window import SignInWindow
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.theme import add_theme_menu, keeper_for
 from billie_desktop.ui.tuning import PAGE_SIZE
@@ -37,6 +36,7 @@ if TYPE_CHECKING:  # the client and the main window are imported after the first
     from billie_desktop.ui.journal import Journal
     from billie_desktop.ui.main_window import MainWindow
     from billie_desktop.ui.session import Session
+    from billie_desktop.ui.sign_in_window import SignInWindow
 
 log = logging.getLogger("billie_desktop")
 KEYRING_GRACE = 0.25  # s: a keyring slower than this answers behind the sign-in window
@@ -228,6 +228,8 @@ class ConsoleApp(QObject):
             self.tasks.run("warm-up", import_main_window())
 
     def show_sign_in(self, notice: str | None = None) -> SignInWindow:
+        from billie_desktop.ui.sign_in_window import SignInWindow
+
         window = SignInWindow(self.settings, self.client_factory, sandbox_url=self.sandbox_url,
                               demo=self.demo, notice=notice, remember_note=self.remember_warning,
                               icon=self.icon)

@@ -15,11 +15,10 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from billie_desktop.ui.launch import after_first_window, configure_logging, make_qapp, run_app
 from billie_desktop.ui.settings import Settings
-from billie_desktop.ui.sign_in_window import SignInWindow
 from billie_desktop.ui.theme import keeper_for
 from billie_desktop.ui.translators import install_translators
 
@@ -40,7 +39,9 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
     settings = Settings(args.settings)
     keeper_for(qapp).apply(settings.theme)  # before the first window paints
     first = None
-    if not settings.may_resume(args.server):
+    if not settings.may_resume(args.server):  # (a resumed start may never need it)
+        from billie_desktop.ui.sign_in_window import SignInWindow
+
         first = SignInWindow(settings, None, icon=icon)
         if args.server:
             first.choose_custom_server(args.server)
@@ -76,7 +77,7 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
             console.sandbox.stop()
 
 
-def until_on_screen(qapp: QApplication, window: SignInWindow) -> None:
+def until_on_screen(qapp: QApplication, window: QWidget) -> None:
     """Lets Qt map, expose and paint the window before the imports that follow: this runs
     before the event loop exists, so processing events here re-enters nothing."""
     handle = window.windowHandle()
