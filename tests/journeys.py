@@ -39,6 +39,7 @@ async def first_sign_in(console: ConsoleApp) -> None:
     window = await wait_for(lambda: console.sign_in_window or console.main_window)
     assert console.main_window is None, "already signed in before signing in"
     assert window is console.sign_in_window and window.isVisible()
+    assert not window.windowIcon().isNull()  # set just after it was shown (ui/start.py)
     window.user_name.setText(DEMO_SIGN_INS.manager)
     window.password.setText(DEMO_SIGN_INS.password)
     window.remember.setChecked(True)

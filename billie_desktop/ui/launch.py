@@ -50,6 +50,19 @@ def after_first_window(qapp: QApplication) -> None:
 
 
 def make_qapp() -> tuple[QApplication, QIcon]:
+    qapp = bare_qapp()
+    return qapp, set_app_icon(qapp)
+
+
+def set_app_icon(qapp: QApplication) -> QIcon:
+    """The windows' icon (an SVG: loading it brings in Qt's SVG plugin, ~5 ms, so the
+    console's first window is shown before it; Qt then gives it to that window too)."""
+    icon = QIcon(str(app_icon_path()))
+    qapp.setWindowIcon(icon)
+    return icon
+
+
+def bare_qapp() -> QApplication:
     existing = QApplication.instance()
     qapp = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     qapp.setApplicationName("Billie Desktop")
@@ -58,9 +71,7 @@ def make_qapp() -> tuple[QApplication, QIcon]:
     # The app decides when to stop (after the last window closes, once it has cleaned
     # up), so that Qt never stops the event loop under a coroutine that is still running.
     qapp.setQuitOnLastWindowClosed(False)
-    icon = QIcon(str(app_icon_path()))
-    qapp.setWindowIcon(icon)
-    return qapp, icon
+    return qapp
 
 
 def run_app(qapp: QApplication,

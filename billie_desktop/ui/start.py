@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
-from billie_desktop.ui.launch import after_first_window, configure_logging, make_qapp, run_app
+from billie_desktop.ui.launch import (
+    after_first_window,
+    bare_qapp,
+    configure_logging,
+    run_app,
+    set_app_icon,
+)
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.theme import keeper_for
 from billie_desktop.ui.translators import install_translators
@@ -34,7 +40,7 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
     """``billie-desktop`` (parsed by ``billie_desktop.__main__``). ``driver`` replaces the
     user for scripted journeys; the console is built exactly as for a user."""
     configure_logging(args.log_level)  # (the log file once the window is up)
-    qapp, icon = make_qapp()
+    qapp = bare_qapp()
     install_translators(qapp, args.locale)  # before any window is built
     settings = Settings(args.settings)
     keeper_for(qapp).apply(settings.theme)  # before the first window paints
@@ -42,7 +48,7 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
     if not settings.may_resume(args.server):  # (a resumed start may never need it)
         from billie_desktop.ui.sign_in_window import SignInWindow
 
-        first = SignInWindow(settings, None, icon=icon)
+        first = SignInWindow(settings, None)
         if args.server:
             first.choose_custom_server(args.server)
         if args.sandbox:
@@ -51,6 +57,7 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
         until_on_screen(qapp, first)
         if args.sandbox:
             first.banner.show_icon()  # a moment later, in the place kept for it
+    icon = set_app_icon(qapp)  # (after the first window: see set_app_icon)
     after_first_window(qapp)
     from billie_desktop.ui.app import ConsoleApp, probe_keyring_in_thread
 
