@@ -52,7 +52,7 @@ class ConsoleApp(QObject):
                  client_factory: Callable[[str], BillieClient] | None = None,
                  sandbox_url: str | None = None, demo: DemoSignIns | None = None,
                  server: str | None = None,
-                 probe: Callable[[], TokenStoreChoice] | None = None,
+                 probe: Callable[[str | None], TokenStoreChoice] | None = None,
                  sandbox_options: SandboxOptions | None = None,
                  page_size: int = PAGE_SIZE, icon: QIcon | None = None,
                  journal_path: Path | None = None) -> None:
@@ -126,7 +126,8 @@ class ConsoleApp(QObject):
         if self.probe is not None and self.token_store is None:
             # The keyring is asked at once, in a worker thread, while this thread imports
             # and builds the client: a keyring's D-Bus round trips overlap that work.
-            probing = asyncio.get_running_loop().run_in_executor(None, self.probe)
+            probing = asyncio.get_running_loop().run_in_executor(
+                None, self.probe, self._remembered_server())
         await import_client()  # off this thread: the window stays responsive
         from billie_desktop.api import SafeTokenStore
 
@@ -149,7 +150,8 @@ class ConsoleApp(QObject):
 
         assert self.probe is not None
         if probing is None:
-            probing = asyncio.get_running_loop().run_in_executor(None, self.probe)
+            probing = asyncio.get_running_loop().run_in_executor(
+                None, self.probe, self._remembered_server())
         probing = asyncio.ensure_future(probing)
         if not at_once:  # worth a moment's wait: the customers may come straight up
             done, _ = await asyncio.wait({probing}, timeout=KEYRING_GRACE)
@@ -345,8 +347,8 @@ def _started_sandbox(options: SandboxOptions) -> SandboxServer:
     return SandboxServer(options).start()
 
 
-def probe_keyring_in_thread() -> TokenStoreChoice:
+def probe_keyring_in_thread(server: str | None) -> TokenStoreChoice:
     """Runs in a worker thread: keyring and its backends are imported there too."""
     from billie_desktop.api import probe_keyring
 
-    return probe_keyring()
+    return probe_keyring(server)

@@ -221,3 +221,34 @@ def test_log_and_settings_files_are_the_users_alone(tmp_path):
         assert os.stat(path).st_mode & 0o777 == 0o600, path
     for folder in (tmp_path / "conf", tmp_path / "logs"):
         assert os.stat(folder).st_mode & 0o777 == 0o700, folder
+
+
+def test_the_probe_reads_the_remembered_session_once_for_the_first_load(use_keyring):
+    """The probe's question is the server's remembered session itself: the first load
+    is answered from it, with no second keyring read (a Secret Service read is a D-Bus
+    round trip and a key exchange); any other read goes to the keyring."""
+    from billie_desktop.api import StoredSession
+
+    class Counting(ScriptedKeyring):
+        reads = 0
+
+        def get_password(self, service: str, username: str) -> str | None:
+            self.reads += 1
+            return super().get_password(service, username)
+
+    backend = Counting()
+    use_keyring(backend)
+    kept = StoredSession("manager@sandbox.test", "jwt-body", refresh_token="r.t.x")
+    backend.set_password("billie-desktop", "https://a.test", kept.to_json())
+    choice = probe_keyring("https://a.test")
+    assert choice.store.persistent and backend.reads == 1
+    assert choice.store.load("https://a.test") == kept and backend.reads == 1
+    assert choice.store.load("https://a.test") == kept and backend.reads == 2  # once only
+    assert choice.store.load("https://b.test") is None and backend.reads == 3
+    newer = StoredSession("manager@sandbox.test", "jwt-body", refresh_token="r.t.y")
+    again = probe_keyring("https://a.test")
+    again.store.save("https://a.test", newer)  # written meanwhile: the keyring is asked
+    assert again.store.load("https://a.test") == newer
+    reads = backend.reads
+    probe_keyring()  # nothing to resume: the probe asks for nothing of anyone's
+    assert backend.reads == reads + 1
