@@ -206,8 +206,10 @@ def main(argv: list[str] | None = None) -> int:
     db = Path(tempfile.mkdtemp(prefix="billie-bench-")) / "bench.sqlite3"
     if args.startup_only:
         with sandbox_process(db, 2_500) as url:
-            for name, value in startup_figures(url):
-                print(f"  {name:<60}  {value}")
+            rows = startup_figures(url)
+        width = max(len(name) for name, _ in rows)
+        for name, value in rows:
+            print(f"  {name:<{width}}  {value}")
         return 0
 
     print(f"Billie Desktop benchmark: {args.customers:,} customers per organisation; "

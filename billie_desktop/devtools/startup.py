@@ -17,10 +17,13 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from billie_desktop.devtools.secret_service import secret_service
+
 BARE = ("from PySide6.QtWidgets import QApplication, QMainWindow\n"
         "app = QApplication([])\nwindow = QMainWindow()\nwindow.setWindowTitle('bare-window')\n"
         "window.resize(460, 400)\nwindow.show()\napp.exec()\n")
 RUNS = 11  # rounds; each case once per round
+Case = tuple[str, str, Callable[[], float]]  # name, goal, one measurement
 PAUSE = 0.3  # s between runs
 
 
@@ -90,24 +93,50 @@ def startup_figures(sandbox_url: str | None = None) -> list[tuple[str, str]]:
         return [("start-up", f"NOT MEASURED: {exc} (Xvfb launches sometimes stall)")]
 
 
-def _signed_in_once(console: list[str], url: str, env: dict[str, str], display: str
-                    ) -> tuple[list[str], dict[str, str]] | None:
-    """Signs in once with Remember me (the tests' journey, with the tests' file keyring,
-    so that the session outlives the process); the command (and its environment) that
-    then starts straight into the customers and says when they are painted. None outside
-    a source checkout. The other cases keep their own environment."""
+def _signed_in_once(console: list[str], url: str, env: dict[str, str], display: str, *,
+                    file_keyring: bool = True) -> tuple[list[str], dict[str, str]] | None:
+    """Signs in once with Remember me (the tests' journey; with the tests' file keyring,
+    or with the Secret Service that ``env`` reaches, so that the session outlives the
+    process); the command (and its environment) that then starts straight into the
+    customers and says when they are painted. None outside a source checkout. The other
+    cases keep their own environment."""
     source = Path(__file__).resolve().parents[2]
     if not (source / "tests" / "file_keyring.py").exists():
         return None
-    env = {**env, "PYTHONPATH": str(source),
-           "PYTHON_KEYRING_BACKEND": "tests.file_keyring.FileKeyring",
-           "BILLIE_TEST_KEYRING": str(Path(env["HOME"]).parent / "keys.json")}
+    env = {**env, "PYTHONPATH": str(source)}
+    if file_keyring:
+        env.update(PYTHON_KEYRING_BACKEND="tests.file_keyring.FileKeyring",
+                   BILLIE_TEST_KEYRING=str(Path(env["HOME"]).parent / "keys.json"))
     start = [*console, "--server", url, "--drive"]
     signed_in = subprocess.run([*start, "tests.journeys:first_sign_in"], env={
         **env, "DISPLAY": display}, capture_output=True, text=True, timeout=90, check=False)
     if "[drive] passed" not in signed_in.stdout:
         raise RuntimeError("the first sign-in failed: " + signed_in.stdout[-500:])
     return [*start, "billie_desktop.devtools.first_paint:painted"], env
+
+
+def _remembered_cases(binary: str, folder: Path, url: str, env: dict[str, str], display: str,
+                      keyring_env: dict[str, str] | None) -> list[Case] | None:
+    """A remembered start with the tests' file keyring (the goal's figure), and with a
+    Secret Service when there is one (the keyring Linux desktops have)."""
+    cases: list[Case] = []
+    remembered = _signed_in_once([binary, "--settings", str(folder / "remembered.ini")],
+                                 url, env, display)
+    if remembered is None:
+        return None
+    command, remembered_env = remembered
+    cases.append(("customers painted, remembered session", "goal <= 3x; keyring, resume, "
+                  "organisations, first page", lambda: time_to_first_paint(
+                      command, display, remembered_env)))
+    real = None if keyring_env is None else _signed_in_once(
+        [binary, "--settings", str(folder / "secret.ini")], url, keyring_env, display,
+        file_keyring=False)
+    if real is not None:
+        real_command, real_env = real
+        cases.append(("customers painted, remembered, Secret Service", "gnome-keyring "
+                      "over D-Bus, as on a Linux desktop", lambda: time_to_first_paint(
+                          real_command, display, real_env)))
+    return cases
 
 
 def _once(measure: Callable[[], float]) -> tuple[float, int]:
@@ -133,8 +162,8 @@ def _measure(sandbox_url: str | None) -> list[tuple[str, str]]:
     console = [binary, "--settings", str(folder / "settings.ini")]
     sandbox = [*console, "--sandbox", "--db", str(folder / "sandbox.sqlite3"),
                "--customers", "2500"]
-    with xvfb() as display:
-        cases: list[tuple[str, str, Callable[[], float]]] = [
+    with xvfb() as display, secret_service(env) as keyring_env:
+        cases: list[Case] = [
             ("bare PySide6 QMainWindow visible", "", lambda: time_to_window(
                 [sys.executable, "-c", BARE], "bare-window", display, env)),
             ("sign-in window, --server visible", "goal <= 1.3x", lambda: time_to_window(
@@ -142,13 +171,9 @@ def _measure(sandbox_url: str | None) -> list[tuple[str, str]]:
             ("sign-in window, --sandbox visible", "goal <= 1.5x", lambda: time_to_window(
                 sandbox, "Sign in", display, env))]
         time_to_window(sandbox, "Sign in", display, env)  # seeds the sandbox once
-        remembered = None if sandbox_url is None else _signed_in_once(
-            [binary, "--settings", str(folder / "remembered.ini")], sandbox_url, env, display)
-        if remembered is not None:
-            command, remembered_env = remembered
-            cases.append(("customers painted, remembered session", "goal <= 3x; keyring, "
-                          "resume, organisations, first page", lambda: time_to_first_paint(
-                              command, display, remembered_env)))
+        remembered = None if sandbox_url is None else _remembered_cases(
+            binary, folder, sandbox_url, env, display, keyring_env)
+        cases += remembered or []
         times: dict[str, list[float]] = {name: [] for name, _, _ in cases}
         retried = 0
         for _ in range(RUNS):
@@ -162,6 +187,9 @@ def _measure(sandbox_url: str | None) -> list[tuple[str, str]]:
         median = statistics.median(times[name])
         rows.append((f"start-up: spawn -> {name}", f"{median:7.1f} ms  ({median / bare:.2f}x "
                      f"bare{'; ' + goal if goal else ''}; medians of {RUNS})"))
+    if remembered is not None and keyring_env is None:
+        rows.append(("start-up: remembered, Secret Service", "skipped: dbus-daemon and "
+                                                             "gnome-keyring-daemon needed"))
     if sandbox_url is not None and remembered is None:
         rows.append(("start-up: remembered session", "skipped: needs the source checkout's "
                                                      "tests/file_keyring.py"))
