@@ -1,23 +1,8 @@
 """Billie Desktop: the back-office manager console for the Billiecart API.
 
-``__version__`` is read from the package metadata on first use: importing
-``importlib.metadata`` costs more than building the first window, so nothing on the way
-to it asks for the version."""
+``__version__`` is the one place the version is written: the build reads it from here
+(pyproject.toml, ``[tool.hatch.version]``), and the console never asks the package
+metadata for it (``importlib.metadata`` and its search of every installed package cost
+~11 ms of a remembered start)."""
 
-from functools import cache
-
-
-@cache
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("billie-desktop")
-    except PackageNotFoundError:  # a frozen build without metadata
-        return "0.0.0"
-
-
-def __getattr__(name: str) -> str:
-    if name == "__version__":
-        return _version()
-    raise AttributeError(f"module 'billie_desktop' has no attribute {name!r}")
+__version__ = "0.1.0"

@@ -8,20 +8,7 @@ import gc
 import sys
 from pathlib import Path
 
-
-class _Version(argparse.Action):
-    """``--version``: the version is read only when asked for (see ``billie_desktop``)."""
-
-    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
-                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:
-        super().__init__(option_strings, dest=dest, default=default, nargs=0,
-                         help=help or "show the version and exit")
-
-    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
-                 values: object, option_string: str | None = None) -> None:
-        from billie_desktop import __version__
-
-        parser.exit(message=f"{parser.prog} {__version__}\n")
+from billie_desktop import __version__
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -29,7 +16,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
     parser = argparse.ArgumentParser(prog="billie-desktop",
                                      description="The Billiecart manager console.")
-    parser.add_argument("--version", action=_Version)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--server", metavar="URL", help="the Billiecart server to use")
     parser.add_argument("--sandbox", action="store_true",
                         help="start the embedded sandbox on a free loopback port and use it")

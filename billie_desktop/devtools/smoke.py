@@ -33,7 +33,7 @@ def run_smoke_test(args: argparse.Namespace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     configure_logging(args.log_level)  # (after_first_window adds the log file)
     qapp, icon = make_qapp()
-    after_first_window(qapp)
+    after_first_window()
     settings_file = args.settings or Path(tempfile.mkdtemp(prefix="billie-smoke-")) / "s.ini"
     with SandboxServer(SandboxOptions(customers=400, shared_emails=2)) as sandbox:
         console = ConsoleApp(Settings(settings_file), MemoryTokenStore(),

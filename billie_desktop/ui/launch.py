@@ -1,9 +1,10 @@
 """Starting Qt for the console (and the developer tools): logging, the QApplication, and
 one qasync event loop that runs the whole app in a single ``run_until_complete``.
 
-The console shows its first window before asyncio, qasync, the log file's handler and the
-package metadata are imported (together they cost more than the window): so this module
-imports them where they are used, and ``after_first_window`` does what can wait."""
+The console shows its first window before asyncio, qasync and the log file's handler are
+imported and the window icon is loaded (together they cost more than the window): so
+this module imports them where they are used, and ``after_first_window`` does what can
+wait."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from billie_desktop import __version__
 from billie_desktop.ui.errors import ErrorReporter
 from billie_desktop.ui.resources import app_icon_path
 
@@ -40,12 +42,10 @@ def configure_logging(level: str) -> None:
     qInstallMessageHandler(_qt_messages)
 
 
-def after_first_window(qapp: QApplication) -> None:
-    """What waited for the first window: the version Qt reports, and the log file."""
-    from billie_desktop import __version__
+def after_first_window() -> None:
+    """What waited for the first window: the log file."""
     from billie_desktop.ui.log_file import add_log_file
 
-    qapp.setApplicationVersion(__version__)
     add_log_file()
 
 
@@ -67,6 +67,7 @@ def bare_qapp() -> QApplication:
     qapp = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     qapp.setApplicationName("Billie Desktop")
     qapp.setOrganizationName("Billie")
+    qapp.setApplicationVersion(__version__)
     qapp.setDesktopFileName("billie-desktop")
     # The app decides when to stop (after the last window closes, once it has cleaned
     # up), so that Qt never stops the event loop under a coroutine that is still running.

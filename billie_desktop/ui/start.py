@@ -1,7 +1,7 @@
 """``billie-desktop`` starts here: the first window first.
 
 The sign-in window needs only Qt. It is built and put on screen before anything else is
-imported: asyncio and qasync, the log file's handler, the package metadata, the console
+imported: asyncio and qasync, the log file's handler, the window icon, the console
 itself (and, later, the client, pydantic and the keyring, which wait for a sign-in or run
 in a worker thread). A start that may resume a remembered session shows no sign-in window
 here: the console decides, once it has asked the keyring, whether the customers come
@@ -58,7 +58,7 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
         if args.sandbox:
             first.banner.show_icon()  # a moment later, in the place kept for it
     icon = set_app_icon(qapp)  # (after the first window: see set_app_icon)
-    after_first_window(qapp)
+    after_first_window()
     from billie_desktop.ui.app import ConsoleApp, probe_keyring_in_thread
 
     options = None
