@@ -259,7 +259,7 @@ class ConsoleApp(QObject):
         from billie_desktop.ui.main_window import MainWindow
 
         self.sessions.append(session)
-        session.journal = self.journal()
+        session.open_journal = self.journal
         window = MainWindow(session, self.settings, page_size=self.page_size, icon=self.icon)
         window.signed_out.connect(lambda why: self._signed_out(window, why))
         add_theme_menu(window, keeper_for(QApplication.instance()), self.settings)

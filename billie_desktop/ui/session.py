@@ -4,6 +4,7 @@ expires ask once (for every request waiting) for the password, then replay."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel
@@ -41,7 +42,13 @@ class Session(QObject):
         self.discovery = discovery
         self.organisations: list[Organisation] = []
         self._pending: asyncio.Future[bool] | None = None
-        self.journal: Journal | None = None  # every change is recorded there (ui/journal.py)
+        # Every change is recorded in the journal (ui/journal.py), opened when first needed:
+        # opening its SQLite file is no part of showing the customers.
+        self.open_journal: Callable[[], Journal | None] = lambda: None
+
+    @property
+    def journal(self) -> Journal | None:
+        return self.open_journal()
 
     def where(self, organisation: Organisation) -> Where:
         """For the journal: this server, that organisation, who is signed in."""

@@ -204,3 +204,11 @@ async def test_replacing_a_link_and_a_bulk_link_are_recorded(console):
     assert len(bulk) == 3 and {r["outcome"] for r in bulk} == {"linked"}
     assert {r["customer_id"] for r in bulk} == {p.customer.id for p in window.result.pairs[:3]}
     window.close()
+
+
+async def test_the_journal_is_opened_when_first_needed(console):
+    """Opening its SQLite file is no part of showing the customers."""
+    main = await signed_in(console)
+    assert not console.journal_path.exists()
+    assert main.session.journal is not None and console.journal_path.exists()
+    assert main.session.journal is main.session.journal  # one journal, opened once
