@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -47,6 +47,10 @@ WINDOW_FIRST = 0.05  # s: the first window is on screen before the keyring is pr
 
 class ConsoleApp(QObject):
     """Owns the windows and moves between them: sign-in <-> main window."""
+
+    # A main window, just made (before it is shown): for tools that watch it from the
+    # start, such as the start-up benchmark (devtools/first_paint.py), without polling.
+    main_opened = Signal(object)
 
     def __init__(self, settings: Settings, token_store: TokenStore | None, *,
                  client_factory: Callable[[str], BillieClient] | None = None,
@@ -265,6 +269,7 @@ class ConsoleApp(QObject):
         add_theme_menu(window, keeper_for(QApplication.instance()), self.settings)
         self.main_window = window
         watch_window(window)
+        self.main_opened.emit(window)
         if session.remember and self.remember_warning:
             window.statusBar().showMessage(self.remember_warning, 20_000)
         self.tasks.run("main", window.start(organisations))
