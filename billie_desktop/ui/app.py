@@ -21,7 +21,13 @@ from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.theme import add_theme_menu, keeper_for
 from billie_desktop.ui.tuning import PAGE_SIZE
-from billie_desktop.ui.warm_up import GC_FALLBACK, import_client, import_main_window, settle
+from billie_desktop.ui.warm_up import (
+    GC_FALLBACK,
+    import_client,
+    import_main_window,
+    prepare_client,
+    settle,
+)
 
 if TYPE_CHECKING:  # the client and the main window are imported after the first window
     from billie_desktop.api import (
@@ -132,7 +138,10 @@ class ConsoleApp(QObject):
             # and builds the client: a keyring's D-Bus round trips overlap that work.
             probing = asyncio.get_running_loop().run_in_executor(
                 None, self.probe, self._remembered_server())
-        await import_client()  # off this thread: the window stays responsive
+        if self.sign_in_window is None:  # nothing on screen: no window to keep responsive,
+            prepare_client()  # and no hand-offs between threads (a resumed start)
+        else:
+            await import_client()  # off this thread: the window stays responsive
         from billie_desktop.api import SafeTokenStore
 
         store = self.store()

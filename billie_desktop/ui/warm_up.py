@@ -7,7 +7,9 @@ window, without ever holding the event loop for long.
   module per turn of the event loop: each step is a few milliseconds, where importing
   ``ui.main_window`` at once took ~40 ms at the moment of signing in.
 
-Anything not yet warm when it is needed is simply imported then, as before.
+Anything not yet warm when it is needed is simply imported then, as before. A resumed
+start has no window on screen while it imports the client, so it imports it on the UI
+thread (``prepare_client``): no hand-offs of the interpreter lock between threads.
 
 Once the main window's modules are in, ``settle`` drops the source lines ``linecache``
 picked up meanwhile (warnings read them; PySide6's import hook no longer does, see
@@ -71,7 +73,8 @@ def settle() -> None:
     gc.enable()
 
 
-def _prepare_client() -> None:
+def prepare_client() -> None:
+    """The client's imports and its first models' validators, on this thread."""
     _import_all(CLIENT)
     dtos = importlib.import_module("billie_desktop.api.dtos")
     for name in FIRST_MODELS:
@@ -80,7 +83,7 @@ def _prepare_client() -> None:
 
 async def import_client() -> None:
     """The client's imports (and its first answers' validators), in a worker thread."""
-    await asyncio.to_thread(_prepare_client)
+    await asyncio.to_thread(prepare_client)
 
 
 async def import_main_window() -> None:
