@@ -139,6 +139,15 @@ def _remembered_cases(binary: str, folder: Path, url: str, env: dict[str, str], 
     return cases
 
 
+def _paired(case: list[float], bare: list[float]) -> str:
+    """The ratio to the bare window launched in the same round, over the rounds: the
+    machine's slow moments fall on both (median, and the middle half of the rounds)."""
+    ratios = sorted(c / b for c, b in zip(case, bare, strict=True))
+    quarter = len(ratios) // 4
+    return (f"{statistics.median(ratios):.2f}x, middle half "
+            f"{ratios[quarter]:.2f}-{ratios[-1 - quarter]:.2f}x")
+
+
 def _once(measure: Callable[[], float]) -> tuple[float, int]:
     """One measurement, and how many launches had to be retried for it: now and then a
     launch under Xvfb never shows its window (not yet understood; seen with the bare
@@ -183,10 +192,12 @@ def _measure(sandbox_url: str | None) -> list[tuple[str, str]]:
                 retried += again
     bare = statistics.median(times[cases[0][0]])
     rows = []
-    for name, goal, _ in cases:
+    for index, (name, goal, _) in enumerate(cases):
         median = statistics.median(times[name])
+        paired = "" if index == 0 else \
+            f"; round by round {_paired(times[name], times[cases[0][0]])}"
         rows.append((f"start-up: spawn -> {name}", f"{median:7.1f} ms  ({median / bare:.2f}x "
-                     f"bare{'; ' + goal if goal else ''}; medians of {RUNS})"))
+                     f"bare{'; ' + goal if goal else ''}; medians of {RUNS}{paired})"))
     if remembered is not None and keyring_env is None:
         rows.append(("start-up: remembered, Secret Service", "skipped: dbus-daemon and "
                                                              "gnome-keyring-daemon needed"))
