@@ -11,19 +11,21 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QMessageLogContext,
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from billie_desktop import __version__
 from billie_desktop.ui.errors import ErrorReporter
 from billie_desktop.ui.resources import app_icon_path
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 
 def _qt_messages(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -57,6 +59,8 @@ def make_qapp() -> tuple[QApplication, QIcon]:
 def set_app_icon(qapp: QApplication) -> QIcon:
     """The windows' icon (an SVG: loading it brings in Qt's SVG plugin, ~5 ms, so the
     console's first window is shown before it; Qt then gives it to that window too)."""
+    from PySide6.QtGui import QIcon  # (its 150-name ThemeIcon enum, too, waits)
+
     icon = QIcon(str(app_icon_path()))
     qapp.setWindowIcon(icon)
     return icon

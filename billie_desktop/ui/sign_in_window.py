@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QIcon
+from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +34,8 @@ from billie_desktop.ui.widgets import (
 )
 
 if TYPE_CHECKING:  # the client is imported when it is needed: this window needs only Qt
+    from PySide6.QtGui import QIcon
+
     from billie_desktop.api import AuthenticateResponse, BillieClient, BillieError, DiscoveryReport
     from billie_desktop.sandbox.demo import DemoSignIns
 
