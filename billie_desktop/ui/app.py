@@ -138,8 +138,8 @@ class ConsoleApp(QObject):
             # and builds the client: a keyring's D-Bus round trips overlap that work.
             probing = asyncio.get_running_loop().run_in_executor(
                 None, self.probe, self._remembered_server())
-        if self.sign_in_window is None:  # nothing on screen: no window to keep responsive,
-            prepare_client()  # and no hand-offs between threads (a resumed start)
+        if self.sign_in_window is None and self.resumable:  # a resumed start: no window on
+            prepare_client()  # screen to keep responsive, and no hand-offs between threads
         else:
             await import_client()  # off this thread: the window stays responsive
         from billie_desktop.api import SafeTokenStore

@@ -236,3 +236,35 @@ async def test_the_sandbox_starts_behind_the_window(settings):
             await session.client.close()
         if app.sandbox is not None:
             app.sandbox.stop()
+
+
+@pytest.mark.parametrize("resuming", [False, True])
+async def test_the_client_is_imported_off_the_ui_thread_unless_a_resumed_start(
+        console, settings, sandbox, monkeypatch, resuming):
+    """Behind a sign-in window (or before one), the client's imports (~150 ms) run in a
+    worker thread, so the window never freezes; a resumed start, with nothing on screen
+    yet, imports them on the UI thread (no hand-offs between threads)."""
+    import threading
+
+    from billie_desktop.ui import warm_up
+
+    if resuming:
+        await remembered(console)
+    else:
+        settings.remember = False
+    threads: list[bool] = []
+
+    def recorded() -> None:
+        threads.append(threading.current_thread() is threading.main_thread())
+
+    monkeypatch.setattr(warm_up, "prepare_client", recorded)
+    monkeypatch.setattr(app_module, "prepare_client", recorded)
+    second = ConsoleApp(settings, console.token_store, sandbox_url=sandbox.url, page_size=50)
+    try:
+        await second.start()
+        assert threads == [resuming]
+        assert (second.main_window is not None) == resuming
+        if resuming:
+            await until(lambda: second.main_window.model.state == "ready")
+    finally:
+        await second.close()
