@@ -100,6 +100,10 @@ async def jump_figures(view: Any, model: Any) -> list[tuple[str, str]]:
     """Jumps to 10/37/73/99 % of the list: how long until every row on screen is real."""
     rows = []
     bar = view.verticalScrollBar()
+    waited = 0.0
+    while bar.maximum() == 0 and waited < 5:  # the view lays out the total a turn later
+        await asyncio.sleep(0.01)
+        waited += 0.01
     for fraction in (0.10, 0.37, 0.73, 0.99):
         bar.setValue(int(bar.maximum() * fraction))
         waited = await until_shown(view, model)
