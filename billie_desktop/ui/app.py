@@ -215,6 +215,9 @@ class ConsoleApp(QObject):
 
         if server is not None:
             client = client or self.client_factory(server)
+            # The server's metadata is read while the session resumes (as a sign-in reads
+            # it before signing in): a round trip less on the way to the customers.
+            discovering = asyncio.ensure_future(client.discover())
             try:
                 me = await client.resume()
             except BillieError as exc:
@@ -225,7 +228,7 @@ class ConsoleApp(QObject):
                 organisations = asyncio.ensure_future(
                     client.send(QueryOrganisationsRequest()))
                 try:
-                    report = await client.discover()
+                    report = await discovering
                 except BillieError:
                     report = None
                 window = self.open_main(Session(client, me, server_label=server,
@@ -236,6 +239,8 @@ class ConsoleApp(QObject):
                 if self.main_window is window:  # (not signed out meanwhile)
                     self._put_up(window)
                 return
+            discovering.cancel()  # (a failure it had is not "never retrieved")
+            discovering.add_done_callback(lambda done: done.cancelled() or done.exception())
             await client.close()  # nothing to resume, or not a manager: sign in afresh
         if self.sign_in_window is None:
             self.show_sign_in()

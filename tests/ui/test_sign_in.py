@@ -268,3 +268,31 @@ async def test_the_client_is_imported_off_the_ui_thread_unless_a_resumed_start(
             await until(lambda: second.main_window.model.state == "ready")
     finally:
         await second.close()
+
+
+async def test_a_resumed_start_reads_the_metadata_while_the_session_resumes(
+        console, settings, sandbox):
+    """(as a sign-in reads it before signing in: a round trip less on the way to the
+    customers, which on a distant server is the longest part)"""
+    import httpx
+
+    await remembered(console)
+
+    def arrived(what: str) -> int:
+        counts = httpx.get(f"{sandbox.url}/sandbox/requests").json()["counts"]
+        return sum(n for key, n in counts.items() if key.startswith(what))
+
+    before = arrived("GET /types/metadata")
+    await queue_fault(sandbox, "latency=3", "/auth", method="GET")  # WhoAmI answers late
+    second = ConsoleApp(settings, console.token_store, sandbox_url=sandbox.url, page_size=50)
+    starting = asyncio.ensure_future(second.start())
+    try:
+        await until(lambda: arrived("GET /types/metadata") > before, limit=2.5)
+        assert not starting.done() and second.main_window is None  # still resuming
+        await starting
+        assert second.main_window is not None and second.main_window.session.discovery
+    finally:
+        await clear_faults(sandbox)
+        if not starting.done():
+            await starting
+        await second.close()
