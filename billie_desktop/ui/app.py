@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS, DemoSignIns
 from billie_desktop.ui.last_window import until_last_window_closed, watch_window
 from billie_desktop.ui.settings import Settings
-from billie_desktop.ui.tasks import Tasks
+from billie_desktop.ui.tasks import Tasks, drop
 from billie_desktop.ui.theme import add_theme_menu, keeper_for
 from billie_desktop.ui.tuning import PAGE_SIZE
 from billie_desktop.ui.warm_up import (
@@ -239,8 +239,7 @@ class ConsoleApp(QObject):
                 if self.main_window is window:  # (not signed out meanwhile)
                     self._put_up(window)
                 return
-            discovering.cancel()  # (a failure it had is not "never retrieved")
-            discovering.add_done_callback(lambda done: done.cancelled() or done.exception())
+            drop(discovering)
             await client.close()  # nothing to resume, or not a manager: sign in afresh
         if self.sign_in_window is None:
             self.show_sign_in()

@@ -200,7 +200,7 @@ class CustomersModel(QAbstractTableModel):
                                    organisation_id=organisation_id), self._fetch)
 
     def clear(self) -> None:
-        self.early.drop()
+        self.early.forget()
         self.organisation_id = None
         self.reload()
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from billie_desktop.api import Request
+from billie_desktop.ui.tasks import drop
 
 MAX_TAKE = 500  # rows a page: ServiceStack AutoQuery's usual MaxLimit, and the sandbox's
 IN_FLIGHT = 4  # requests at once: quick, without crowding the server
@@ -49,7 +50,7 @@ class EarlyAnswer(Generic[Q, A]):
         self._early: tuple[Q, asyncio.Future[A]] | None = None
 
     def ask(self, request: Q, send: Callable[[Q], Awaitable[A]]) -> None:
-        self.drop()
+        self.forget()
         self._early = (request, asyncio.ensure_future(send(request)))
 
     def answer(self, request: Q, send: Callable[[Q], Awaitable[A]]) -> Awaitable[A]:
@@ -58,15 +59,10 @@ class EarlyAnswer(Generic[Q, A]):
         if early is not None and early[0] == request:
             return early[1]
         if early is not None:
-            _dropped(early[1])
+            drop(early[1])
         return send(request)
 
-    def drop(self) -> None:
+    def forget(self) -> None:
         early, self._early = self._early, None
         if early is not None:
-            _dropped(early[1])
-
-
-def _dropped(future: asyncio.Future[Any]) -> None:
-    future.cancel()  # (and its failure, had it already failed, is not "never retrieved")
-    future.add_done_callback(lambda done: done.cancelled() or done.exception())
+            drop(early[1])
