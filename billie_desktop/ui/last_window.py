@@ -54,11 +54,13 @@ _watcher: _LastWindowWatcher | None = None
 
 
 def _the_watcher() -> _LastWindowWatcher:
+    """The application's one watcher (made with it, as the theme keeper is)."""
     global _watcher
-    if _watcher is None:
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    if _watcher is None or _watcher.parent() is not qapp:
         _watcher = _LastWindowWatcher()
-        qapp = QApplication.instance()
-        assert isinstance(qapp, QApplication)
+        _watcher.setParent(qapp)
         qapp.lastWindowClosed.connect(_watcher.check)
     return _watcher
 
