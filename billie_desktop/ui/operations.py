@@ -15,8 +15,7 @@ been told why.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 from shiboken6 import isValid
@@ -34,27 +33,31 @@ def _t(text: str) -> str:
     return tr(text, "Operations")
 
 
-@dataclass
-class Field:
+class Field(NamedTuple):
     """A server field (``UserAccountId``), where its error shows and what gets focus."""
 
     error: FieldError
     input: QWidget
 
 
-@dataclass
 class Form:
-    """The parts of a window that a server operation works through."""
+    """The parts of a window that a server operation works through. (A plain class, not
+    a dataclass: the sign-in window uses it, and ``dataclasses`` would be imported before
+    the first window for it alone.)"""
 
-    inputs: Sequence[QWidget]  # disabled while the operation runs
-    busy: BusyBar
-    banner: Banner | None = None
-    fields: Mapping[str, Field] = field(default_factory=dict)
-    general_field: str | None = None  # where non-field messages go when there is no banner
-    focus: QWidget | FocusRule | None = None  # after an error that names no field
-    while_busy: Sequence[QWidget] = ()  # shown only while busy (a Cancel button)
-    offers_retry: bool = False  # the banner's action button retries the operation
-    running: bool = False
+    def __init__(self, *, inputs: Sequence[QWidget], busy: BusyBar,
+                 banner: Banner | None = None, fields: Mapping[str, Field] | None = None,
+                 general_field: str | None = None, focus: QWidget | FocusRule | None = None,
+                 while_busy: Sequence[QWidget] = (), offers_retry: bool = False) -> None:
+        self.inputs = inputs  # disabled while the operation runs
+        self.busy = busy
+        self.banner = banner
+        self.fields: Mapping[str, Field] = fields or {}
+        self.general_field = general_field  # for non-field messages when there is no banner
+        self.focus = focus  # after an error that names no field
+        self.while_busy = while_busy  # shown only while busy (a Cancel button)
+        self.offers_retry = offers_retry  # the banner's action button retries the operation
+        self.running = False
 
     def set_busy(self, busy: bool) -> None:
         """Marks the form busy or idle. A cancelled operation may end after Qt has deleted
