@@ -199,3 +199,14 @@ async def export_and_activity(console: ConsoleApp) -> None:
     say(f"activity: {window.model.total} entries ({', '.join(kinds)})")
     window.close()
     main.close()
+
+
+async def sandbox_signs_in_afresh(console: ConsoleApp) -> None:
+    """--sandbox with a session remembered for another server: the sign-in window is up
+    at once (no resume is tried), and offers the sandbox once it is up."""
+    window = console.sign_in_window
+    assert window is not None and window.isVisible(), "no sign-in window at once"
+    await wait_for(lambda: window.sandbox_url, limit=60)
+    assert console.main_window is None
+    say(f"sandbox offered: {window.server.currentData()}")
+    window.close()

@@ -20,7 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "billie-sandbox"
 
 
-def console(tmp_path: Path, server: str, journey: str) -> subprocess.CompletedProcess[str]:
+def console(tmp_path: Path, server: str | None, journey: str, *start: str
+            ) -> subprocess.CompletedProcess[str]:
+    """``billie-desktop --server SERVER`` (or ``start``'s arguments) driven by ``journey``."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path / "home"),
            "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
            "XDG_DATA_HOME": str(tmp_path / "data"), "BILLIE_EXPORT_TO": str(tmp_path / "x.csv"),
@@ -28,9 +30,10 @@ def console(tmp_path: Path, server: str, journey: str) -> subprocess.CompletedPr
            "BILLIE_TEST_KEYRING": str(tmp_path / "keyring.json")}
     billie = Path(sys.executable).with_name("billie-desktop")
     command = [str(billie)] if billie.exists() else [sys.executable, "-m", "billie_desktop"]
-    return subprocess.run([*command, "--server", server, "--settings",
-                           str(tmp_path / "settings.ini"), "--drive", f"tests.journeys:{journey}"],
-                          capture_output=True, text=True, timeout=90, env=env, check=False)
+    start = start or ("--server", str(server))
+    return subprocess.run([*command, *start, "--settings", str(tmp_path / "settings.ini"),
+                           "--drive", f"tests.journeys:{journey}"],
+                          capture_output=True, text=True, timeout=120, env=env, check=False)
 
 
 def passed(result: subprocess.CompletedProcess[str]) -> str:
@@ -80,3 +83,15 @@ def test_a_console_killed_mid_request_leaves_a_no_answer_entry(tmp_path):
     assert row["customer_name"] and row["new_account"]
     journal.close()
 
+
+
+def test_a_sandbox_start_signs_in_afresh_even_with_a_remembered_session(tmp_path):
+    from billie_desktop.ui.settings import Settings
+
+    settings = Settings(tmp_path / "settings.ini")
+    settings.last_server = "https://staging-api.billiecart.com.au"
+    settings.remember = True
+    settings.sync()
+    result = console(tmp_path, None, "sandbox_signs_in_afresh", "--sandbox", "--db",
+                     str(tmp_path / "sb.sqlite3"), "--customers", "20")
+    assert "sandbox offered: sandbox" in passed(result)

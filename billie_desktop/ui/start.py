@@ -45,7 +45,8 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
     settings = Settings(args.settings)
     keeper_for(qapp).apply(settings.theme)  # before the first window paints
     first = None
-    if not settings.may_resume(args.server):  # (a resumed start may never need it)
+    resumable = not args.sandbox and settings.may_resume(args.server)  # as ConsoleApp says
+    if not resumable:  # (a resumed start may never need this window)
         from billie_desktop.ui.sign_in_window import SignInWindow
 
         first = SignInWindow(settings, None)

@@ -140,3 +140,17 @@ async def test_the_app_ends_when_its_last_window_closes_and_not_before():
     box.close()
     for window in (first, second, box):
         window.deleteLater()
+
+
+def test_a_sandbox_start_never_resumes_a_remembered_session(tmp_path):
+    """--sandbox starts a new server each time, and asks for it: a session remembered for
+    the server signed in to last time (another sandbox's port, or staging) is not resumed."""
+    from billie_desktop.sandbox import SandboxOptions
+    from billie_desktop.ui.app import ConsoleApp
+
+    settings = Settings(tmp_path / "s.ini")
+    settings.last_server = "https://staging-api.billiecart.com.au"
+    settings.remember = True
+    assert ConsoleApp(settings, None).resumable
+    sandboxed = ConsoleApp(settings, None, sandbox_options=SandboxOptions(customers=20))
+    assert not sandboxed.resumable and sandboxed._remembered_server() is None
