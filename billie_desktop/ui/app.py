@@ -199,14 +199,12 @@ class ConsoleApp(QObject):
 
     @property
     def resumable(self) -> bool:
-        """A session may have been remembered for the server this start would use (never
-        with ``--sandbox``: the embedded sandbox is a new server at every start, and the
-        user asked for it, not for the server signed in to last time)."""
-        return self.sandbox_options is None and self.settings.may_resume(self.server)
+        """A session may have been remembered for the server this start would use."""
+        return self.settings.may_resume(self.server, sandbox=self.sandbox_options is not None)
 
     def _remembered_server(self) -> str | None:
         """The server whose remembered session this start would resume, if any."""
-        if self.sandbox_options is not None:
+        if not self.resumable:
             return None
         server = self.server or self.settings.last_server or self.sandbox_url
         return server if server and server == self.settings.last_server else None

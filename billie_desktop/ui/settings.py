@@ -76,11 +76,13 @@ class Settings:
     def theme(self, value: str) -> None:
         self._set("view/theme", value)
 
-    def may_resume(self, server: str | None) -> bool:
+    def may_resume(self, server: str | None, *, sandbox: bool = False) -> bool:
         """A session may have been remembered for the server this start would use
-        (``server`` if given, else the last one)."""
+        (``server`` if given, else the last one). Never with ``--sandbox``: the embedded
+        sandbox is a new server at every start, and the user asked for it, not for the
+        server signed in to last time."""
         server = server or self.last_server
-        return bool(server) and server == self.last_server and self.remember
+        return not sandbox and bool(server) and server == self.last_server and self.remember
 
     def last_organisation(self, server: str) -> str | None:
         value = self._get(f"organisation/{_key(server)}")

@@ -45,8 +45,8 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
     settings = Settings(args.settings)
     keeper_for(qapp).apply(settings.theme)  # before the first window paints
     first = None
-    resumable = not args.sandbox and settings.may_resume(args.server)  # as ConsoleApp says
-    if not resumable:  # (a resumed start may never need this window)
+    # A start that may resume a session may never need the sign-in window.
+    if not settings.may_resume(args.server, sandbox=args.sandbox):
         from billie_desktop.ui.sign_in_window import SignInWindow
 
         first = SignInWindow(settings, None)
