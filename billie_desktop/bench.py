@@ -27,6 +27,7 @@ from typing import Any
 
 from billie_desktop.devtools.stalls import StallProbe, rss_mib
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS
+from billie_desktop.ui.tasks import wait_for
 
 
 def fmt(ms: list[float]) -> str:
@@ -100,10 +101,7 @@ async def jump_figures(view: Any, model: Any) -> list[tuple[str, str]]:
     """Jumps to 10/37/73/99 % of the list: how long until every row on screen is real."""
     rows = []
     bar = view.verticalScrollBar()
-    waited = 0.0
-    while bar.maximum() == 0 and waited < 5:  # the view lays out the total a turn later
-        await asyncio.sleep(0.01)
-        waited += 0.01
+    await wait_for(lambda: bar.maximum() > 0, limit=5)  # laid out a turn after the total
     for fraction in (0.10, 0.37, 0.73, 0.99):
         bar.setValue(int(bar.maximum() * fraction))
         waited = await until_shown(view, model)
