@@ -172,13 +172,19 @@ async def test_every_refusal_is_said_in_plain_words_and_retry_resends_only_failu
     window.close()
 
 
-async def test_pause_sends_nothing_new_and_resume_carries_on(console, sandbox):
-    main = await signed_in(console)
-    window = await opened(main)
+async def sending(console, sandbox):
+    """The window, its pairs, applying with every PUT answered slowly, the first ones on
+    their way."""
+    window = await opened(await signed_in(console))
     pairs = window.result.pairs
     await queue_fault(sandbox, "latency=0.15", "/customers/", method="PUT", times=len(pairs))
     window.apply_button.click()
     await until(lambda: any(p.outcome == Outcome.SENDING for p in pairs))
+    return window, pairs
+
+
+async def test_pause_sends_nothing_new_and_resume_carries_on(console, sandbox):
+    window, pairs = await sending(console, sandbox)
     window.pause_button.click()
     assert window.run.state == RunState.PAUSING
     await finished(window, (RunState.PAUSED,))
@@ -195,12 +201,7 @@ async def test_pause_sends_nothing_new_and_resume_carries_on(console, sandbox):
 
 
 async def test_cancel_lets_what_is_in_flight_finish_and_sends_nothing_more(console, sandbox):
-    main = await signed_in(console)
-    window = await opened(main)
-    pairs = window.result.pairs
-    await queue_fault(sandbox, "latency=0.15", "/customers/", method="PUT", times=len(pairs))
-    window.apply_button.click()
-    await until(lambda: any(p.outcome == Outcome.SENDING for p in pairs))
+    window, pairs = await sending(console, sandbox)
     window.cancel_button.click()
     await finished(window)
     linked = [p for p in pairs if p.outcome == Outcome.LINKED]
