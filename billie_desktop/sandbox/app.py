@@ -119,6 +119,9 @@ class SandboxApp:
             receive = await _read_ahead(receive)  # the client has sent it all, then waits
             await asyncio.sleep(plan.latency)
         if plan is not None and plan.drop:
+            # The request is read first: closing with some of it unread made the kernel
+            # reset the connection, which a client sees as another error now and then.
+            await _read_ahead(receive)
             await send({"type": "sandbox.drop"})
             log.info("%s %s dropped (fault)", method, path)
             return
