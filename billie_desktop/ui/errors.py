@@ -9,9 +9,7 @@ import traceback
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-
-from billie_desktop.ui.widgets import plain_message_box, tr
+from billie_desktop.ui.widgets import plain_message_box, set_qt_enum, tr
 
 if TYPE_CHECKING:  # imported when used: the first window is shown before these load
     import asyncio
@@ -56,7 +54,7 @@ class ErrorReporter:
             tr("Billie Desktop hit an unexpected problem and carried on. What you "
                "were doing may not have finished; please check and try again."))
         box.setDetailedText(f"{type(exc).__name__}: {exc}")
-        box.setWindowModality(Qt.WindowModality.NonModal)  # QMessageBox is modal by default
+        set_qt_enum(box, "windowModality", "NonModal")  # QMessageBox is modal by default
         box.finished.connect(lambda _: self.shown.remove(box) if box in self.shown else None)
         self.shown.append(box)
         box.show()  # non-modal: the rest of the app keeps working

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +29,7 @@ from billie_desktop.ui.widgets import (
     FieldError,
     PlainLabel,
     fit_on_screen,
+    set_qt_enum,
     stacked,
     tr,
 )
@@ -168,7 +169,7 @@ class SignInWindow(QWidget):
     def _build_demo(self) -> QLabel:
         """The sandbox's demo sign-ins (handed in as data), as links that fill the form."""
         label = QLabel()  # rich text on purpose: our own links; its data is escaped
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        set_qt_enum(label, "textInteractionFlags", "TextBrowserInteraction")
         label.linkActivated.connect(self.use_demo_user)
         label.setAccessibleName(_t("Sandbox demo sign-ins"))
         self._fill_demo(label)

@@ -1,6 +1,7 @@
 """``billie-desktop`` starts here: the first window first.
 
-The sign-in window needs only Qt. It is built and put on screen before anything else is
+The sign-in window needs only Qt's classes (not even the values of Qt's namespace:
+``widgets.set_qt_enum``). It is built and put on screen before anything else is
 imported: asyncio and qasync, the log file's handler, the window icon, the console
 itself (and, later, the client, pydantic and the keyring, which wait for a sign-in or run
 in a worker thread). A start that may resume a remembered session shows no sign-in window
@@ -43,7 +44,8 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
     qapp = bare_qapp()
     install_translators(qapp, args.locale)  # before any window is built
     settings = Settings(args.settings)
-    keeper_for(qapp).apply(settings.theme)  # before the first window paints
+    keeper = keeper_for(qapp)
+    keeper.apply(settings.theme, check_scheme=False)  # before the first window paints
     first = None
     # A start that may resume a session may never need the sign-in window.
     if not settings.may_resume(args.server, sandbox=args.sandbox):
@@ -58,6 +60,7 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
         until_on_screen(qapp, first)
         if args.sandbox:
             first.banner.show_icon()  # a moment later, in the place kept for it
+    keeper.check_scheme()  # (Qt's namespace, too, after the first window: see apply)
     icon = set_app_icon(qapp)  # (after the first window: see set_app_icon)
     after_first_window()
     from billie_desktop.ui.app import ConsoleApp, probe_keyring_in_thread

@@ -11,12 +11,13 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-from billie_desktop.ui.widgets import tr
+from billie_desktop.ui.widgets import set_qt_enum, tr
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMainWindow, QMenu
 
     from billie_desktop.ui.settings import Settings
@@ -116,22 +117,33 @@ class ThemeKeeper(QObject):
     def __init__(self, app: QGuiApplication) -> None:
         super().__init__()
         self.app = app
-        self.system = QPalette(app.palette())  # the platform's, before any change
+        self.system = app.palette()  # the platform's (a copy), before any change
         self.theme = Theme.SYSTEM
         app.styleHints().colorSchemeChanged.connect(self._scheme_changed)
 
-    def apply(self, theme: Theme | str) -> None:
+    def apply(self, theme: Theme | str, *, check_scheme: bool = True) -> None:
+        """``check_scheme=False``, for the first window: System keeps the platform's palette
+        and leaves checking it against the platform's colour scheme to ``check_scheme()``,
+        once the window is up. Reading the scheme builds Qt's namespace (~15 ms, see
+        ``set_qt_enum``); the palette Qt gives disagrees with the scheme only where a
+        platform theme's palette ignores it."""
         self.theme = Theme(theme)
         hints = self.app.styleHints()
         if self.theme == Theme.DARK:
-            hints.setColorScheme(Qt.ColorScheme.Dark)
+            set_qt_enum(hints, "colorScheme", "Dark")
             self.app.setPalette(dark_palette())
         elif self.theme == Theme.LIGHT:
-            hints.setColorScheme(Qt.ColorScheme.Light)
+            set_qt_enum(hints, "colorScheme", "Light")
             self.app.setPalette(light_palette(self.system))
         else:
             hints.unsetColorScheme()
-            self._follow(hints.colorScheme())
+            if check_scheme:
+                self.check_scheme()
+
+    def check_scheme(self) -> None:
+        """With System: the palette the platform's colour scheme asks for."""
+        if self.theme == Theme.SYSTEM:
+            self._follow(self.app.styleHints().colorScheme())
 
     def _scheme_changed(self, scheme: Qt.ColorScheme) -> None:
         if self.theme == Theme.SYSTEM:
@@ -140,6 +152,8 @@ class ThemeKeeper(QObject):
     def _follow(self, scheme: Qt.ColorScheme) -> None:
         """The platform's palette, unless it disagrees with the platform's own scheme (no
         platform theme): then the palette the scheme asks for."""
+        from PySide6.QtCore import Qt
+
         wants_dark = scheme == Qt.ColorScheme.Dark
         if scheme == Qt.ColorScheme.Unknown or wants_dark == is_dark(self.system):
             self.app.setPalette(self.system)

@@ -3,13 +3,13 @@ and an awaitable question box that never re-enters the event loop.
 
 The sign-in window, the first thing on screen, is built from these: what it does not need
 at once (html, QStyle, QMessageBox, QEvent: ~10 ms of type creation) is imported where it
-is used."""
+is used, and it sets no value of Qt's namespace (``set_qt_enum``)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,6 +31,16 @@ def tr(text: str, context: str = "BillieDesktop") -> str:
     return QCoreApplication.translate(context, text)
 
 
+def set_qt_enum(obj: QObject, name: str, value: str) -> None:
+    """Sets the enum property ``name`` to the value Qt's documentation calls ``value``
+    (``set_qt_enum(label, "textFormat", "PlainText")`` is
+    ``label.setTextFormat(Qt.TextFormat.PlainText)``). The first use of any ``Qt.*`` value
+    makes PySide build that whole namespace, 93 Python enums (~15 ms here): the first
+    window is built and shown without it."""
+    if not obj.setProperty(name, value):
+        raise ValueError(f"{type(obj).__name__} has no property {name} taking {value!r}")
+
+
 def tr_noop(context: str, text: str) -> str:
     """Marks ``text`` (a title in a table) for translation in ``context``; it is translated
     where it is shown, with ``tr``. ``make translations`` finds it (imported as ``_N``)."""
@@ -44,7 +54,7 @@ class PlainLabel(QLabel):
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        set_qt_enum(self, "textFormat", "PlainText")
         self.setText(text)
 
 
@@ -131,13 +141,13 @@ class Banner(QFrame):
         self.kind = "warning"
         self.text = PlainLabel()
         self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_qt_enum(self.text, "textInteractionFlags", "TextSelectableByMouse")
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.action = QPushButton()
         self.action.clicked.connect(self.action_clicked)
-        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(_at_top(self.icon))  # beside the first line of a long message
         layout.addWidget(self.text, 1)
-        layout.addWidget(self.action, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(_at_top(self.action))
         self.setAccessibleName(tr("Message"))
         self.hide()
 
@@ -170,6 +180,16 @@ class Banner(QFrame):
     def clear(self) -> None:
         self.text.clear()
         self.hide()
+
+
+def _at_top(widget: QWidget) -> QVBoxLayout:
+    """``widget`` at the top of a column of its own (as ``Qt.AlignTop`` would place it in
+    the row, which needs Qt's namespace: see ``set_qt_enum``)."""
+    column = QVBoxLayout()
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(widget)
+    column.addStretch(1)
+    return column
 
 
 def error_colour(palette: QPalette) -> QColor:
@@ -238,7 +258,7 @@ def plain_message_box(icon: QMessageBox.Icon, title: str, text: str,
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    set_qt_enum(box, "textFormat", "PlainText")
     return box
 
 

@@ -17,6 +17,7 @@ from billie_desktop.sandbox import SandboxOptions, SandboxServer
 from billie_desktop.sandbox.hostile import MARKER
 from billie_desktop.ui.customers_model import LINKED
 from billie_desktop.ui.main_window import MainWindow
+from billie_desktop.ui.widgets import PlainLabel, set_qt_enum
 from tests.ui.conftest import signed_in, until
 
 MARKUP = "<span style="  # what must be seen literally
@@ -150,3 +151,14 @@ async def test_the_link_by_email_window_shows_markup_literally(console):
     tip = shown.data(Qt.ItemDataRole.ToolTipRole)
     assert "<span" not in tip and "&lt;span" in tip  # tooltips are rich text: escaped
     window.close()
+
+
+def test_set_qt_enum_sets_what_the_setter_would(qapp):
+    """The first window sets Qt's enums by name (widgets.set_qt_enum); a name Qt does not
+    know is an error, never a silently unset property."""
+    label = QLabel()
+    set_qt_enum(label, "textInteractionFlags", "TextSelectableByMouse")
+    assert label.textInteractionFlags() == Qt.TextInteractionFlag.TextSelectableByMouse
+    assert PlainLabel("<b>x</b>").textFormat() == Qt.TextFormat.PlainText
+    with pytest.raises(ValueError, match="textFormat"):
+        set_qt_enum(label, "textFormat", "Plain")

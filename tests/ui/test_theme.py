@@ -81,3 +81,20 @@ def test_system_follows_the_platform_live(restored):
     keeper.apply(Theme.DARK)  # a chosen theme is not overridden by the platform
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
     assert is_dark(restored.palette())
+
+
+def test_system_checks_the_platform_scheme_once_the_first_window_is_up(restored, monkeypatch):
+    """The first window is built with the platform's palette (reading the scheme builds
+    Qt's namespace, ~15 ms); where that palette disagrees with the platform's colour
+    scheme, ``check_scheme`` (called once the window is up) brings the scheme's palette."""
+    keeper = keeper_for(restored)
+    platform_dark = is_dark(keeper.system)
+    other = Qt.ColorScheme.Light if platform_dark else Qt.ColorScheme.Dark
+    monkeypatch.setattr(restored.styleHints(), "colorScheme", lambda: other)
+    keeper.apply(Theme.SYSTEM, check_scheme=False)
+    assert is_dark(restored.palette()) == platform_dark
+    keeper.check_scheme()
+    assert is_dark(restored.palette()) != platform_dark
+    keeper.apply(Theme.LIGHT)
+    keeper.check_scheme()  # only System follows the platform
+    assert not is_dark(restored.palette())
