@@ -64,6 +64,9 @@ async def remembered(console: ConsoleApp) -> None:
 
     imported = "billie_desktop.ui.sign_in_window" in sys.modules
     say(f"sign-in window {'imported' if imported else 'never imported'}")
+    # The window icon waited for the customers to be painted (ui/start.py), then came.
+    await wait_for(lambda: not main.windowIcon().isNull(), limit=5)
+    say("window icon set")
     main.close()
 
 

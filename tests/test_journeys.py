@@ -51,10 +51,14 @@ def test_remember_me_survives_a_restart(tmp_path, auth):
         assert "keyring: yes" in first and "customers shown" in first
         stored = json.loads((tmp_path / "keyring.json").read_text())
         assert len(stored) == 1 and PASSWORD not in next(iter(stored.values()))
+        logged = log_text(tmp_path)
         again = passed(console(tmp_path, sandbox.url, "remembered"))
         assert "resumed as Morgan Manager" in again and "customers shown" in again
+        # The log file joins once the customers are up, and begins with what came before.
+        assert "GET /auth 200" in log_text(tmp_path)[len(logged):]
         assert "collector on, " in again  # held during start-up only (ui/warm_up.py)
         assert "sign-in window never imported" in again  # nothing to pay for
+        assert "window icon set" in again
         if auth == "jwt-cookie":
             linked = passed(console(tmp_path, sandbox.url, "link_one"))
             assert "linked " in linked and "Linked" in linked
@@ -65,6 +69,10 @@ def test_remember_me_survives_a_restart(tmp_path, auth):
             assert "activity: 4 entries (bulk link, link)" in export
     log = (tmp_path / "state").rglob("billie-desktop.log")
     assert all(PASSWORD not in p.read_text() for p in log)
+
+
+def log_text(tmp_path: Path) -> str:
+    return "".join(p.read_text() for p in sorted((tmp_path / "state").rglob("billie-desktop.log")))
 
 
 def test_a_console_killed_mid_request_leaves_a_no_answer_entry(tmp_path):

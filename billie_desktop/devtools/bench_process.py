@@ -15,9 +15,10 @@ from typing import Any
 def child(measure: Callable[[str], Awaitable[dict[str, Any]]]) -> int:
     """In the child: ``measure(url)`` on a qasync loop, its figures printed as JSON."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from billie_desktop.ui.launch import make_qapp, run_app
+    from billie_desktop.ui.launch import bare_qapp, run_app, set_app_icon
 
-    qapp, _icon = make_qapp()
+    qapp = bare_qapp()
+    set_app_icon(qapp)
     figures: dict[str, Any] = {}
 
     async def run(reporter: Any) -> int:

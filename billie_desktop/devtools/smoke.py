@@ -18,7 +18,7 @@ from billie_desktop.sandbox.demo import DEMO_SIGN_INS
 from billie_desktop.ui.app import ConsoleApp
 from billie_desktop.ui.customers_model import ListState
 from billie_desktop.ui.errors import ErrorReporter
-from billie_desktop.ui.launch import after_first_window, configure_logging, make_qapp, run_app
+from billie_desktop.ui.launch import after_first_window, bare_qapp, configure_logging, run_app
 from billie_desktop.ui.main_window import MainWindow
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.tasks import wait_for
@@ -32,12 +32,12 @@ def run_smoke_test(args: argparse.Namespace) -> int:
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     configure_logging(args.log_level)  # (after_first_window adds the log file)
-    qapp, icon = make_qapp()
-    after_first_window()
+    qapp = bare_qapp()
+    after_first_window(qapp)
     settings_file = args.settings or Path(tempfile.mkdtemp(prefix="billie-smoke-")) / "s.ini"
     with SandboxServer(SandboxOptions(customers=400, shared_emails=2)) as sandbox:
         console = ConsoleApp(Settings(settings_file), MemoryTokenStore(),
-                             sandbox_url=sandbox.url, demo=DEMO_SIGN_INS, icon=icon,
+                             sandbox_url=sandbox.url, demo=DEMO_SIGN_INS,
                              journal_path=settings_file.parent / "activity.sqlite3")
 
         async def main(reporter: ErrorReporter) -> int:

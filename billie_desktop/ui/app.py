@@ -4,6 +4,7 @@ windows, and passes each its collaborators. No globals."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import logging
 import sqlite3
@@ -12,13 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS, DemoSignIns
 from billie_desktop.ui.last_window import until_last_window_closed, watch_window
 from billie_desktop.ui.settings import Settings
-from billie_desktop.ui.tasks import Tasks, drop
+from billie_desktop.ui.tasks import Tasks, drop, wait_for
 from billie_desktop.ui.theme import add_theme_menu, keeper_for
 from billie_desktop.ui.tuning import PAGE_SIZE
 from billie_desktop.ui.warm_up import (
@@ -49,6 +49,7 @@ KEYRING_GRACE = 0.25  # s: a keyring slower than this answers behind the sign-in
 KEYRING_TIMEOUT = 30.0  # s: then "Remember me" is for this session only
 FILLED_LIMIT = 0.3  # s: a resumed main window waits at most this long for its customers
 WINDOW_FIRST = 0.05  # s: the first window is on screen before the keyring is probed
+PAINTED_LIMIT = 0.3  # s: what waits for the first window's paint waits at most this long
 
 
 class ConsoleApp(QObject):
@@ -57,6 +58,9 @@ class ConsoleApp(QObject):
     # A main window, just made (before it is shown): for tools that watch it from the
     # start, such as the start-up benchmark (devtools/first_paint.py), without polling.
     main_opened = Signal(object)
+    # The first window this console puts on screen (on a resumed start, the main window
+    # with its customers) has been painted: what waited for it can come (ui/start.py).
+    first_window_up = Signal()
 
     def __init__(self, settings: Settings, token_store: TokenStore | None, *,
                  client_factory: Callable[[str], BillieClient] | None = None,
@@ -64,7 +68,7 @@ class ConsoleApp(QObject):
                  server: str | None = None,
                  probe: Callable[[str | None], TokenStoreChoice] | None = None,
                  sandbox_options: SandboxOptions | None = None,
-                 page_size: int = PAGE_SIZE, icon: QIcon | None = None,
+                 page_size: int = PAGE_SIZE,
                  journal_path: Path | None = None) -> None:
         """``client_factory(url)`` makes the client for a server (tests hand in one that
         counts requests); by default a ``BillieClient`` using ``token_store``. With no
@@ -83,11 +87,24 @@ class ConsoleApp(QObject):
         self.sandbox_options = sandbox_options  # started behind the first window
         self.sandbox: SandboxServer | None = None
         self.page_size = page_size
-        self.icon = icon
         self.tasks = Tasks()
         self.sign_in_window: SignInWindow | None = None
         self.main_window: MainWindow | None = None
         self.sessions: list[Session] = []
+        self._window_up = False
+
+    def _shown(self, window: QWidget) -> None:
+        window.show()
+        if not self._window_up:
+            self._window_up = True
+            self.tasks.run("window up", self._painted(window))
+
+    async def _painted(self, window: QWidget) -> None:
+        """Once ``window`` is exposed, which Qt paints it for (``PAINTED_LIMIT`` at most)."""
+        handle = window.windowHandle()
+        with contextlib.suppress(TimeoutError):
+            await wait_for(lambda: handle is None or handle.isExposed(), PAINTED_LIMIT)
+        self.first_window_up.emit()
 
     def store(self) -> TokenStore:
         """Where Remember me keeps sessions (made on first use: it imports the client)."""
@@ -252,11 +269,10 @@ class ConsoleApp(QObject):
         from billie_desktop.ui.sign_in_window import SignInWindow
 
         window = SignInWindow(self.settings, self.client_factory, sandbox_url=self.sandbox_url,
-                              demo=self.demo, notice=notice, remember_note=self.remember_warning,
-                              icon=self.icon)
+                              demo=self.demo, notice=notice, remember_note=self.remember_warning)
         if self.server and self.server != self.sandbox_url:
             window.choose_custom_server(self.server)
-        window.show()
+        self._shown(window)
         return self.adopt_sign_in(window)
 
     def adopt_sign_in(self, window: SignInWindow) -> SignInWindow:
@@ -279,7 +295,7 @@ class ConsoleApp(QObject):
 
         self.sessions.append(session)
         session.open_journal = self.journal
-        window = MainWindow(session, self.settings, page_size=self.page_size, icon=self.icon)
+        window = MainWindow(session, self.settings, page_size=self.page_size)
         window.signed_out.connect(lambda why: self._signed_out(window, why))
         add_theme_menu(window, keeper_for(QApplication.instance()), self.settings)
         self.main_window = window
@@ -296,7 +312,7 @@ class ConsoleApp(QObject):
     def _put_up(self, window: MainWindow) -> None:
         """Shows the main window in place of the sign-in window (closed only now: with no
         window on screen for a moment, the app would end)."""
-        window.show()
+        self._shown(window)
         if self.sign_in_window is not None:
             _discard(self.sign_in_window)
             self.sign_in_window = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Coroutine
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QMessageLogContext,
@@ -24,9 +24,6 @@ from billie_desktop import __version__
 from billie_desktop.ui.errors import ErrorReporter
 from billie_desktop.ui.resources import app_icon_path
 
-if TYPE_CHECKING:
-    from PySide6.QtGui import QIcon
-
 
 def _qt_messages(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
     """Qt's own warnings go to the log, not to the terminal."""
@@ -36,34 +33,44 @@ def _qt_messages(mode: QtMsgType, context: QMessageLogContext, message: str) -> 
     logging.getLogger("qt").log(level, "%s", message)
 
 
+class EarlyRecords(logging.Handler):
+    """Keeps what is logged before the log file joins, for the file to write first."""
+
+    LIMIT = 1000
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < self.LIMIT:
+            self.records.append(record)
+
+
 def configure_logging(level: str) -> None:
     """Logging to stderr; the private log file joins once the first window is up
-    (``after_first_window``)."""
-    logging.basicConfig(level=level.upper(), handlers=[logging.StreamHandler()],
+    (``after_first_window``), and writes what was logged until then."""
+    logging.basicConfig(level=level.upper(), handlers=[logging.StreamHandler(), EarlyRecords()],
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     qInstallMessageHandler(_qt_messages)
 
 
-def after_first_window() -> None:
-    """What waited for the first window: the log file."""
+def after_first_window(qapp: QApplication) -> None:
+    """What waited for the first window: its icon and the log file (which then writes
+    what was logged before it)."""
+    set_app_icon(qapp)
     from billie_desktop.ui.log_file import add_log_file
 
     add_log_file()
 
 
-def make_qapp() -> tuple[QApplication, QIcon]:
-    qapp = bare_qapp()
-    return qapp, set_app_icon(qapp)
-
-
-def set_app_icon(qapp: QApplication) -> QIcon:
+def set_app_icon(qapp: QApplication) -> None:
     """The windows' icon (an SVG: loading it brings in Qt's SVG plugin, ~5 ms, so the
-    console's first window is shown before it; Qt then gives it to that window too)."""
+    console's first window is shown before it). No window sets its own: Qt gives them all
+    the application's, those already on screen too."""
     from PySide6.QtGui import QIcon  # (its 150-name ThemeIcon enum, too, waits)
 
-    icon = QIcon(str(app_icon_path()))
-    qapp.setWindowIcon(icon)
-    return icon
+    qapp.setWindowIcon(QIcon(str(app_icon_path())))
 
 
 def bare_qapp() -> QApplication:

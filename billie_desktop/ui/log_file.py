@@ -7,6 +7,7 @@ import logging
 import logging.handlers
 from pathlib import Path
 
+from billie_desktop.ui.launch import EarlyRecords
 from billie_desktop.ui.private_files import private_file, private_folder
 
 
@@ -19,17 +20,23 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
 
 
 def add_log_file() -> None:
-    """The rotating log file in the user's log folder, beside stderr (once)."""
+    """The rotating log file in the user's log folder, beside stderr (once); it begins
+    with what was logged before it joined (``EarlyRecords``)."""
     import platformdirs
 
     root = logging.getLogger()
+    early = [h for h in root.handlers if isinstance(h, EarlyRecords)]
+    for handler in early:
+        root.removeHandler(handler)
     if any(isinstance(h, PrivateRotatingFileHandler) for h in root.handlers):
         return
     try:
         folder = private_folder(platformdirs.user_log_path("billie-desktop", appauthor=False))
-        handler = PrivateRotatingFileHandler(
+        file = PrivateRotatingFileHandler(
             folder / "billie-desktop.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     except OSError:
         return
-    handler.setFormatter(root.handlers[0].formatter if root.handlers else None)
-    root.addHandler(handler)
+    file.setFormatter(root.handlers[0].formatter if root.handlers else None)
+    for record in (r for handler in early for r in handler.records):
+        file.handle(record)
+    root.addHandler(file)

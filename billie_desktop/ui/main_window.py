@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QPoint, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QMainWindow,
@@ -68,8 +68,8 @@ def _t(text: str) -> str:
 class MainWindow(QMainWindow):
     signed_out = Signal(str)  # why, for the sign-in window
 
-    def __init__(self, session: Session, settings: Settings, *, page_size: int = PAGE_SIZE,
-                 icon: QIcon | None = None) -> None:
+    def __init__(self, session: Session, settings: Settings, *, page_size: int = PAGE_SIZE
+                 ) -> None:
         super().__init__()
         self.session = session
         self.settings = settings
@@ -81,8 +81,6 @@ class MainWindow(QMainWindow):
         self.activity_window: ActivityWindow | None = None  # View ▸ Activity
         self.accounts = AccountNames(session)  # "Name <email>" of linked accounts
         self.setWindowTitle(_t("Billie Desktop"))
-        if icon is not None:
-            self.setWindowIcon(icon)
         self._build()
         self._build_actions()
         self.guard = PromptGuard(session, self, self.status_connection, self.status_user)

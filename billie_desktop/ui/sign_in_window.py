@@ -35,8 +35,6 @@ from billie_desktop.ui.widgets import (
 )
 
 if TYPE_CHECKING:  # the client is imported when it is needed: this window needs only Qt
-    from PySide6.QtGui import QIcon
-
     from billie_desktop.api import AuthenticateResponse, BillieClient, BillieError, DiscoveryReport
     from billie_desktop.sandbox.demo import DemoSignIns
 
@@ -54,8 +52,7 @@ class SignInWindow(QWidget):
     def __init__(self, settings: Settings,
                  client_factory: Callable[[str], BillieClient] | None, *,
                  sandbox_url: str | None = None, demo: DemoSignIns | None = None,
-                 notice: str | None = None, remember_note: str | None = None,
-                 icon: QIcon | None = None) -> None:
+                 notice: str | None = None, remember_note: str | None = None) -> None:
         super().__init__()
         self.settings = settings
         self.client_factory = client_factory
@@ -65,8 +62,6 @@ class SignInWindow(QWidget):
         self.tasks = Tasks()
         self._signed_in_without_role: BillieClient | None = None
         self.setWindowTitle(_t("Sign in – Billie Desktop"))
-        if icon is not None:
-            self.setWindowIcon(icon)
         self._build()
         if notice:
             self.banner.show_message(notice, kind="info")

@@ -23,7 +23,6 @@ from billie_desktop.ui.launch import (
     bare_qapp,
     configure_logging,
     run_app,
-    set_app_icon,
 )
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.theme import keeper_for
@@ -61,8 +60,8 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
         if args.sandbox:
             first.banner.show_icon()  # a moment later, in the place kept for it
     keeper.check_scheme()  # (Qt's namespace, too, after the first window: see apply)
-    icon = set_app_icon(qapp)  # (after the first window: see set_app_icon)
-    after_first_window()
+    if first is not None:
+        after_first_window(qapp)  # the window icon and the log file
     from billie_desktop.ui.app import ConsoleApp, probe_keyring_in_thread
 
     options = None
@@ -72,9 +71,11 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
         options = options_from(args, port=0)
         print("Starting the sandbox…", flush=True)
     console = ConsoleApp(settings, None, probe=probe_keyring_in_thread,
-                         sandbox_options=options, server=args.server, icon=icon)
+                         sandbox_options=options, server=args.server)
     if first is not None:
         console.adopt_sign_in(first)
+    else:  # a resumed start: they wait for the window that shows the customers
+        console.first_window_up.connect(lambda: after_first_window(qapp))
 
     async def main(reporter: ErrorReporter) -> int:
         if driver is not None:  # a scripted journey (tests): see devtools/drive.py
@@ -86,6 +87,9 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
     finally:
         if console.sandbox is not None:
             console.sandbox.stop()
+        from billie_desktop.ui.log_file import add_log_file
+
+        add_log_file()  # (if it ended before its first window was painted: once, anyway)
 
 
 def until_on_screen(qapp: QApplication, window: QWidget) -> None:
