@@ -33,14 +33,16 @@ pytest: $(STAMP)
 
 test: lint typecheck pytest
 
-# The start-up figures need a real X server: Xvfb and xdotool; and, for a remembered start
-# with the keyring Linux desktops have, dbus and gnome-keyring (for the benchmark only).
+# The start-up figures need a real X server: Xvfb, xev (x11-utils: the X server's word that
+# a window is mapped) and xdotool; and, for a remembered start with the keyring Linux
+# desktops have, dbus and gnome-keyring (for the benchmark only).
 bench: $(STAMP)
 	@command -v Xvfb >/dev/null && command -v xdotool >/dev/null && \
+	  command -v xev >/dev/null && \
 	  command -v dbus-daemon >/dev/null && command -v gnome-keyring-daemon >/dev/null || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	   --no-install-recommends xvfb xdotool libxcb-cursor0 libxkbcommon-x11-0 dbus \
-	   gnome-keyring >/dev/null)
+	   --no-install-recommends xvfb xdotool x11-utils libxcb-cursor0 libxkbcommon-x11-0 \
+	   dbus gnome-keyring >/dev/null)
 	@# Start-up is timed as installed: pip and the .deb ship bytecode, which an editable
 	@# install under PYTHONDONTWRITEBYTECODE would otherwise compile again at every start.
 	$(BIN)/python -m compileall -q billie_desktop tests >/dev/null
