@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS, DemoSignIns
 from billie_desktop.ui.last_window import until_last_window_closed, watch_window
@@ -30,6 +31,8 @@ from billie_desktop.ui.warm_up import (
 )
 
 if TYPE_CHECKING:  # the client and the main window are imported after the first window
+    from PySide6.QtGui import QWindow
+
     from billie_desktop.api import (
         BillieClient,
         QueryOrganisationsResponse,
@@ -97,13 +100,14 @@ class ConsoleApp(QObject):
         window.show()
         if not self._window_up:
             self._window_up = True
-            self.tasks.run("window up", self._painted(window))
+            self.tasks.run("window up", self._painted(window.windowHandle()))
 
-    async def _painted(self, window: QWidget) -> None:
-        """Once ``window`` is exposed, which Qt paints it for (``PAINTED_LIMIT`` at most)."""
-        handle = window.windowHandle()
+    async def _painted(self, handle: QWindow | None) -> None:
+        """Once the window is exposed, which Qt paints it for (``PAINTED_LIMIT`` at most;
+        at once if it has been deleted meanwhile)."""
         with contextlib.suppress(TimeoutError):
-            await wait_for(lambda: handle is None or handle.isExposed(), PAINTED_LIMIT)
+            await wait_for(lambda: handle is None or not isValid(handle) or handle.isExposed(),
+                           PAINTED_LIMIT)
         self.first_window_up.emit()
 
     def store(self) -> TokenStore:
@@ -283,6 +287,7 @@ class ConsoleApp(QObject):
         if self.sign_in_window is not None and self.sign_in_window is not window:
             _discard(self.sign_in_window)
         self.sign_in_window = window
+        self._window_up = True  # (ui/start.py put it up itself: first_window_up is not for it)
         watch_window(window)
         return window
 

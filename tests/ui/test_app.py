@@ -154,3 +154,16 @@ def test_a_sandbox_start_never_resumes_a_remembered_session(tmp_path):
     assert ConsoleApp(settings, None).resumable
     sandboxed = ConsoleApp(settings, None, sandbox_options=SandboxOptions(customers=20))
     assert not sandboxed.resumable and sandboxed._remembered_server() is None
+
+
+async def test_a_first_window_gone_before_it_was_painted_is_no_error(console):
+    """What waits for the first window's paint (the icon and log file of a resumed start)
+    still comes when that window is deleted first: a sign-in window put up while the
+    keyring was slow, then replaced by the resumed session's main window."""
+    up: list[bool] = []
+    console.first_window_up.connect(lambda: up.append(True))
+    window = console.show_sign_in()
+    window.close()
+    window.deleteLater()
+    console.sign_in_window = None
+    await until(lambda: up)
