@@ -1,44 +1,35 @@
-"""A cheaper answer for PySide6's import hook.
+"""PySide6's import hook, taken out of the way.
 
-After PySide6 is imported, every module imported (ours, httpx, pydantic, anyio: about 400)
-passes through its hook, which asks whether the module's source mentions "PySide6" (to
-switch ``__feature__`` options per module). It reads the source with ``inspect.getsource``:
-tokenised, split into lines and kept in ``linecache`` for good. That cost ~13 % of the
-console's import time and ~10 MB of memory here. The same question is answered by reading
-the file's bytes once. PySide6 keeps the function in a private module
-(``shibokensupport.feature._mod_uses_pyside``, PySide 6.4 to 6.11 at least): if it is not
-there, nothing is changed."""
+Importing PySide6 replaces Python's ``__import__`` with its own (``__feature_import__``),
+for one purpose: ``from __feature__ import snake_case, true_property``, switches that
+change Qt's names per module. Every ``import`` statement after that (ours, httpx's,
+pydantic's: thousands before the customers are up) first runs a Python function that
+reads the caller's frame, and every new module (about 400) is asked whether its source
+mentions "PySide6", which PySide6 answers by reading, tokenising and keeping that source
+in ``linecache`` (~10 MB here).
+
+The console never imports ``__feature__`` (tests/ui/test_pyside_hook.py checks every
+module of the package), so the hook only costs: ~12 ms of a remembered start (A/B of 11
+rounds), ~13 % of the imports before that was made cheaper. ``install`` gives the import
+statement back the function the hook wraps (``__orig_import__``: Python's, or PySide6's
+own ``__lazy_import__``, which loads Qt's classes on first use and stays). Qt's names are
+then the same in every module, as they are without ``__feature__``. On a PySide6 without
+``__orig_import__`` nothing is changed."""
 
 from __future__ import annotations
 
-import sys
-from types import ModuleType
-from typing import Any
+import builtins
 
-import PySide6  # noqa: F401  (creates the hook's module; it is not initialised yet)
-
-MARK = "_billie_reads_bytes"
+import PySide6  # noqa: F401  (installs the hook)
 
 
 def install() -> bool:
-    """True once PySide6's hook answers through ``uses_pyside``."""
-    feature = sys.modules.get("shibokensupport.feature")
-    original: Any = getattr(feature, "_mod_uses_pyside", None)
+    """True once ``import`` no longer passes through PySide6's feature hook."""
+    current = builtins.__import__
+    if getattr(current, "__name__", "") != "__feature_import__":
+        return True  # not installed (PyPy), or taken out already
+    original = getattr(builtins, "__orig_import__", None)
     if original is None:
         return False
-    if getattr(original, MARK, False):
-        return True
-
-    def uses_pyside(module: ModuleType) -> bool:
-        path = getattr(module, "__file__", None)
-        if isinstance(path, str) and path.endswith(".py"):
-            try:
-                with open(path, "rb") as source:
-                    return b"PySide6" in source.read()
-            except OSError:
-                pass
-        return bool(original(module))  # built-in, compiled-only or zipped modules
-
-    setattr(uses_pyside, MARK, True)
-    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+    builtins.__import__ = original
     return True
