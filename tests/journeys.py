@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from billie_desktop.sandbox.demo import DEMO_SIGN_INS
 from billie_desktop.ui.tasks import wait_for
 
 if TYPE_CHECKING:  # imported where used: warmed_up checks what the console imported itself
@@ -36,6 +35,8 @@ async def customers_shown(main: MainWindow) -> None:
 
 async def first_sign_in(console: ConsoleApp) -> None:
     """Signs in with Remember me ticked, sees the customers, quits."""
+    from billie_desktop.sandbox.demo import DEMO_SIGN_INS  # (not for a resumed start)
+
     window = await wait_for(lambda: console.sign_in_window or console.main_window)
     assert console.main_window is None, "already signed in before signing in"
     assert window is console.sign_in_window and window.isVisible()
@@ -64,6 +65,11 @@ async def remembered(console: ConsoleApp) -> None:
 
     imported = "billie_desktop.ui.sign_in_window" in sys.modules
     say(f"sign-in window {'imported' if imported else 'never imported'}")
+    # Nothing a resumed start does not use before its customers (the journal opens on
+    # first use, the demo sign-ins are the sandbox's, click is httpx's command line).
+    early = [name for name in ("sqlite3", "billie_desktop.sandbox.demo", "uvicorn", "click")
+             if name in sys.modules]
+    say(f"imported before the customers, yet unused: {early}")
     # The window icon waited for the customers to be painted (ui/start.py), then came.
     await wait_for(lambda: not main.windowIcon().isNull(), limit=5)
     say("window icon set")

@@ -7,7 +7,6 @@ import asyncio
 import contextlib
 import gc
 import logging
-import sqlite3
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +15,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
-from billie_desktop.sandbox.demo import DEMO_SIGN_INS, DemoSignIns
 from billie_desktop.ui.last_window import until_last_window_closed, watch_window
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.tasks import Tasks, drop, wait_for
@@ -41,6 +39,7 @@ if TYPE_CHECKING:  # the client and the main window are imported after the first
         TokenStoreChoice,
     )
     from billie_desktop.sandbox import SandboxOptions
+    from billie_desktop.sandbox.demo import DemoSignIns
     from billie_desktop.sandbox.server import SandboxServer
     from billie_desktop.ui.journal import Journal
     from billie_desktop.ui.main_window import MainWindow
@@ -122,6 +121,8 @@ class ConsoleApp(QObject):
         """The activity journal (opened on first use); None when it cannot be opened, which
         the log says: linking still works."""
         if self._journal is None:
+            import sqlite3  # (not before: no part of a start)
+
             from billie_desktop.ui.journal import Journal, default_path
 
             try:
@@ -213,6 +214,8 @@ class ConsoleApp(QObject):
             if self.sign_in_window is not None:
                 self.sign_in_window.sandbox_failed(str(exc))
             return
+        from billie_desktop.sandbox.demo import DEMO_SIGN_INS
+
         self.sandbox_url, self.demo = self.sandbox.url, DEMO_SIGN_INS
         print(f"Sandbox on {self.sandbox.url}", flush=True)
         if self.sign_in_window is not None:
