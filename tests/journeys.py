@@ -70,6 +70,9 @@ async def remembered(console: ConsoleApp) -> None:
     early = [name for name in ("sqlite3", "billie_desktop.sandbox.demo", "uvicorn", "click")
              if name in sys.modules]
     say(f"imported before the customers, yet unused: {early}")
+    import os
+
+    say(f"pydantic plugins: {os.environ.get('PYDANTIC_DISABLE_PLUGINS')}")  # ui/start.py
     # The window icon waited for the customers to be painted (ui/start.py), then came.
     await wait_for(lambda: not main.windowIcon().isNull(), limit=5)
     say("window icon set")

@@ -59,6 +59,7 @@ def test_remember_me_survives_a_restart(tmp_path, auth):
         assert "collector on, " in again  # held during start-up only (ui/warm_up.py)
         assert "sign-in window never imported" in again  # nothing to pay for
         assert "imported before the customers, yet unused: []" in again
+        assert "pydantic plugins: __all__" in again  # (none: they would see every answer)
         assert "window icon set" in again
         if auth == "jwt-cookie":
             linked = passed(console(tmp_path, sandbox.url, "link_one"))
