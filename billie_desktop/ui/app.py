@@ -154,15 +154,15 @@ class ConsoleApp(QObject):
             await asyncio.sleep(WINDOW_FIRST)
         if self.sandbox_options is not None and self.sandbox is None:
             self.tasks.run("sandbox", self._start_sandbox(self.sandbox_options))
+        resuming = self.sign_in_window is None and self.resumable
+        if resuming:  # no window on screen to keep responsive: imported on this thread,
+            prepare_client()  # before the keyring is asked (see ARCHITECTURE.md)
         probing = None
         if self.probe is not None and self.token_store is None:
-            # The keyring is asked at once, in a worker thread, while this thread imports
-            # and builds the client: a keyring's D-Bus round trips overlap that work.
+            # In a worker thread: a keyring may take its time (an unlock prompt).
             probing = asyncio.get_running_loop().run_in_executor(
                 None, self.probe, self._remembered_server())
-        if self.sign_in_window is None and self.resumable:  # a resumed start: no window on
-            prepare_client()  # screen to keep responsive, and no hand-offs between threads
-        else:
+        if not resuming:
             await import_client()  # off this thread: the window stays responsive
         from billie_desktop.api import SafeTokenStore
 

@@ -9,7 +9,8 @@ window, without ever holding the event loop for long.
 
 Anything not yet warm when it is needed is simply imported then, as before. A resumed
 start has no window on screen while it imports the client, so it imports it on the UI
-thread (``prepare_client``): no hand-offs of the interpreter lock between threads.
+thread (``prepare_client``), before the keyring is asked in a worker thread: no
+hand-offs of the interpreter lock between threads (ui/app.py, ``ConsoleApp.start``).
 
 Once the main window's modules are in, ``settle`` drops the source lines ``linecache``
 picked up meanwhile (warnings read them; PySide6's import hook no longer does, see

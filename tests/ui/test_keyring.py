@@ -252,3 +252,40 @@ def test_the_probe_reads_the_remembered_session_once_for_the_first_load(use_keyr
     reads = backend.reads
     probe_keyring()  # nothing to resume: the probe asks for nothing of anyone's
     assert backend.reads == reads + 1
+
+
+async def test_a_resumed_start_asks_the_keyring_once_the_client_is_imported(
+        safe_console, settings, sandbox, use_keyring, monkeypatch, tmp_path):
+    """With no window on screen to keep responsive, a resumed start imports the client on
+    the UI thread first and only then asks the keyring, in a worker thread (an unlock
+    prompt may keep it waiting). Asked during the imports, the keyring's thread took turns
+    with them for the interpreter lock: ~20 ms of the start (docs/ARCHITECTURE.md)."""
+    import billie_desktop.ui.app as app_module
+
+    use_keyring(ScriptedKeyring())
+    await safe_console.start()
+    await until(lambda: safe_console.sign_in_window is not None)
+    await sign_in(safe_console, remember=True)
+    await safe_console.main_window.model.wait_idle()
+    order: list[str] = []
+    prepare = app_module.prepare_client
+
+    def prepared() -> None:
+        order.append("client imported")
+        prepare()
+
+    def probe(server: str | None) -> Any:
+        on_ui = threading.current_thread() is threading.main_thread()
+        order.append(f"keyring asked on {'the UI' if on_ui else 'a worker'} thread")
+        return probe_keyring(server)
+
+    monkeypatch.setattr(app_module, "prepare_client", prepared)
+    second = ConsoleApp(settings, None, probe=probe, sandbox_url=sandbox.url, page_size=50,
+                        journal_path=tmp_path / "activity.sqlite3")
+    try:
+        await second.start()
+        assert second.main_window is not None and second.sign_in_window is None  # resumed
+        assert order == ["client imported", "keyring asked on a worker thread"]
+        await second.main_window.model.wait_idle()
+    finally:
+        await second.close()
