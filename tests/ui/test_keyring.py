@@ -289,3 +289,34 @@ async def test_a_resumed_start_asks_the_keyring_once_the_client_is_imported(
         await second.main_window.model.wait_idle()
     finally:
         await second.close()
+
+
+async def test_a_resumed_start_with_a_slow_keyring_shows_sign_in_then_resumes(
+        safe_console, settings, sandbox, use_keyring, tmp_path):
+    """A remembered session, and a keyring that keeps it waiting (an unlock prompt): after a
+    moment the sign-in window comes up, rather than nothing on screen; once the keyring
+    answers, the session resumes in its place."""
+    backend = ScriptedKeyring()
+    use_keyring(backend)
+    await safe_console.start()
+    await until(lambda: safe_console.sign_in_window is not None)
+    await sign_in(safe_console, remember=True)
+    await safe_console.main_window.model.wait_idle()
+    unlock = threading.Event()
+    backend.delay = unlock  # from now on, every keyring call waits for it
+    second = ConsoleApp(settings, None, probe=probe_keyring, sandbox_url=sandbox.url,
+                        page_size=50, journal_path=tmp_path / "activity.sqlite3")
+    starting = asyncio_task(second.start())
+    try:
+        window = await until(lambda: second.sign_in_window, limit=3)
+        assert window.isVisible() and not starting.done() and second.main_window is None
+        unlock.set()
+        await starting
+        assert second.main_window is not None and second.sign_in_window is None
+        assert second.main_window.isVisible()
+        await second.main_window.model.wait_idle()
+    finally:
+        unlock.set()
+        if not starting.done():
+            await starting
+        await second.close()
