@@ -159,9 +159,7 @@ class ConsoleApp(QObject):
             prepare_client()  # before the keyring is asked (see ARCHITECTURE.md)
         probing = None
         if self.probe is not None and self.token_store is None:
-            # In a worker thread: a keyring may take its time (an unlock prompt).
-            probing = asyncio.get_running_loop().run_in_executor(
-                None, self.probe, self._remembered_server())
+            probing = self._ask_keyring()
         if not resuming:
             await import_client()  # off this thread: the window stays responsive
         from billie_desktop.api import SafeTokenStore
@@ -176,6 +174,13 @@ class ConsoleApp(QObject):
             return  # the user signed in (or is signing in) while the keyring was slow
         await self._resume_or_sign_in(server, client)
 
+    def _ask_keyring(self) -> Awaitable[TokenStoreChoice]:
+        """The keyring probe, in a worker thread: a keyring may take its time (an unlock
+        prompt). It reads the session this start would resume, if any."""
+        assert self.probe is not None
+        return asyncio.get_running_loop().run_in_executor(
+            None, self.probe, self._remembered_server())
+
     async def _keyring_found(self, store: SafeTokenStore, probing: Awaitable[TokenStoreChoice]
                              | None, at_once: bool) -> bool:
         """Waits for the keyring (briefly before showing sign-in, when a session may be
@@ -185,8 +190,7 @@ class ConsoleApp(QObject):
 
         assert self.probe is not None
         if probing is None:
-            probing = asyncio.get_running_loop().run_in_executor(
-                None, self.probe, self._remembered_server())
+            probing = self._ask_keyring()
         probing = asyncio.ensure_future(probing)
         if not at_once:  # worth a moment's wait: the customers may come straight up
             done, _ = await asyncio.wait({probing}, timeout=KEYRING_GRACE)

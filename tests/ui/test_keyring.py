@@ -254,6 +254,14 @@ def test_the_probe_reads_the_remembered_session_once_for_the_first_load(use_keyr
     assert backend.reads == reads + 1
 
 
+async def remembered(console: ConsoleApp) -> None:
+    """Signs in with Remember me, so that the next start can resume the session."""
+    await console.start()
+    await until(lambda: console.sign_in_window is not None)
+    await sign_in(console, remember=True)
+    await console.main_window.model.wait_idle()
+
+
 async def test_a_resumed_start_asks_the_keyring_once_the_client_is_imported(
         safe_console, settings, sandbox, use_keyring, monkeypatch, tmp_path):
     """With no window on screen to keep responsive, a resumed start imports the client on
@@ -263,10 +271,7 @@ async def test_a_resumed_start_asks_the_keyring_once_the_client_is_imported(
     import billie_desktop.ui.app as app_module
 
     use_keyring(ScriptedKeyring())
-    await safe_console.start()
-    await until(lambda: safe_console.sign_in_window is not None)
-    await sign_in(safe_console, remember=True)
-    await safe_console.main_window.model.wait_idle()
+    await remembered(safe_console)
     order: list[str] = []
     prepare = app_module.prepare_client
 
@@ -298,10 +303,7 @@ async def test_a_resumed_start_with_a_slow_keyring_shows_sign_in_then_resumes(
     answers, the session resumes in its place."""
     backend = ScriptedKeyring()
     use_keyring(backend)
-    await safe_console.start()
-    await until(lambda: safe_console.sign_in_window is not None)
-    await sign_in(safe_console, remember=True)
-    await safe_console.main_window.model.wait_idle()
+    await remembered(safe_console)
     unlock = threading.Event()
     backend.delay = unlock  # from now on, every keyring call waits for it
     second = ConsoleApp(settings, None, probe=probe_keyring, sandbox_url=sandbox.url,
