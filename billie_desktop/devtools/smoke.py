@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -29,7 +30,7 @@ def run_smoke_test(args: argparse.Namespace) -> int:
     unexpected was reported, 1 otherwise."""
     from billie_desktop.sandbox.server import SandboxServer
 
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    if no_desktop():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     configure_logging(args.log_level)  # (after_first_window adds the log file)
     qapp = bare_qapp()
@@ -45,6 +46,13 @@ def run_smoke_test(args: argparse.Namespace) -> int:
             return 0 if ok and reporter.count == 0 else 1
 
         return run_app(qapp, main)
+
+
+def no_desktop() -> bool:
+    """A Linux machine with no display (CI): Qt's offscreen platform. Windows and macOS
+    always have their desktop, and the smoke test uses their real platform plugin."""
+    return (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
+            and not os.environ.get("WAYLAND_DISPLAY"))
 
 
 def step(text: str) -> None:
@@ -65,6 +73,8 @@ async def run_smoke(console: ConsoleApp) -> bool:
 
 
 async def _run(console: ConsoleApp) -> None:
+    step(f"OS keyring: {keyring_in_use()}")
+    step(f"server set at install: {console.settings.default_server or 'none'}")
     await console.start()
     sign_in = console.sign_in_window
     assert sign_in is not None, "the sign-in window did not open"
@@ -142,6 +152,16 @@ async def _bulk_link(main: MainWindow) -> None:
             assert same_id(shown[pair.customer.id].user_account_id, pair.account.id)
     step(f"link by email: {window.status.text()}")
     window.close()
+
+
+def keyring_in_use() -> str:
+    """The backend Remember me would keep tokens in (the smoke test itself keeps them in
+    memory): on Windows, the Credential Locker; "none" where no secure one answers."""
+    from billie_desktop.api.tokens import insecure_backend, os_keyring
+
+    backend = os_keyring()
+    name = f"{type(backend).__module__}.{type(backend).__name__}"
+    return f"none ({name})" if insecure_backend(backend) else name
 
 
 def account_matches(text: str, account_id: str) -> bool:
