@@ -15,9 +15,16 @@ STAGING_URL = "https://staging-api.billiecart.com.au"
 
 
 class Settings:
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, machine: Path | None = None) -> None:
+        """``path``: the user's preferences in this file instead of the usual place.
+        ``machine``: the machine-wide defaults in this file instead of theirs (tests)."""
         self._qs = QSettings(str(path), QSettings.Format.IniFormat) if path else \
             QSettings("Billie", "Billie Desktop")
+        # What IT set for every user of this computer at install time (the MSI's SERVERURL):
+        # HKLM\Software\Billie\Billie Desktop on Windows, /etc/xdg/Billie/Billie Desktop.conf
+        # on Linux. Read only; a user's own choice always wins.
+        self._machine = QSettings(str(machine), QSettings.Format.IniFormat) if machine else \
+            QSettings(QSettings.Scope.SystemScope, "Billie", "Billie Desktop")
         # The user's alone (QSettings keeps a file's mode when it rewrites it). An
         # unwritable place is QSettings' to report; the app carries on.
         with contextlib.suppress(OSError):
@@ -40,6 +47,13 @@ class Settings:
     @last_server.setter
     def last_server(self, value: str) -> None:
         self._set("sign-in/server", value)
+
+    @property
+    def default_server(self) -> str | None:
+        """The server set for everyone on this computer at install time, if any (an empty
+        value, as the MSI writes when none was given, is none)."""
+        value = self._machine.value("sign-in/default-server", "")
+        return str(value).strip() or None
 
     @property
     def custom_server(self) -> str:

@@ -233,11 +233,17 @@ class SignInWindow(QWidget):
         return self.custom_url if self.server.currentData() == CUSTOM else self.server
 
     def _select_remembered_server(self) -> None:
+        """The server signed in to last; before a first sign-in, the one IT set for this
+        computer at install time, if any; otherwise the sandbox or staging."""
         last = self.settings.last_server
+        if not last and not self.sandbox_url:
+            last = self.settings.default_server
+            if last and last != STAGING_URL and not self.custom_url.text():
+                self.custom_url.setText(last)
         choice = SANDBOX if self.sandbox_url else STAGING
         if last == STAGING_URL:
             choice = STAGING
-        elif last and last != self.sandbox_url and last == self.settings.custom_server:
+        elif last and last != self.sandbox_url and last == self.custom_url.text():
             choice = CUSTOM
         index = self.server.findData(choice)
         self.server.setCurrentIndex(max(index, 0))

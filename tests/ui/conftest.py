@@ -49,7 +49,7 @@ def sandbox() -> Iterator[SandboxServer]:
 
 @pytest.fixture
 def settings(tmp_path) -> Settings:
-    return Settings(tmp_path / "settings.ini")
+    return Settings(tmp_path / "settings.ini", machine=tmp_path / "machine.ini")
 
 
 

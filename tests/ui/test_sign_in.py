@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton
 
 from billie_desktop.ui import app as app_module
 from billie_desktop.ui.app import ConsoleApp
+from billie_desktop.ui.settings import STAGING_URL, Settings
+from billie_desktop.ui.sign_in_window import CUSTOM, SANDBOX, STAGING, SignInWindow
 from tests.ui.conftest import PASSWORD, clear_faults, queue_fault, signed_in, until
 
 
@@ -296,3 +298,44 @@ async def test_a_resumed_start_reads_the_metadata_while_the_session_resumes(
         if not starting.done():
             await starting
         await second.close()
+
+
+def machine_wide(tmp_path, server: str) -> Settings:
+    """Settings whose machine-wide defaults (what the MSI's SERVERURL writes) name ``server``."""
+    machine = QSettings(str(tmp_path / "machine.ini"), QSettings.Format.IniFormat)
+    machine.setValue("sign-in/default-server", server)
+    machine.sync()
+    return Settings(tmp_path / "user.ini", machine=tmp_path / "machine.ini")
+
+
+async def test_the_server_set_at_install_is_chosen_before_a_first_sign_in(qtbot, tmp_path):
+    settings = machine_wide(tmp_path, "https://billie.example.test")
+    window = SignInWindow(settings, None)
+    qtbot.addWidget(window)
+    assert settings.default_server == "https://billie.example.test"
+    assert window.server.currentData() == CUSTOM
+    assert window.custom_url.text() == "https://billie.example.test"
+    assert window.selected_url() == "https://billie.example.test"
+
+
+@pytest.mark.parametrize("last, sandbox, chosen", [
+    (STAGING_URL, None, STAGING),  # the user's own last choice wins
+    (None, "http://127.0.0.1:9", SANDBOX),  # --sandbox asks for the sandbox
+])
+async def test_the_server_set_at_install_never_overrides_a_choice(qtbot, tmp_path, last,
+                                                                  sandbox, chosen):
+    settings = machine_wide(tmp_path, "https://billie.example.test")
+    if last:
+        settings.last_server = last
+    window = SignInWindow(settings, None, sandbox_url=sandbox)
+    qtbot.addWidget(window)
+    assert window.server.currentData() == chosen
+    assert window.custom_url.text() == ""
+
+
+async def test_an_empty_server_set_at_install_is_none(qtbot, tmp_path):
+    settings = machine_wide(tmp_path, "  ")  # the MSI writes "" when SERVERURL is not given
+    assert settings.default_server is None
+    window = SignInWindow(settings, None)
+    qtbot.addWidget(window)
+    assert window.server.currentData() == STAGING
