@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.install-stamp
 export QT_API := pyside6
 
-.PHONY: run sandbox test lint typecheck pytest bench a11y translations dist dist-test wix-check clean
+.PHONY: run sandbox test lint typecheck pytest bench a11y translations dist dist-test \
+	dist-windows dist-windows-test windows-lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,10 +60,24 @@ dist: $(DIST_STAMP)
 dist-test: $(DIST_STAMP)
 	packaging/dist_test.sh $(BIN)/python
 
-wix-check: dist
-	packaging/windows/wix_check.sh $(BIN)/python
+# Windows, built and tested on Linux under Wine (packaging/README.md): the bundle and a signed
+# MSI in build/windows/, then that MSI installed, smoke-tested, upgraded and uninstalled.
+dist-windows: $(STAMP)
+	packaging/windows/build_on_linux.sh $(BIN)/python
+
+dist-windows-test: dist-windows
+	packaging/windows/dist_test.sh
+
+# The Windows wheels, pinned with their hashes, after a change to the dependencies
+# (uv resolves for Windows: markers such as pywin32-ctypes' are read for that platform).
+windows-lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/python -m uv pip compile pyproject.toml --extra dist --python-version 3.11 \
+	  --python-platform x86_64-pc-windows-msvc --generate-hashes --no-header \
+	  -o packaging/windows/requirements.txt
 
 clean:
+	-wineserver -k 2>/dev/null
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
 
 # What a screen reader reads, through AT-SPI under Xvfb (Debian's at-spi2-core and
