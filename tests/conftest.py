@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import os
 import socket
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from billie_desktop.sandbox import SandboxOptions, SandboxServer
 
 TESTS = Path(__file__).parent
+
+
+def _under_wine() -> bool:
+    """Windows' CPython run by Wine (make dist-windows-test), not a real Windows."""
+    if sys.platform != "win32":
+        return False
+    import ctypes
+
+    return hasattr(ctypes.WinDLL("ntdll"), "wine_get_version")  # type: ignore[attr-defined]
+
+
+UNDER_WINE = _under_wine()
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -22,7 +22,7 @@ class FileKeyring(KeyringBackend):
 
     def _read(self) -> dict[str, str]:
         try:
-            return dict(json.loads(self.path.read_text()))
+            return dict(json.loads(self.path.read_text(encoding="utf-8")))
         except FileNotFoundError:
             return {}
 

@@ -47,7 +47,7 @@ def imports(module: str, *, top_level_only: bool) -> set[str]:
     """The billie_desktop modules ``module`` imports; with ``top_level_only``, only the
     imports that run when it is imported (not in functions, not under TYPE_CHECKING)."""
     path = MODULES[module]
-    tree = ast.parse(path.read_text(), filename=str(path))
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     found: set[str] = set()
 
     def visit(nodes: list[ast.stmt]) -> None:

@@ -49,7 +49,7 @@ def test_remember_me_survives_a_restart(tmp_path, auth):
     with SandboxServer(SandboxOptions(customers=80, auth=auth)) as sandbox:
         first = passed(console(tmp_path, sandbox.url, "first_sign_in"))
         assert "keyring: yes" in first and "customers shown" in first
-        stored = json.loads((tmp_path / "keyring.json").read_text())
+        stored = json.loads((tmp_path / "keyring.json").read_text(encoding="utf-8"))
         assert len(stored) == 1 and PASSWORD not in next(iter(stored.values()))
         logged = log_text(tmp_path)
         again = passed(console(tmp_path, sandbox.url, "remembered"))
@@ -70,11 +70,12 @@ def test_remember_me_survives_a_restart(tmp_path, auth):
             assert "exported 80 rows; exported" in export
             assert "activity: 4 entries (bulk link, link)" in export
     log = (tmp_path / "state").rglob("billie-desktop.log")
-    assert all(PASSWORD not in p.read_text() for p in log)
+    assert all(PASSWORD not in p.read_text(encoding="utf-8") for p in log)
 
 
 def log_text(tmp_path: Path) -> str:
-    return "".join(p.read_text() for p in sorted((tmp_path / "state").rglob("billie-desktop.log")))
+    logs = sorted((tmp_path / "state").rglob("billie-desktop.log"))
+    return "".join(p.read_text(encoding="utf-8") for p in logs)
 
 
 def test_a_console_killed_mid_request_leaves_a_no_answer_entry(tmp_path):

@@ -3,6 +3,8 @@ found without keyring's search through every backend, unless something else deci
 
 from __future__ import annotations
 
+import sys
+
 import keyring
 import keyring.backend
 import pytest
@@ -34,6 +36,9 @@ class Answering(SecretService.Keyring):
 class NotAnswering(SecretService.Keyring):
     priority = 0  # type: ignore[assignment]
 
+
+# The Secret Service is Linux's (tests/windows: the Credential Locker, on Windows)
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the Secret Service is Linux's")
 
 # Never offered to keyring's own search in other tests (its backends register themselves).
 keyring.backend.KeyringBackend._classes -= {Found, Answering, NotAnswering}  # type: ignore[attr-defined]

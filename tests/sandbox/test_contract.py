@@ -31,7 +31,9 @@ def parse_date(value: str) -> dt.date:
         return dt.datetime.fromisoformat(value).date()
     offset = match[2] or "+0000"
     tz = dt.timezone(dt.timedelta(hours=int(offset[:3]), minutes=int(offset[0] + offset[3:])))
-    return dt.datetime.fromtimestamp(int(match[1]) / 1000, tz).date()
+    # (arithmetic, not fromtimestamp: Windows' C library refuses times before 1970)
+    epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+    return (epoch + dt.timedelta(milliseconds=int(match[1]))).astimezone(tz).date()
 
 
 # --- §4 JSON, §8 odds and ends ------------------------------------------------------------

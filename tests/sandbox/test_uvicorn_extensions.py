@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_uvicorn_is_the_exact_version_the_extension_was_written_for():
-    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     pins = [d for d in pyproject["project"]["dependencies"] if d.startswith("uvicorn")]
     assert pins and re.fullmatch(r"uvicorn==[\d.]+", pins[0]), pins
     assert version("uvicorn") == pins[0].split("==")[1]

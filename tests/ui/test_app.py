@@ -64,7 +64,7 @@ async def test_an_unexpected_error_in_an_operation_is_reported_and_the_form_stay
 
 
 def test_resources_are_found_in_a_checkout_and_in_a_frozen_build(monkeypatch, tmp_path):
-    assert app_icon_path().read_text().startswith("<svg")
+    assert app_icon_path().read_text(encoding="utf-8").startswith("<svg")
     assert resource_path("billie-desktop.desktop").exists()
     (tmp_path / "resources" / "icons").mkdir(parents=True)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
@@ -79,7 +79,7 @@ def test_settings_round_trip_in_their_own_file(tmp_path):
     again = Settings(tmp_path / "s.ini")
     assert again.last_user_name == "manager@sandbox.test"
     assert again.last_organisation("http://127.0.0.1:1") == "abc"
-    assert "password" not in (tmp_path / "s.ini").read_text().lower()
+    assert "password" not in (tmp_path / "s.ini").read_text(encoding="utf-8").lower()
 
 
 def test_smoke_test_command_passes_offscreen(tmp_path):

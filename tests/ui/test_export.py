@@ -154,7 +154,8 @@ async def test_a_failed_export_says_why_and_leaves_no_file(console, sandbox, tmp
         await clear_faults(sandbox)
     assert dialog.outcome == "failed" and dialog.banner.isVisible()
     assert "No file was written" in dialog.status.text()
-    assert path.read_text() == "an older export, kept" and not part_path(path).exists()
+    assert path.read_text(encoding="utf-8") == "an older export, kept"
+    assert not part_path(path).exists()
     assert dialog.cancel_button.text() == "Close"
 
 
