@@ -12,7 +12,7 @@ for field in Package Version Architecture Depends Maintainer Description; do
   value=$(dpkg-deb -f "$DEB" "$field")
   [ -n "$value" ] || { echo "missing control field $field"; exit 1; }
 done
-dpkg-deb -f "$DEB" Depends | grep -q "libxcb-cursor0" || { echo "Depends lacks Qt's libs"; exit 1; }
+grep -q "libxcb-cursor0" <<<"$(dpkg-deb -f "$DEB" Depends)" || { echo "Depends lacks Qt's libs"; exit 1; }
 expected=$("$PY" -c 'import importlib.metadata as m; print(m.version("billie-desktop"))')
 [ "$(dpkg-deb -f "$DEB" Version)" = "$expected" ] || { echo "version mismatch"; exit 1; }
 
@@ -24,7 +24,7 @@ for path in ./opt/billie-desktop/billie-desktop ./usr/bin/billie-desktop \
     ./usr/share/doc/billie-desktop/copyright; do
   grep -q " $path" <<<"$listing" || { echo "missing $path"; exit 1; }
 done
-if grep -v " root/root " <<<"$listing" | grep -q .; then echo "files not owned by root"; exit 1; fi
+if [ -n "$(grep -v " root/root " <<<"$listing")" ]; then echo "files not owned by root"; exit 1; fi
 
 if command -v desktop-file-validate >/dev/null; then
   echo "==> desktop-file-validate"; desktop-file-validate resources/billie-desktop.desktop
@@ -38,9 +38,9 @@ echo "==> packaged smoke test"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 dpkg-deb -x "$DEB" "$TMP/root"
-zcat "$TMP/root/usr/share/man/man1/billie-desktop.1.gz" | grep -q "billie-desktop $expected\"" \
+grep -q "billie-desktop $expected\"" <<<"$(zcat "$TMP/root/usr/share/man/man1/billie-desktop.1.gz")" \
   || { echo "the man page does not carry version $expected"; exit 1; }
-zcat "$TMP/root/usr/share/doc/billie-desktop/changelog.gz" | head -n 1 | grep -qF "($expected)" \
+grep -qF "($expected)" <<<"$(zcat "$TMP/root/usr/share/doc/billie-desktop/changelog.gz" | head -n 1)" \
   || { echo "the changelog does not carry version $expected"; exit 1; }
 ls "$TMP"/root/opt/billie-desktop/_internal/billie_desktop/translations/*.qm >/dev/null \
   || { echo "the package carries no compiled translations (make translations)"; exit 1; }

@@ -28,8 +28,10 @@ echo "==> the MSI's properties"
 [ "$(property "$MSI" UpgradeCode)" = "{6B0F3C2E-5D1A-4E7B-9C84-2F1A7D3E9B10}" ] \
   || fail "the UpgradeCode changed: upgrades would install side by side"
 [ "$(property "$MSI" ALLUSERS)" = 1 ] || fail "not a per-machine install"
-msiinfo export "$MSI" Shortcut | grep -q "ProgramMenuDir" || fail "no Start-menu shortcut"
-msiinfo export "$MSI" Directory | grep -q "ProgramFiles64Folder" || fail "not in Program Files"
+# (grep -q on a pipe would end the writer early: under pipefail, a false failure)
+has() { grep -q -- "$1" <<<"$2"; }
+has ProgramMenuDir "$(msiinfo export "$MSI" Shortcut)" || fail "no Start-menu shortcut"
+has ProgramFiles64Folder "$(msiinfo export "$MSI" Directory)" || fail "not in Program Files"
 osslsigncode verify -ignore-crl -CAfile "${BILLIE_SIGN_CA:-$WIN/signing/cert.pem}" \
   -in "$MSI" >/dev/null 2>&1 || fail "the MSI's signature does not verify"
 sha256sum --quiet -c <(cd "$WIN" && cat "$(basename "$MSI").sha256" \
@@ -52,8 +54,8 @@ EXE='C:\Program Files\Billie Desktop\billie-desktop.exe'
 
 reg_query() { win reg query "$@" | tr -d '\r'; }  # (reg prints Windows line ends)
 uninstall_entries() {
-  reg_query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s \
-    | grep -c "DisplayName *REG_SZ *Billie Desktop$" || true
+  grep -c "DisplayName *REG_SZ *Billie Desktop$" \
+    <<<"$(reg_query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s)" || true
 }
 shortcut() {  # Wine puts a per-machine shortcut in the installing user's Start menu
   find "$C/ProgramData/Microsoft/Windows/Start Menu/Programs" \
@@ -88,11 +90,12 @@ echo "log: ${LOGS#"$C/"}"
 echo "==> upgrade to $NEXT"
 win msiexec /i "$NEXT_MSI" /qn || fail "msiexec /i (upgrade) exited $?"
 [ "$(uninstall_entries)" = 1 ] || fail "after the upgrade: $(uninstall_entries) entries"
-reg_query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s \
-  | grep -q "DisplayVersion *REG_SZ *$NEXT$" || fail "the entry is not version $NEXT"
+has "DisplayVersion *REG_SZ *$NEXT$" \
+  "$(reg_query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s)" \
+  || fail "the entry is not version $NEXT"
 [ -f "$INSTALLED/billie-desktop.exe" ] || fail "the upgrade removed the console"
-reg_query 'HKLM\Software\Billie\Billie Desktop\sign-in' /v default-server \
-  | grep -q "$SERVER" || fail "the upgrade lost the server set at install"
+has "$SERVER" "$(reg_query 'HKLM\Software\Billie\Billie Desktop\sign-in' /v default-server)" \
+  || fail "the upgrade lost the server set at install"
 
 echo "==> uninstall"
 win msiexec /x "$NEXT_MSI" /qn || fail "msiexec /x exited $?"

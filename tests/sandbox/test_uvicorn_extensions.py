@@ -87,3 +87,21 @@ with SandboxServer(SandboxOptions(customers=5)):
                             check=False, timeout=60,
                             env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
+
+
+def test_every_connection_answers_without_waiting_on_acks(served):
+    """TCP_NODELAY on each accepted connection, on every platform: Windows' Proactor loop
+    leaves it off (an answer written as headers then body then stalls ~45 ms a request)."""
+    import socket
+
+    connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=5)
+    try:
+        connection.request("GET", "/types/metadata")
+        connection.getresponse().read()
+        connections = list(served._server.server_state.connections)
+        assert connections, "the sandbox holds no connection"
+        for protocol in connections:
+            sock = protocol.transport.get_extra_info("socket")
+            assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+    finally:
+        connection.close()
