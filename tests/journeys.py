@@ -169,7 +169,7 @@ async def killed_while_linking(console: ConsoleApp) -> None:
     import signal
 
     from billie_desktop.api import QueryUserAccountsRequest
-    from billie_desktop.ui.journal import Filters
+    from billie_desktop.work.journal import Filters
 
     main = await main_shown(console)
     await customers_shown(main)

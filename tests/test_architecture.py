@@ -68,8 +68,11 @@ def imports(module: str, *, top_level_only: bool) -> set[str]:
     return {name for name in found if name in MODULES}
 
 
-def test_the_package_has_no_import_cycles_at_module_level():
-    graph = {m: imports(m, top_level_only=True) - {m} for m in MODULES}
+@pytest.mark.parametrize("top_level_only", [True, False], ids=["at-import", "anywhere"])
+def test_the_package_has_no_import_cycles(top_level_only):
+    """Neither in what runs on import nor counting the imports inside functions: a module
+    that imports its importer inside a function is a circle all the same."""
+    graph = {m: imports(m, top_level_only=top_level_only) - {m} for m in MODULES}
     # Tarjan's strongly connected components: any component of two or more is a cycle.
     index: dict[str, int] = {}
     low: dict[str, int] = {}
@@ -103,8 +106,8 @@ def test_the_package_has_no_import_cycles_at_module_level():
 
 def layer(module: str) -> str:
     parts = module.split(".")
-    return parts[1] if len(parts) > 1 and parts[1] in ("api", "sandbox", "ui", "devtools") \
-        else "entry"
+    return parts[1] if len(parts) > 1 and parts[1] in ("api", "sandbox", "work", "ui",
+                                                       "devtools") else "entry"
 
 
 # What each layer may import from the others ("entry" is billie_desktop/__init__, the
@@ -112,9 +115,10 @@ def layer(module: str) -> str:
 ALLOWED = {
     "api": {"api"},
     "sandbox": {"sandbox"},
-    "ui": {"api", "ui"},
-    "devtools": {"api", "sandbox", "ui", "devtools"},
-    "entry": {"api", "sandbox", "ui", "devtools", "entry"},
+    "work": {"api", "work"},
+    "ui": {"api", "work", "ui"},
+    "devtools": {"api", "sandbox", "work", "ui", "devtools"},
+    "entry": {"api", "sandbox", "work", "ui", "devtools", "entry"},
 }
 UI_MAY_READ_FROM_SANDBOX = {"billie_desktop.sandbox", "billie_desktop.sandbox.demo",
                             "billie_desktop.sandbox.config"}
@@ -133,6 +137,29 @@ def test_each_layer_imports_only_what_it_may(module):
         if module in COMPOSITION_ROOTS and theirs == "sandbox":
             continue  # only the composition root (and its start) starts a sandbox
         raise AssertionError(f"{module} ({mine}) must not import {target} ({theirs})")
+
+
+QT = {"PySide6", "shiboken6", "qasync", "PyQt5", "PyQt6"}
+
+
+def third_party(module: str) -> set[str]:
+    """The top-level names of everything ``module`` imports, anywhere in it."""
+    path = MODULES[module]
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES
+                                          if layer(m) in ("api", "sandbox", "work")))
+def test_the_cores_never_import_qt(module):
+    """``api``, ``sandbox`` and ``work`` run without Qt (tests drive them on their own)."""
+    assert not third_party(module) & QT, f"{module} imports {third_party(module) & QT}"
 
 
 def test_devtools_are_reached_only_from_the_entry_point():

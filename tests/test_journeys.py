@@ -80,7 +80,7 @@ def log_text(tmp_path: Path) -> str:
 
 def test_a_console_killed_mid_request_leaves_a_no_answer_entry(tmp_path):
     """The activity journal is written before the request: a crash leaves no gap."""
-    from billie_desktop.ui.journal import Filters, Journal
+    from billie_desktop.work.journal import Filters, Journal
 
     with SandboxServer(SandboxOptions(customers=80, faults=True)) as sandbox:
         passed(console(tmp_path, sandbox.url, "first_sign_in"))

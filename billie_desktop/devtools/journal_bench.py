@@ -14,7 +14,8 @@ ENTRIES = 50_000
 
 
 def figures() -> list[tuple[str, str]]:
-    from billie_desktop.ui.journal import Filters, Journal, Where
+    from billie_desktop.work.entries import Where
+    from billie_desktop.work.journal import Filters, Journal
 
     path = Path(tempfile.mkdtemp(prefix="billie-journal-")) / "activity.sqlite3"
     journal = Journal(path)

@@ -15,9 +15,9 @@ from PySide6.QtCore import (
     QTimer,
 )
 
-from billie_desktop.ui.journal import Filters, Journal
 from billie_desktop.ui.widgets import escaped_tooltip, tr
 from billie_desktop.ui.widgets import tr_noop as _N  # titles, translated where shown
+from billie_desktop.work.journal import Filters, Journal
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
@@ -51,14 +51,20 @@ class ActivityModel(QAbstractTableModel):
         super().__init__()
         self.journal = journal
         self.filters = Filters()
-        self.total = journal.count(self.filters)
+        self.total = 0
         self._pages: dict[int, list[sqlite3.Row]] = {}
+        self._wanted: set[int] = set()  # pages a paint asked for, read on the next turn
+        self._read = QTimer(self)
+        self._read.setSingleShot(True)
+        self._read.setInterval(0)
+        self._read.timeout.connect(self._read_wanted)
         self._refresh = QTimer(self)  # writes come in bursts (a bulk link): one reset
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(300)
         self._refresh.timeout.connect(self.reload)
         self._listener = self._refresh.start
         journal.listeners.append(self._listener)
+        self.reload()
 
     def detach(self) -> None:
         """No more news from the journal (the window closes)."""
@@ -73,20 +79,39 @@ class ActivityModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._pages.clear()
+        self._wanted.clear()
         self.total = self.journal.count(self.filters)
+        if self.total:
+            self._load(0)  # the top, read with the count: no blank first paint
         self.endResetModel()
 
     def entry(self, row: int) -> sqlite3.Row | None:
+        """The entry at ``row``, read now if it is not at hand (for a click, not a paint)."""
         if not 0 <= row < self.total:
             return None
+        if row // PAGE not in self._pages:
+            self._load(row // PAGE)
+        return self._at_hand(row)
+
+    def _at_hand(self, row: int) -> sqlite3.Row | None:
         page = self._pages.get(row // PAGE)
-        if page is None:
-            if len(self._pages) > 50:
-                self._pages.clear()
-            page = self._pages[row // PAGE] = self.journal.page(self.filters, row // PAGE * PAGE,
-                                                                PAGE)
         offset = row % PAGE
-        return page[offset] if offset < len(page) else None
+        return page[offset] if page is not None and offset < len(page) else None
+
+    def _load(self, number: int) -> None:
+        if len(self._pages) > 50:
+            self._pages.clear()
+        self._pages[number] = self.journal.page(self.filters, number * PAGE, PAGE)
+
+    def _read_wanted(self) -> None:
+        """The pages painted rows asked for, read on the turn of the event loop after the
+        paint (data() never queries), then painted."""
+        wanted, self._wanted = sorted(self._wanted), set()
+        for number in wanted:
+            self._load(number)
+            last = min(self.total, (number + 1) * PAGE) - 1
+            self.dataChanged.emit(self.index(number * PAGE, 0),
+                                  self.index(last, len(HEADERS) - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else self.total
@@ -101,10 +126,12 @@ class ActivityModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or not 0 <= index.row() < self.total:
             return None
-        row = self.entry(index.row())
+        row = self._at_hand(index.row())
         if row is None:
+            self._wanted.add(index.row() // PAGE)
+            self._read.start()
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return cells(row)[index.column()]

@@ -1,4 +1,4 @@
-"""View ▸ Activity: every change made from this desktop (ui/journal.py), newest first,
+"""View ▸ Activity: every change made from this desktop (work/journal.py), newest first,
 filtered by dates, organisation, outcome and text; double-click goes to the customer;
 Export writes what is shown to CSV (as File ▸ Export customers… does)."""
 
@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from billie_desktop.ui.activity_model import HEADERS, OUTCOME_TEXT, ActivityModel, cells
-from billie_desktop.ui.export_csv import neutralise, whole_csv
-from billie_desktop.ui.journal import OUTCOMES, Filters, Journal
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.widgets import LiveLabel, fit_on_screen, tr
+from billie_desktop.work.entries import OUTCOMES
+from billie_desktop.work.export import neutralise, whole_csv
+from billie_desktop.work.journal import Filters, Journal
 
 
 def _t(text: str) -> str:

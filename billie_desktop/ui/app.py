@@ -17,7 +17,7 @@ from shiboken6 import isValid
 
 from billie_desktop.ui.last_window import until_last_window_closed, watch_window
 from billie_desktop.ui.settings import Settings
-from billie_desktop.ui.tasks import Tasks, drop, wait_for
+from billie_desktop.ui.tasks import Tasks, wait_for
 from billie_desktop.ui.theme import add_theme_menu, keeper_for
 from billie_desktop.ui.tuning import PAGE_SIZE
 from billie_desktop.ui.warm_up import (
@@ -27,6 +27,7 @@ from billie_desktop.ui.warm_up import (
     prepare_client,
     settle,
 )
+from billie_desktop.work.paging import drop
 
 if TYPE_CHECKING:  # the client and the main window are imported after the first window
     from PySide6.QtGui import QWindow
@@ -41,10 +42,10 @@ if TYPE_CHECKING:  # the client and the main window are imported after the first
     from billie_desktop.sandbox import SandboxOptions
     from billie_desktop.sandbox.demo import DemoSignIns
     from billie_desktop.sandbox.server import SandboxServer
-    from billie_desktop.ui.journal import Journal
     from billie_desktop.ui.main_window import MainWindow
     from billie_desktop.ui.session import Session
     from billie_desktop.ui.sign_in_window import SignInWindow
+    from billie_desktop.work.journal import Journal
 
 log = logging.getLogger("billie_desktop")
 KEYRING_GRACE = 0.25  # s: a keyring slower than this answers behind the sign-in window
@@ -123,7 +124,7 @@ class ConsoleApp(QObject):
         if self._journal is None:
             import sqlite3  # (not before: no part of a start)
 
-            from billie_desktop.ui.journal import Journal, default_path
+            from billie_desktop.work.journal import Journal, default_path
 
             try:
                 self._journal = Journal(self.journal_path or default_path())

@@ -16,9 +16,9 @@ from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
 from billie_desktop.ui.account_results import account_text
-from billie_desktop.ui.bulk_matching import NeedsPerson, Outcome, Pair
 from billie_desktop.ui.widgets import error_colour, escaped_tooltip, tr
 from billie_desktop.ui.widgets import tr_noop as _N  # titles, translated where shown
+from billie_desktop.work.matching import NeedsPerson, Outcome, Pair
 
 Index = QModelIndex | QPersistentModelIndex
 OUTCOME_TEXT = {Outcome.READY: "", Outcome.QUEUED: _N("BulkLink", "Waiting"),
@@ -87,7 +87,7 @@ class PairsModel(_Table):
         if column == 3:
             return pair.account.email or ""
         if column == 4:
-            return pair.why
+            return why_text(pair)
         if pair.outcome in (Outcome.FAILED, Outcome.SKIPPED, Outcome.UNKNOWN) and pair.message:
             return pair.message
         return tr(OUTCOME_TEXT[pair.outcome], "BulkLink")
@@ -170,7 +170,24 @@ class NeedsPersonModel(_Table):
             return item.customer.email or ""
         if column == 2:
             return "; ".join(account_text(a.display_name, a.email) for a in item.accounts)
-        return item.reason
+        return reason_text(item)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         return self._plain(index, role) if index.isValid() else None
+
+
+def why_text(pair: Pair) -> str:
+    """Why the two were matched, as the review table says it."""
+    if pair.exact:
+        return tr("Same email")
+    return tr("Same email, apart from case or spaces")
+
+
+def reason_text(item: NeedsPerson) -> str:
+    """Why a person must decide, as the review table says it."""
+    parts = []
+    if item.customers_sharing > 1:
+        parts.append(tr("{0} customers share this email").format(item.customers_sharing))
+    if len(item.accounts) > 1:
+        parts.append(tr("{0} user accounts share this email").format(len(item.accounts)))
+    return "; ".join(parts)

@@ -21,22 +21,21 @@ from enum import Enum
 from PySide6.QtCore import QObject, Signal
 
 from billie_desktop.api import (
-    AssociateUserAccountToCustomerRequest,
     BillieError,
     ConflictError,
     ForbiddenError,
-    GetCustomerRequest,
     NotFoundError,
     NotSignedInError,
     TransportError,
     ValidationError,
-    same_id,
 )
 from billie_desktop.ui.account_results import account_text
-from billie_desktop.ui.bulk_matching import Outcome, Pair
-from billie_desktop.ui.journal import FAILED, LINKED, NO_ANSWER, Journal, Where
-from billie_desktop.ui.paging import IN_FLIGHT, Send
 from billie_desktop.ui.widgets import tr
+from billie_desktop.work.entries import Where
+from billie_desktop.work.journal import Journal
+from billie_desktop.work.linking import Linker, LinkTarget
+from billie_desktop.work.matching import Outcome, Pair
+from billie_desktop.work.paging import IN_FLIGHT, Send
 
 
 class RunState(Enum):
@@ -79,7 +78,7 @@ class LinkRun(QObject):
         ``journal``: where each link is recorded (``where``: by whom, where)."""
         super().__init__()
         self.send, self.organisation_id, self.pairs = send, organisation_id, pairs
-        self.journal, self.where = journal, where
+        self.linker = Linker(send, journal, where)  # each link, and its journal entry
         self.state = RunState.IDLE
         self.reason = ""
         self._queue: deque[Pair] = deque()
@@ -173,63 +172,42 @@ class LinkRun(QObject):
     async def _link(self, pair: Pair) -> None:
         was_unknown = pair.outcome == Outcome.UNKNOWN
         self._set(pair, Outcome.SENDING)
+        target = self._target(pair)
         try:
-            if was_unknown and await self._linked_already(pair):
-                return
-            self._record(pair)
-            answer = await self.send(AssociateUserAccountToCustomerRequest(
-                id=pair.customer.id, user_account_id=pair.account.id,
-                organisation_id=self.organisation_id))
+            if was_unknown:  # read back before anything is resent
+                customer = await self.linker.linked_already(target, pair.entry)
+                if customer is not None:
+                    self._answered(pair, Outcome.LINKED,
+                                   tr("Linked (checked after a lost answer)"))
+                    self.linked.emit(customer)
+                    return
+            pair.entry = self.linker.begin(target)
+            linked = await self.linker.link(target, read_back_if_lost=False, entry=pair.entry)
         except asyncio.CancelledError:
-            self._finish(pair, NO_ANSWER, tr("Stopped before the answer came."))
             raise
         except TransportError as exc:
-            self._finish(pair, NO_ANSWER if exc.fate_unknown else FAILED, exc.message)
             lost = exc.fate_unknown or was_unknown
             self._put_back(pair, lost)
             self._pause_for(tr("The connection to the server was lost ({0}). Nothing more "
                                "is sent until you retry.").format(exc.message))
             return
         except NotSignedInError as exc:  # the password prompt was declined
-            self._finish(pair, FAILED, exc.message)
             self._put_back(pair, was_unknown)
             self._pause_for(tr("Not signed in ({0}). Retry once you are.").format(exc.message))
             return
         except BillieError as exc:
-            self._finish(pair, FAILED, plain_words(exc))
             self._answered(pair, Outcome.FAILED, plain_words(exc))
             return
-        self._finish(pair, LINKED)
         self._answered(pair, Outcome.LINKED, tr("Linked"))
-        if answer.customer is not None:
-            self.linked.emit(answer.customer)
+        if linked.customer is not None:
+            self.linked.emit(linked.customer)
 
-    async def _linked_already(self, pair: Pair) -> bool:
-        """Reads the customer back after a lost answer: True when the link is there."""
-        answer = await self.send(GetCustomerRequest(id=pair.customer.id,
-                                                    organisation_id=self.organisation_id))
-        customer = answer.customer
-        if customer is not None and customer.user_account_id and \
-                same_id(customer.user_account_id, pair.account.id):
-            self._answered(pair, Outcome.LINKED, tr("Linked (checked after a lost answer)"))
-            self._finish(pair, LINKED, tr("The answer was lost; reading the customer back "
-                                            "showed the link."))
-            self.linked.emit(customer)
-            return True
-        return False
-
-    # --- the activity journal ----------------------------------------------------------------
-    def _record(self, pair: Pair) -> None:
-        """Written before the request is sent (ui/journal.py)."""
-        if self.journal is not None and self.where is not None:
-            pair.entry = self.journal.begin(
-                self.where, kind="bulk link", customer_id=pair.customer.id,
-                customer_name=pair.customer.full_name, previous_account="",
-                new_account=account_text(pair.account.display_name, pair.account.email))
-
-    def _finish(self, pair: Pair, outcome: str, message: str = "") -> None:
-        if self.journal is not None and pair.entry:
-            self.journal.finish(pair.entry, outcome, message)
+    def _target(self, pair: Pair) -> LinkTarget:
+        return LinkTarget(
+            customer_id=pair.customer.id, customer_name=pair.customer.full_name,
+            organisation_id=self.organisation_id, account_id=pair.account.id,
+            account_label=account_text(pair.account.display_name, pair.account.email),
+            kind="bulk link")
 
     # --- bookkeeping ------------------------------------------------------------------------
     def _put_back(self, pair: Pair, lost: bool) -> None:

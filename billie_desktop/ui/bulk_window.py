@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from billie_desktop.api import BillieError, Organisation
-from billie_desktop.ui.bulk_loader import LoadProgress, load_and_match
-from billie_desktop.ui.bulk_matching import MatchResult, Outcome, Pair
 from billie_desktop.ui.bulk_models import NeedsPersonModel, PairsModel
 from billie_desktop.ui.bulk_run import LinkRun, RunState
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.widgets import Banner, LiveLabel, PlainLabel, fit_on_screen, tr
+from billie_desktop.work.loading import LoadProgress, load_and_match
+from billie_desktop.work.matching import MatchResult, Outcome, Pair
 
 
 def _t(text: str) -> str:

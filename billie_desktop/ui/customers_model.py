@@ -51,10 +51,10 @@ from billie_desktop.ui.customer_fields import (
     local_date,
     sort_value,
 )
-from billie_desktop.ui.paging import EarlyAnswer
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import PAGE_CACHE_PAGES, PAGE_SETTLE_MS, PAGE_SIZE
 from billie_desktop.ui.widgets import escaped_tooltip, tr
+from billie_desktop.work.paging import EarlyAnswer
 
 log = logging.getLogger(__name__)
 __all__ = ["COLUMNS", "CUSTOMER_ROLE", "DOB", "EMAIL", "LINKED", "NAME", "PHONE", "POSTCODE",

@@ -1,4 +1,4 @@
-"""The progress of File ▸ Export customers… (ui/export_csv.py does the work): rows, rate,
+"""The progress of File ▸ Export customers… (work/export.py does the work): rows, rate,
 time left and Cancel, in a small window that does not block the list."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from billie_desktop.api import BillieError, QueryCustomersRequest
-from billie_desktop.ui.export_csv import ExportProgress, export_customers
-from billie_desktop.ui.paging import Send
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.widgets import Banner, LiveLabel, PlainLabel, tr
+from billie_desktop.work.export import ExportProgress, export_customers
+from billie_desktop.work.paging import Send
 
 
 def _t(text: str) -> str:

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from billie_desktop import __version__
+from billie_desktop.ui.early_log import EarlyRecords
 from billie_desktop.ui.errors import ErrorReporter
 from billie_desktop.ui.resources import app_icon_path
 
@@ -31,20 +32,6 @@ def _qt_messages(mode: QtMsgType, context: QMessageLogContext, message: str) -> 
         return
     level = logging.DEBUG if mode == QtMsgType.QtDebugMsg else logging.WARNING
     logging.getLogger("qt").log(level, "%s", message)
-
-
-class EarlyRecords(logging.Handler):
-    """Keeps what is logged before the log file joins, for the file to write first."""
-
-    LIMIT = 1000
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if len(self.records) < self.LIMIT:
-            self.records.append(record)
 
 
 def configure_logging(level: str) -> None:

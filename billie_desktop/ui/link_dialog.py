@@ -17,14 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from billie_desktop.api import (
-    AssociateUserAccountToCustomerRequest,
     BillieError,
     ConflictError,
     Customer,
-    GetCustomerRequest,
     Organisation,
     QueryUserAccountsRequest,
-    TransportError,
     UserAccount,
     clean_id,
     same_id,
@@ -49,24 +46,18 @@ from billie_desktop.ui.widgets import (
     stacked,
     tr,
 )
+from billie_desktop.work.linking import (
+    Linker,
+    LinkTarget,
+    NotSavedError,
+    OutcomeUnknownError,
+)
 
 log = logging.getLogger(__name__)
 
 
 def _t(text: str) -> str:
     return tr(text, "LinkDialog")
-
-
-class OutcomeUnknownError(TransportError):
-    """A link whose answer was lost, after reading the customer back (retryable)."""
-
-
-class NotSavedError(OutcomeUnknownError):
-    """The answer was lost, and reading the customer back shows no change: not linked."""
-
-    @property
-    def fate_unknown(self) -> bool:
-        return False
 
 
 class LinkDialog(QDialog):
@@ -260,10 +251,8 @@ class LinkDialog(QDialog):
         account_id = clean_id(self.account_edit.text())
         if not await self._confirm_replace(account_id):
             return
-        request = AssociateUserAccountToCustomerRequest(
-            id=self.customer.id, user_account_id=account_id, organisation_id=self.organisation.id)
         self.conflict_holder = None
-        updated = await run_operation(self.form, self._recorded(request),
+        updated = await run_operation(self.form, self._link(account_id),
                                       on_error=self._conflict)
         if updated is None:
             return
@@ -300,52 +289,35 @@ class LinkDialog(QDialog):
         else:
             self.submit_clicked()  # Retry
 
-    async def _recorded(self, request: AssociateUserAccountToCustomerRequest) -> Customer:
-        """The link, written in the activity journal before it is sent and completed
-        with what happened."""
-        journal = self.session.journal
-        if journal is None:
-            return await self._link(request)
+    async def _link(self, account_id: str) -> Customer:
+        """The linked customer (work/linking.py: the journal entry, and the customer read
+        back when the answer was lost), with that read-back's outcome in the user's words."""
         current = self.customer.user_account_id
-        entry = journal.begin(
-            self.session.where(self.organisation), kind="replace" if current else "link",
+        journal = self.session.journal
+        linker = Linker(self.session.send, journal,
+                        self.session.where(self.organisation) if journal else None)
+        target = LinkTarget(
             customer_id=self.customer.id or "", customer_name=self.customer.full_name,
-            previous_account=describe_account(self.current_account, current) if current
-            else "", new_account=describe_account(self.chosen, request.user_account_id))
-        return await journal.record(entry, self._link(request))
-
-    async def _link(self, request: AssociateUserAccountToCustomerRequest) -> Customer:
-        """The linked customer. When the answer was lost after the request went out, the
-        customer is read back to learn what really happened: never a guess."""
+            organisation_id=self.organisation.id, account_id=account_id,
+            account_label=describe_account(self.chosen, account_id),
+            previous_label=describe_account(self.current_account, current) if current else "",
+            kind="replace" if current else "link")
         try:
-            response = await self.session.send(request)
-        except BillieError as exc:
-            if not exc.fate_unknown:
-                raise
-            log.info("the link's answer was lost (%s): reading the customer back",
-                     type(exc).__name__)
-            return await self._read_back(request, exc)
-        return response.customer or self.customer.model_copy(
-            update={"user_account_id": request.user_account_id})
-
-    async def _read_back(self, request: AssociateUserAccountToCustomerRequest,
-                         lost: BillieError) -> Customer:
-        try:
-            answer = await self.session.send(GetCustomerRequest(
-                id=self.customer.id, organisation_id=self.organisation.id))
-        except BillieError as exc:
+            linked = await linker.link(target)
+        except NotSavedError as exc:
+            raise NotSavedError(_t(
+                "The link was not saved: its answer was lost, and reading the customer back "
+                "shows no change. Your input is kept: Retry sends it again.")) from exc
+        except OutcomeUnknownError as exc:
             raise OutcomeUnknownError(_t(
                 "The link was sent but its answer was lost, and the customer could not be "
                 "read back to check it ({0}). Your input is kept: Retry sends it again, "
-                "which is safe.").format(exc.message)) from lost
-        customer = answer.customer
-        if customer is not None and same_id(customer.user_account_id, request.user_account_id):
+                "which is safe.").format(exc.message)) from exc
+        if linked.checked:
             self.outcome_note = _t("The answer was lost, so the customer was read back: the "
                                    "link was saved.")
-            return customer
-        raise NotSavedError(_t(
-            "The link was not saved: its answer was lost, and reading the customer back "
-            "shows no change. Your input is kept: Retry sends it again.")) from lost
+        return linked.customer or self.customer.model_copy(
+            update={"user_account_id": account_id})
 
     async def _confirm_replace(self, account_id: str) -> bool:
         """Replacing a link asks first, naming both accounts."""

@@ -7,8 +7,8 @@ import logging
 import logging.handlers
 from pathlib import Path
 
-from billie_desktop.ui.launch import EarlyRecords
-from billie_desktop.ui.private_files import private_file, private_folder
+from billie_desktop.ui.early_log import EarlyRecords
+from billie_desktop.work.private_files import private_file, private_folder
 
 
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):

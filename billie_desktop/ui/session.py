@@ -20,7 +20,8 @@ from billie_desktop.api import (
 )
 
 if TYPE_CHECKING:
-    from billie_desktop.ui.journal import Journal, Where
+    from billie_desktop.work.entries import Where
+    from billie_desktop.work.journal import Journal
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -42,7 +43,7 @@ class Session(QObject):
         self.discovery = discovery
         self.organisations: list[Organisation] = []
         self._pending: asyncio.Future[bool] | None = None
-        # Every change is recorded in the journal (ui/journal.py), opened when first needed:
+        # Every change is recorded in the journal (work/journal.py), opened when first needed:
         # opening its SQLite file is no part of showing the customers.
         self.open_journal: Callable[[], Journal | None] = lambda: None
 
@@ -52,7 +53,7 @@ class Session(QObject):
 
     def where(self, organisation: Organisation) -> Where:
         """For the journal: this server, that organisation, who is signed in."""
-        from billie_desktop.ui.journal import Where
+        from billie_desktop.work.entries import Where
 
         return Where(self.server_label, organisation.id, organisation.name,
                      f"{self.display_name} <{self.user_name}>")

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from billie_desktop.ui.private_files import private_file
+from billie_desktop.work.private_files import private_file
 
 STAGING_URL = "https://staging-api.billiecart.com.au"
 

@@ -103,10 +103,3 @@ async def wait_for(condition: Callable[[], T], limit: float = 10.0) -> T:
             raise TimeoutError("condition not met")
         await asyncio.sleep(0.02)
     return value
-
-
-def drop(future: asyncio.Future[Any]) -> None:
-    """Cancels a request no longer wanted; a failure it had already met is taken, so
-    asyncio never reports it as "never retrieved"."""
-    future.cancel()
-    future.add_done_callback(lambda done: done.cancelled() or done.exception())

@@ -1,18 +1,15 @@
-"""The activity journal (ui/journal.py) and View ▸ Activity: an entry for every change and
+"""The activity journal (work/journal.py) and View ▸ Activity: an entry for every change and
 every outcome, written before the request and completed by its answer; filters; export."""
 
 from __future__ import annotations
 
 import asyncio
 import csv
-import os
 import subprocess
 import sys
 
-import pytest
-
-from billie_desktop.api import CannotConnectError, ConflictError, RequestTimeoutError
-from billie_desktop.ui.journal import Filters, Journal, Where
+from billie_desktop.work.entries import Where
+from billie_desktop.work.journal import Filters, Journal
 from tests.ui.conftest import PASSWORD, queue_fault, signed_in, until
 from tests.ui.test_link_dialog import free_account, message_box, open_for
 
@@ -26,42 +23,34 @@ def entry(journal: Journal, **changes) -> int:
     return journal.begin(WHERE, **values)
 
 
-async def test_record_completes_the_entry_with_what_happened(tmp_path):
+async def test_painting_never_queries_the_journal(tmp_path):
+    """data() answers from what is at hand; a row not yet read is read on the next turn of
+    the event loop, then repainted (dataChanged)."""
+    from billie_desktop.ui.activity_model import PAGE, ActivityModel
+
     journal = Journal(tmp_path / "activity.sqlite3")
-    assert os.stat(tmp_path / "activity.sqlite3").st_mode & 0o777 == 0o600
-
-    async def answer(exc=None):
-        if exc is not None:
-            raise exc
-        return "ok"
-
-    cases = [(None, "linked", ""),
-             (ConflictError("Taken by Bo Chen.", status=409), "failed", "Taken by Bo Chen."),
-             (RequestTimeoutError("No answer in time."), "no answer", "No answer in time."),
-             (CannotConnectError("Refused."), "failed", "Refused.")]
-    for exc, outcome, message in cases:
-        number = entry(journal)
-        assert journal.page(Filters(), 0, 1)[0]["outcome"] == "pending"  # before the answer
-        if exc is None:
-            assert await journal.record(number, answer()) == "ok"
-        else:
-            with pytest.raises(type(exc)):
-                await journal.record(number, answer(exc))
-        row = journal.page(Filters(), 0, 1)[0]
-        assert (row["outcome"], row["message"]) == (outcome, message) and row["ended"]
-    number = entry(journal)
-    task = asyncio.ensure_future(journal.record(number, asyncio.sleep(10)))
-    await asyncio.sleep(0.01)
-    task.cancel()
-    with pytest.raises(asyncio.CancelledError):
-        await task
-    assert journal.page(Filters(), 0, 1)[0]["outcome"] == "no answer"
+    for n in range(2 * PAGE + 5):
+        entry(journal, customer_name=f"Customer {n:04d}")
+    model = ActivityModel(journal)
+    read: list[int] = []
+    real_page = journal.page
+    journal.page = lambda filters, offset, limit: read.append(offset) or real_page(  # type: ignore[method-assign]
+        filters, offset, limit)
+    changed: list[int] = []
+    model.dataChanged.connect(lambda top, _bottom: changed.append(top.row()))
+    far = model.index(2 * PAGE + 1, 2)
+    assert far.data() is None and read == []  # nothing read while painting
+    await until(lambda: changed)
+    assert read == [2 * PAGE] and changed == [2 * PAGE]
+    assert far.data() == "Customer 0003"  # newest first
+    model.detach()
     journal.close()
 
 
 def test_an_entry_left_pending_by_a_dead_process_reads_no_answer(tmp_path):
     path = tmp_path / "activity.sqlite3"
-    code = ("import sys; from billie_desktop.ui.journal import Journal, Where; "
+    code = ("import sys; from billie_desktop.work.journal import Journal; "
+            "from billie_desktop.work.entries import Where; "
             f"j = Journal(__import__('pathlib').Path({str(path)!r})); "
             "j.begin(Where('s', 'o', 'Org', 'me'), kind='link', customer_id='c', "
             "customer_name='Ann', previous_account='', new_account='a'); "

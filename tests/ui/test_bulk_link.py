@@ -14,9 +14,10 @@ import pytest
 
 from billie_desktop.api import same_id
 from billie_desktop.sandbox import SandboxOptions, SandboxServer
-from billie_desktop.ui.bulk_matching import Outcome
+from billie_desktop.ui.bulk_models import why_text
 from billie_desktop.ui.bulk_run import RunState
 from billie_desktop.ui.bulk_window import BulkLinkWindow
+from billie_desktop.work.matching import Outcome
 from tests.ui.conftest import MANAGER, PASSWORD, queue_fault, signed_in, until
 from tests.ui.test_link_dialog import session_expired
 
@@ -91,7 +92,7 @@ async def test_the_review_is_exactly_what_the_server_data_gives(console, sandbox
     assert len(ambiguous) >= 3 * SHARED  # two customers per shared email, one per 2 accounts
     assert result.unmatched == len(customers) - len(expected) - len(ambiguous)
     untidy = [p for p in result.pairs if p.account.email != p.customer.email]
-    assert len(untidy) >= SHARED and all("case or spaces" in p.why for p in untidy)
+    assert len(untidy) >= SHARED and all("case or spaces" in why_text(p) for p in untidy)
     assert window.counts.text() == (f"Matched: {len(expected):,}   ·   Needs a person: "
                                     f"{len(ambiguous):,}   ·   Unmatched customers: "
                                     f"{result.unmatched:,}")

@@ -1,10 +1,11 @@
-"""The matching rule of Link by email (ui/bulk_matching.py): exact email once trimmed and
+"""The matching rule of Link by email (work/matching.py): exact email once trimmed and
 case-folded; only one-to-one matches; everything else is for a person."""
 
 from __future__ import annotations
 
 from billie_desktop.api import CustomerContact, UserAccount
-from billie_desktop.ui.bulk_matching import Matcher, normal_email
+from billie_desktop.ui.bulk_models import reason_text, why_text
+from billie_desktop.work.matching import Matcher, normal_email
 
 
 def customer(cid, email, linked=None, first="Ann", last="Lee"):
@@ -28,9 +29,9 @@ def test_emails_are_compared_trimmed_and_without_case():
     result = match([customer("c1", "ann.lee@example.com")],
                    [account("a1", "  ANN.LEE@example.com ")])
     assert [(p.customer.id, p.account.id) for p in result.pairs] == [("c1", "a1")]
-    assert result.pairs[0].why == "Same email, apart from case or spaces"
+    assert why_text(result.pairs[0]) == "Same email, apart from case or spaces"
     same = match([customer("c1", "x@y.au")], [account("a1", "x@y.au")])
-    assert same.pairs[0].why == "Same email"
+    assert why_text(same.pairs[0]) == "Same email"
 
 
 def test_nothing_fuzzy_matches():
@@ -46,7 +47,7 @@ def test_an_email_shared_by_two_customers_needs_a_person():
                    [account("a1", "fam@example.com"), account("a2", "solo@example.com")])
     assert [(p.customer.id, p.account.id) for p in result.pairs] == [("c3", "a2")]
     assert sorted(n.customer.id for n in result.needs_person) == ["c1", "c2"]
-    assert all(n.reason == "2 customers share this email" for n in result.needs_person)
+    assert all(reason_text(n) == "2 customers share this email" for n in result.needs_person)
     assert result.ambiguous == 2 and result.unmatched == 0
 
 
@@ -55,7 +56,7 @@ def test_an_email_shared_by_two_accounts_needs_a_person():
                    [account("a1", "work@example.com"), account("a2", " Work@Example.com")])
     assert result.pairs == []
     [item] = result.needs_person
-    assert item.reason == "2 user accounts share this email"
+    assert reason_text(item) == "2 user accounts share this email"
     assert {a.id for a in item.accounts} == {"a1", "a2"}
 
 

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 
 from billie_desktop.api import normal_guid
 from billie_desktop.ui.customer_fields import DOB, EMAIL, LINKED, NAME, PHONE, POSTCODE
-from billie_desktop.ui.export_csv import neutralise, part_path
 from billie_desktop.ui.export_entry import ask_where, export_to
 from billie_desktop.ui.export_window import ExportDialog
+from billie_desktop.work.export import neutralise, part_path
 from tests.ui.conftest import MANAGER, PASSWORD, clear_faults, queue_fault, signed_in, until
 
 

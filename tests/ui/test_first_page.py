@@ -1,5 +1,5 @@
 """The first page of the organisation last shown is asked for with the organisations, not
-after them (ui/paging.py EarlyAnswer): one round trip less before the customers show, at
+after them (work/paging.py EarlyAnswer): one round trip less before the customers show, at
 start-up and after signing in. It is used only when it is still the query wanted."""
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.skipif(sys.platform != "win32",
 
 
 def test_checking_that_another_console_runs_never_ends_it():
-    from billie_desktop.ui.journal import _alive
+    from billie_desktop.work.journal import _alive
 
     other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
@@ -43,7 +43,8 @@ def test_checking_that_another_console_runs_never_ends_it():
 def test_a_journal_left_by_a_running_console_is_not_settled_as_dead(tmp_path):
     """A second console opening the journal must neither end the first nor mark its links
     in flight as "no answer"."""
-    from billie_desktop.ui.journal import PENDING, Journal, Where
+    from billie_desktop.work.entries import PENDING, Where
+    from billie_desktop.work.journal import Journal
 
     path = tmp_path / "activity.sqlite3"
     first = Journal(path)
@@ -102,7 +103,7 @@ def test_remember_me_finds_the_credential_locker_without_searching(monkeypatch, 
 def test_the_users_folders_are_under_local_app_data():
     import platformdirs
 
-    from billie_desktop.ui.journal import default_path
+    from billie_desktop.work.journal import default_path
 
     local = Path(os.environ["LOCALAPPDATA"])
     log = platformdirs.user_log_path("billie-desktop", appauthor=False)

@@ -8,15 +8,15 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from billie_desktop.api import Request
-from billie_desktop.ui.tasks import drop
+if TYPE_CHECKING:  # (the console imports this module before the client: see drop)
+    from billie_desktop.api import Request
 
 MAX_TAKE = 500  # rows a page: ServiceStack AutoQuery's usual MaxLimit, and the sandbox's
 IN_FLIGHT = 4  # requests at once: quick, without crowding the server
 
-Send = Callable[[Request[Any]], Awaitable[Any]]  # Session.send, or a client's
+Send = Callable[["Request[Any]"], Awaitable[Any]]  # Session.send, or a client's
 
 
 @dataclass
@@ -66,3 +66,10 @@ class EarlyAnswer(Generic[Q, A]):
         early, self._early = self._early, None
         if early is not None:
             drop(early[1])
+
+
+def drop(future: asyncio.Future[Any]) -> None:
+    """Cancels a request no longer wanted; a failure it had already met is taken, so
+    asyncio never reports it as "never retrieved"."""
+    future.cancel()
+    future.add_done_callback(lambda done: done.cancelled() or done.exception())

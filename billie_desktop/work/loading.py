@@ -23,8 +23,8 @@ from billie_desktop.api import (
     QueryUserAccountsRequest,
     Request,
 )
-from billie_desktop.ui.bulk_matching import Matcher, MatchResult
-from billie_desktop.ui.paging import IN_FLIGHT, MAX_TAKE, RowsProgress, Send
+from billie_desktop.work.matching import Matcher, MatchResult
+from billie_desktop.work.paging import IN_FLIGHT, MAX_TAKE, RowsProgress, Send
 
 
 @dataclass

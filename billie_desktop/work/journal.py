@@ -13,25 +13,21 @@ hundreds a second costs the event loop well under a millisecond per entry."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import os
 import sqlite3
 import sys
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from billie_desktop.api import BillieError
-from billie_desktop.ui.private_files import private_file
+from billie_desktop.work.entries import NO_ANSWER, PENDING, Where
+from billie_desktop.work.private_files import private_file
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
-PENDING, LINKED, FAILED, NO_ANSWER = "pending", "linked", "failed", "no answer"
-OUTCOMES = (LINKED, FAILED, NO_ANSWER, PENDING)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (
@@ -49,16 +45,6 @@ CREATE INDEX IF NOT EXISTS ix_entries_pending ON entries(outcome) WHERE outcome 
 COLUMNS = ("id", "started", "ended", "server", "organisation_id", "organisation_name",
            "signed_in_as", "kind", "customer_id", "customer_name", "previous_account",
            "new_account", "outcome", "message")
-
-
-@dataclass(frozen=True)
-class Where:
-    """Who made a change, where (the same for every entry of a session and organisation)."""
-
-    server: str
-    organisation_id: str
-    organisation_name: str
-    signed_in_as: str
 
 
 @dataclass(frozen=True)
@@ -92,14 +78,18 @@ class Filters:
 
 
 class Journal:
+    """One SQLite connection, used on the thread that made the journal (the UI's); another
+    thread reads through a connection of its own (``rows``)."""
+
     def __init__(self, path: Path | None) -> None:
-        """``path``: the database file; None keeps the journal in memory (tests)."""
+        """``path``: the database file; None keeps the journal in memory (tests), shared
+        with the connections other threads open while this one stays open."""
         self.path = path
         if path is not None:
             private_file(path)  # 0600 before SQLite writes a byte
-        self.db = sqlite3.connect(str(path) if path else ":memory:", isolation_level=None,
-                                  check_same_thread=False)
-        self.db.row_factory = sqlite3.Row
+        self._uri = path.absolute().as_uri() if path is not None else \
+            f"file:billie-journal-{id(self)}?mode=memory&cache=shared"
+        self.db = self._connect()
         if path is not None:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
@@ -157,20 +147,6 @@ class Journal:
         for listener in list(self.listeners):
             listener()
 
-    async def record(self, entry: int, work: Awaitable[T]) -> T:
-        """Awaits ``work`` (the request of ``entry``) and completes the entry with what
-        happened: linked, failed with the server's message, or no answer."""
-        try:
-            result = await work
-        except asyncio.CancelledError:
-            self.finish(entry, NO_ANSWER, "Stopped before the answer came.")
-            raise
-        except BillieError as exc:
-            self.finish(entry, NO_ANSWER if exc.fate_unknown else FAILED, exc.message)
-            raise
-        self.finish(entry, LINKED)
-        return result
-
     # --- reading -----------------------------------------------------------------------------
     def count(self, filters: Filters) -> int:
         where, args = filters.sql()
@@ -183,10 +159,21 @@ class Journal:
         return self.db.execute(f"SELECT * FROM entries WHERE {where} ORDER BY started DESC, "
                                "id DESC LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
 
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self._uri, uri=True, isolation_level=None)
+        db.row_factory = sqlite3.Row
+        return db
+
     def rows(self, filters: Filters) -> Iterator[sqlite3.Row]:
+        """Every entry that passes ``filters``, newest first, through a connection of its
+        own: the export reads them in a worker thread while the window writes."""
         where, args = filters.sql()
-        yield from self.db.execute(f"SELECT * FROM entries WHERE {where} ORDER BY started "
-                                   "DESC, id DESC", args)
+        db = self._connect()
+        try:
+            yield from db.execute(f"SELECT * FROM entries WHERE {where} ORDER BY started "
+                                  "DESC, id DESC", args)
+        finally:
+            db.close()
 
     def organisations(self) -> list[tuple[str, str]]:
         return [(r[0], r[1]) for r in self.db.execute(

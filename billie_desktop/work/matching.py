@@ -16,7 +16,6 @@ from enum import Enum
 from typing import TypeVar
 
 from billie_desktop.api import CustomerContact, UserAccount
-from billie_desktop.ui.widgets import tr
 
 T = TypeVar("T")
 SLICE = 2000
@@ -71,13 +70,12 @@ class Pair:
     outcome: Outcome = Outcome.READY
     message: str = ""
     row: int = -1  # where the review table shows it (set with the result, off the UI thread)
-    entry: int = 0  # its latest activity journal entry (ui/journal.py), if any
+    entry: int = 0  # its latest activity journal entry (work/journal.py), if any
 
     @property
-    def why(self) -> str:
-        if (self.customer.email or "") == (self.account.email or ""):
-            return tr("Same email")
-        return tr("Same email, apart from case or spaces")
+    def exact(self) -> bool:
+        """The two emails are written alike (not only alike once trimmed and case-folded)."""
+        return (self.customer.email or "") == (self.account.email or "")
 
 
 @dataclass(eq=False)
@@ -86,7 +84,7 @@ class NeedsPerson:
 
     customer: Person
     accounts: list[Account]
-    reason: str
+    customers_sharing: int  # customers with this email (1: the accounts are the question)
 
 
 @dataclass
@@ -132,8 +130,7 @@ class Matcher:
             if len(customers) == 1 and len(accounts) == 1:
                 result.pairs.append(Pair(customers[0], accounts[0]))
                 continue
-            reason = _reason(len(customers), len(accounts))
-            result.needs_person += [NeedsPerson(c, accounts, reason) for c in customers]
+            result.needs_person += [NeedsPerson(c, accounts, len(customers)) for c in customers]
         result.pairs = _sorted(result.pairs, lambda p: (
             f"{(p.customer.last_name or '').casefold()}\0"
             f"{(p.customer.first_name or '').casefold()}\0{p.customer.id}"))
@@ -151,12 +148,3 @@ def _sorted(items: list[T], key: Callable[[T], str]) -> list[T]:
     keyed = [(key(item), n, item) for n, item in enumerate(items)]
     runs = [sorted(keyed[i:i + SLICE]) for i in range(0, len(keyed), SLICE)]
     return [item for _key, _n, item in heapq.merge(*runs)]
-
-
-def _reason(customers: int, accounts: int) -> str:
-    parts = []
-    if customers > 1:
-        parts.append(tr("{0} customers share this email").format(customers))
-    if accounts > 1:
-        parts.append(tr("{0} user accounts share this email").format(accounts))
-    return "; ".join(parts)

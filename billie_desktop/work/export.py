@@ -31,8 +31,8 @@ from billie_desktop.api import (
     QueryUserAccountsRequest,
     normal_guid,
 )
-from billie_desktop.ui.paging import IN_FLIGHT, MAX_TAKE, RowsProgress, Send
-from billie_desktop.ui.private_files import FILE_MODE
+from billie_desktop.work.paging import IN_FLIGHT, MAX_TAKE, RowsProgress, Send
+from billie_desktop.work.private_files import FILE_MODE
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -1,0 +1,145 @@
+"""Linking one customer to a user account, written once for the link dialog and for Link
+by email: the activity journal's entry written before the request goes out, the request,
+the outcome recorded in that entry, and, when the answer was lost, the customer read back
+to learn what really happened (never a guess, and never a second send before it)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from billie_desktop.api import (
+    AssociateUserAccountToCustomerRequest,
+    BillieError,
+    Customer,
+    GetCustomerRequest,
+    Request,
+    TransportError,
+    same_id,
+)
+from billie_desktop.work.entries import FAILED, LINKED, NO_ANSWER, Where
+
+if TYPE_CHECKING:
+    from billie_desktop.work.journal import Journal
+
+log = logging.getLogger(__name__)
+
+Send = Callable[[Request[Any]], Awaitable[Any]]
+
+STOPPED = "Stopped before the answer came."
+CHECKED_LINKED = "The answer was lost; reading the customer back showed the link."
+CHECKED_NOT_LINKED = "The answer was lost; reading the customer back showed no change."
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    """What to link, and how the journal names it."""
+
+    customer_id: str
+    customer_name: str
+    organisation_id: str
+    account_id: str
+    account_label: str  # the new account, as the journal shows it
+    previous_label: str = ""  # the account it replaces, if any
+    kind: str = "link"  # "link", "replace" or "bulk link"
+
+
+@dataclass(frozen=True)
+class Linked:
+    customer: Customer | None  # as the server answered (None when it sent none back)
+    checked: bool = False  # the answer was lost, and reading the customer back showed it
+
+
+class OutcomeUnknownError(TransportError):
+    """The link's answer was lost, and the customer could not be read back to check it."""
+
+
+class NotSavedError(OutcomeUnknownError):
+    """The link's answer was lost, and reading the customer back shows no change."""
+
+    @property
+    def fate_unknown(self) -> bool:
+        return False
+
+
+class Linker:
+    """Links customers through ``send`` (``Session.send``), recording each in ``journal``
+    (None: nothing is recorded) as made by ``where``."""
+
+    def __init__(self, send: Send, journal: Journal | None = None,
+                 where: Where | None = None) -> None:
+        self.send = send
+        self.journal = journal if where is not None else None
+        self.where = where
+
+    async def link(self, target: LinkTarget, *, read_back_if_lost: bool = True,
+                   entry: int = 0) -> Linked:
+        """Sends the link and records what happened. A lost answer is read back at once
+        when ``read_back_if_lost`` (then ``NotSavedError`` or ``OutcomeUnknownError``),
+        else raised as it came (Link by email reads it back before it resends:
+        ``linked_already``). ``entry``: a journal entry to complete instead of a new one."""
+        entry = entry or self.begin(target)
+        try:
+            answer = await self.send(AssociateUserAccountToCustomerRequest(
+                id=target.customer_id, user_account_id=target.account_id,
+                organisation_id=target.organisation_id))
+        except asyncio.CancelledError:
+            self.finish(entry, NO_ANSWER, STOPPED)
+            raise
+        except BillieError as exc:
+            if exc.fate_unknown and read_back_if_lost:
+                return await self._read_back_after(target, entry, exc)
+            self.finish(entry, NO_ANSWER if exc.fate_unknown else FAILED, exc.message)
+            raise
+        self.finish(entry, LINKED)
+        return Linked(answer.customer)
+
+    async def linked_already(self, target: LinkTarget, entry: int = 0) -> Customer | None:
+        """After a lost answer: the customer when reading it back shows the link (``entry``
+        is then completed as linked), None when it does not. Raises what the read raised."""
+        customer = await self._read(target)
+        if customer is not None:
+            self.finish(entry, LINKED, CHECKED_LINKED)
+        return customer
+
+    def begin(self, target: LinkTarget) -> int:
+        """The journal entry, written before the request goes out (0: none)."""
+        if self.journal is None or self.where is None:
+            return 0
+        return self.journal.begin(
+            self.where, kind=target.kind, customer_id=target.customer_id,
+            customer_name=target.customer_name, previous_account=target.previous_label,
+            new_account=target.account_label)
+
+    def finish(self, entry: int, outcome: str, message: str = "") -> None:
+        if self.journal is not None and entry:
+            self.journal.finish(entry, outcome, message)
+
+    async def _read(self, target: LinkTarget) -> Customer | None:
+        answer = await self.send(GetCustomerRequest(id=target.customer_id,
+                                                    organisation_id=target.organisation_id))
+        customer = answer.customer
+        if customer is not None and customer.user_account_id and \
+                same_id(customer.user_account_id, target.account_id):
+            return customer  # type: ignore[no-any-return]
+        return None
+
+    async def _read_back_after(self, target: LinkTarget, entry: int,
+                               lost: BillieError) -> Linked:
+        log.info("the link's answer was lost (%s): reading the customer back",
+                 type(lost).__name__)
+        try:
+            customer = await self.linked_already(target, entry)
+        except asyncio.CancelledError:
+            self.finish(entry, NO_ANSWER, STOPPED)
+            raise
+        except BillieError as exc:
+            self.finish(entry, NO_ANSWER, lost.message)
+            raise OutcomeUnknownError(exc.message) from lost
+        if customer is None:
+            self.finish(entry, FAILED, CHECKED_NOT_LINKED)
+            raise NotSavedError(CHECKED_NOT_LINKED) from lost
+        return Linked(customer, checked=True)
