@@ -141,8 +141,8 @@ async def bulk_link(console: ConsoleApp) -> None:
 
     main = await main_shown(console)
     await customers_shown(main)
-    main.bulk_action.trigger()
-    window = main.bulk_window
+    main.commands.bulk.trigger()
+    window = main.side.bulk
     await wait_for(lambda: window.result is not None, limit=30)
     say(f"review: {window.counts.text()}")
     window.untick_all.click()
@@ -195,18 +195,16 @@ async def export_and_activity(console: ConsoleApp) -> None:
     import os
     from pathlib import Path
 
-    from billie_desktop.ui.export_entry import export_to
-
     main = await main_shown(console)
     await customers_shown(main)
     path = Path(os.environ["BILLIE_EXPORT_TO"])
-    dialog = export_to(main, path)
+    dialog = main.export.export_to(path)
     await dialog.wait()
     text = await asyncio.to_thread(path.read_text, encoding="utf-8-sig")
     rows = list(csv.reader(text.splitlines()))
     say(f"exported {len(rows) - 1} rows; {dialog.outcome}")
-    main.activity_action.trigger()
-    window = await wait_for(lambda: main.activity_window, limit=10)
+    main.commands.activity.trigger()
+    window = await wait_for(lambda: main.side.activity, limit=10)
     kinds = sorted({window.model.entry(r)["kind"] for r in range(window.model.total)})
     say(f"activity: {window.model.total} entries ({', '.join(kinds)})")
     window.close()

@@ -57,16 +57,14 @@ async def _export_and_activity(main: MainWindow, out: Path) -> None:
     """File ▸ Export customers… caught mid-way, then View ▸ Activity."""
     import tempfile
 
-    from billie_desktop.ui.export_entry import export_to
-
-    dialog = export_to(main, Path(tempfile.mkdtemp()) / "customers.csv")
+    dialog = main.export.export_to(Path(tempfile.mkdtemp()) / "customers.csv")
     assert dialog is not None
     await wait_for(lambda: 1000 <= dialog.progress.value() < dialog.progress.maximum() - 1000,
                    limit=20)
     dialog.grab().save(str(out / "export-progress.png"))
     await dialog.wait()
-    main.activity_action.trigger()
-    window = main.activity_window
+    main.commands.activity.trigger()
+    window = main.side.activity
     assert window is not None
     window.resize(1300, 420)
     await asyncio.sleep(0.3)
@@ -78,8 +76,8 @@ async def _link_by_email(main: MainWindow, out: Path) -> None:
     """The review window after a few links: outcomes, and what needs a person."""
     from PySide6.QtCore import Qt
 
-    main.bulk_action.trigger()
-    window = main.bulk_window
+    main.commands.bulk.trigger()
+    window = main.side.bulk
     assert window is not None
     await window.tasks.wait_idle()
     window.untick_all.click()

@@ -129,8 +129,8 @@ async def _run(console: ConsoleApp) -> None:
 
 async def _bulk_link(main: MainWindow) -> None:
     """Customer ▸ Link by email…: load, match, apply the first ten, check the list."""
-    main.bulk_action.trigger()
-    window = main.bulk_window
+    main.commands.bulk.trigger()
+    window = main.side.bulk
     assert window is not None and window.isVisible(), "the bulk link window did not open"
     await window.tasks.wait_idle()
     result = window.result

@@ -7,7 +7,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from billie_desktop.ui.customer_fields import LINKED
+from billie_desktop.ui.customer_fields import COLUMNS, LINKED
 from billie_desktop.ui.widgets import tr
 
 COLUMN_WIDTHS = (170, 225, 115, 120, 50, 72, 105, 95)
@@ -96,6 +96,12 @@ class CustomersTable(QTableView):
             column = current.column() if current.isValid() else 0
             return index.siblingAtColumn(column)
         return index
+
+    def shown_column_keys(self) -> list[str]:
+        """The columns as shown: visible ones, in the order the user arranged them."""
+        header = self.horizontalHeader()
+        shown = [i for i in range(len(COLUMNS)) if not header.isSectionHidden(i)]
+        return [COLUMNS[i].key for i in sorted(shown, key=header.visualIndex)]
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

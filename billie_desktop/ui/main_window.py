@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QPoint, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QMainWindow,
     QMenu,
     QMessageBox,
     QSplitter,
-    QToolButton,
 )
 
 from billie_desktop import __version__
@@ -30,24 +29,20 @@ from billie_desktop.api import (
 from billie_desktop.ui.account_names import AccountNames
 from billie_desktop.ui.customers_model import CustomersModel, ListState
 from billie_desktop.ui.detail_pane import DetailPane
-from billie_desktop.ui.export_entry import ask_where
+from billie_desktop.ui.export_entry import CustomerExport
 from billie_desktop.ui.link_dialog import LinkDialog
 from billie_desktop.ui.list_status import CustomersArea
+from billie_desktop.ui.main_actions import MainActions, Targets
 from billie_desktop.ui.operations import Form, run_operation
 from billie_desktop.ui.password_prompt import PasswordPrompt, PromptGuard
 from billie_desktop.ui.search_bar import SearchBar
 from billie_desktop.ui.selection import SelectionKeeper
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.settings import Settings
-from billie_desktop.ui.side_windows import (
-    close_side_windows,
-    open_activity_window,
-    open_bulk_window,
-)
+from billie_desktop.ui.side_windows import SideWindows
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import PAGE_SIZE
 from billie_desktop.ui.widgets import (
-    PlainLabel,
     fit_on_screen,
     plain_message_box,
     status_item,
@@ -55,8 +50,7 @@ from billie_desktop.ui.widgets import (
 )
 
 if TYPE_CHECKING:  # opened on demand (ui/side_windows.py)
-    from billie_desktop.ui.activity_window import ActivityWindow
-    from billie_desktop.ui.bulk_window import BulkLinkWindow
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -77,11 +71,16 @@ class MainWindow(QMainWindow):
         self.model = CustomersModel(session.send, page_size=page_size)
         self.organisations: list[Organisation] = []
         self.link_dialog: LinkDialog | None = None
-        self.bulk_window: BulkLinkWindow | None = None  # Customer ▸ Link by email…
-        self.activity_window: ActivityWindow | None = None  # View ▸ Activity
         self.accounts = AccountNames(session)  # "Name <email>" of linked accounts
         self.setWindowTitle(_t("Billie Desktop"))
         self._build()
+        self.side = SideWindows(self, session, organisation=lambda: self.current_organisation,
+                                show_customer=self.show_customer,
+                                customer_changed=self.customer_changed, tell=self.tell)
+        self.export = CustomerExport(
+            self, session.send, organisation=lambda: self.current_organisation,
+            query=lambda: self.model.query(skip=0, take=500, with_total=True),
+            columns=self.table.shown_column_keys, tell=self.tell)
         self._build_actions()
         self.guard = PromptGuard(session, self, self.status_connection, self.status_user)
         self.guard.declined.connect(self._prompt_declined)
@@ -140,54 +139,12 @@ class MainWindow(QMainWindow):
                 _t("Signed in as {0}").format(self.session.display_name), "", _t("Connected")))
 
     def _build_actions(self) -> None:
-        toolbar = self.addToolBar(_t("Main"))
-        toolbar.setObjectName("main-toolbar")
-        toolbar.setMovable(False)
-        toolbar.addWidget(PlainLabel(_t(" Organisation: ")))
-        toolbar.addWidget(self.organisation)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.search_bar)
-        def action(text: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
-            made = QAction(text, self)
-            if shortcut:
-                made.setShortcut(QKeySequence(shortcut))
-            made.triggered.connect(slot)
-            return made
-
-        self.refresh_action = action(_t("&Refresh"), self.refresh, "F5")
-        self.find_action = action(_t("&Find…"), self.focus_search, "Ctrl+F")
-        self.link_action = action(_t("&Link to user account…"), self.open_link_dialog, "Ctrl+L")
-        self.link_action.setEnabled(False)
-        self.bulk_action = action(_t("Link by &email…"), lambda: open_bulk_window(self),
-                                  "Ctrl+Shift+L")
-        self.bulk_action.setToolTip(_t("Match customers to user accounts by email, review, "
-                                       "and link many at once"))
-        self.organisation_action = action(_t("Choose &organisation"), self._focus_organisation,
-                                          "Ctrl+O")
-        self.activity_action = action(_t("&Activity"), lambda: open_activity_window(self),
-                                      "Ctrl+Shift+A")
-        self.export_action = action(_t("&Export customers…"), lambda: ask_where(self),
-                                    "Ctrl+E")
-        self.sign_out_action = action(_t("Sign &out"), self.sign_out_clicked)
-        self.quit_action = action(_t("&Quit"), self.close, "Ctrl+Q")
-        toolbar.addActions([self.refresh_action, self.link_action, self.bulk_action])
-        toolbar.addSeparator()
-        toolbar.addAction(self.sign_out_action)
-        overflow = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")  # », unnamed by Qt
-        if overflow is not None:
-            overflow.setAccessibleName(_t("More toolbar buttons"))
-
-        about = action(_t("&About Billie Desktop"), self._about)
-        for title, actions in ((_t("&File"), (self.export_action, None, self.sign_out_action,
-                                              None, self.quit_action)),
-                               (_t("&View"), (self.refresh_action, self.find_action,
-                                              self.organisation_action, None,
-                                              self.activity_action)),
-                               (_t("&Customer"), (self.link_action, self.bulk_action)),
-                               (_t("&Help"), (about,))):
-            menu = self.menuBar().addMenu(title)
-            for item in actions:
-                menu.addAction(item) if item is not None else menu.addSeparator()
+        self.commands = MainActions(self, Targets(
+            refresh=self.refresh, find=self.focus_search, link=self.open_link_dialog,
+            bulk=self.side.open_bulk, organisation=self._focus_organisation,
+            activity=self.side.open_activity, export=self.export.ask_where,
+            sign_out=self.sign_out_clicked, quit=self.close, about=self._about),
+            (self.organisation, self.search_bar))
         self.organisation.currentIndexChanged.connect(self._organisation_changed)
 
     # --- start --------------------------------------------------------------------------------
@@ -268,7 +225,7 @@ class MainWindow(QMainWindow):
     def show_selected_customer(self) -> None:
         """The detail pane (and the Link action) for the customer selected."""
         customer, org = self.selected_customer(), self.current_organisation
-        self.link_action.setEnabled(customer is not None)
+        self.commands.link.setEnabled(customer is not None)
         linked = customer.user_account_id if customer else None
         self.detail.show_customer(customer, self.accounts.text(linked))
         if customer is not None and linked and org and self.accounts.text(linked) is None:
@@ -287,8 +244,8 @@ class MainWindow(QMainWindow):
             return
         self.table.selectRow(index.row())
         menu = QMenu(self)
-        menu.addAction(self.link_action)
-        menu.addAction(self.refresh_action)
+        menu.addAction(self.commands.link)
+        menu.addAction(self.commands.refresh)
         menu.popup(self.table.viewport().mapToGlobal(position))
 
     # --- actions ------------------------------------------------------------------------------
@@ -315,11 +272,36 @@ class MainWindow(QMainWindow):
         dialog.linked.connect(lambda customer, text: self._linked(customer, text,
                                                                   dialog.outcome_note))
         dialog.finished.connect(self._link_dialog_closed)
-        dialog.show_customer.connect(
-            lambda customer_id: self.tasks.run("show", self._show_customer(customer_id)))
+        dialog.show_customer.connect(self.show_customer)
         self.link_dialog = dialog
         dialog.open()
         return dialog
+
+    def tell(self, message: str) -> None:
+        """A message in the status bar, for a while."""
+        self.statusBar().showMessage(message, 15_000)
+
+    def show_customer(self, customer_id: str, organisation_id: str | None = None) -> bool:
+        """Selects that customer in the list, everyone listed; in ``organisation_id``
+        first, when given (False: not an organisation of this user's on this server)."""
+        if organisation_id is not None:
+            index = self.organisation.findData(organisation_id)
+            if index < 0:
+                return False
+            if index != self.organisation.currentIndex():
+                self.organisation.setCurrentIndex(index)
+            self.raise_()
+            self.activateWindow()
+        self.tasks.run("show", self._show_customer(customer_id))
+        return True
+
+    def customer_changed(self, customer: Customer) -> None:
+        """A customer changed elsewhere (a bulk link): the list shows it at once, and the
+        detail pane too when it is the customer selected."""
+        self.model.update_customer(customer)
+        selected = self.selected_customer()
+        if selected is not None and same_id(selected.id, customer.id):
+            self.show_selected_customer()
 
     async def _show_customer(self, customer_id: str) -> None:
         """"Show that customer" (a 409): everyone listed again, that customer selected."""
@@ -380,7 +362,7 @@ class MainWindow(QMainWindow):
         self.accounts.clear()
         if self.link_dialog is not None:
             self.link_dialog.reject()
-        close_side_windows(self)
+        self.side.close_all()
         await self.session.client.sign_out()
         self.signed_out.emit(why)
 
@@ -389,7 +371,7 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry("customers-header", self.table.horizontalHeader().saveState())
         self.settings.sync()
         self.tasks.cancel_all()
-        close_side_windows(self)
+        self.side.close_all()
         self.model.clear()
         super().closeEvent(event)
 

@@ -1,12 +1,14 @@
-"""The main window's side windows: Customer ▸ Link by email… and View ▸ Activity, opened
-on demand, closed with the main window or at sign-out (kept out of main_window.py, which
-is long enough)."""
+"""A main window's side windows: Customer ▸ Link by email… and View ▸ Activity, opened on
+demand (one of each, raised when open), closed with the main window or at sign-out. The
+main window hands them what they need as callbacks; they touch nothing else of it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from billie_desktop.api import Customer, same_id
+from billie_desktop.api import Customer, Organisation
+from billie_desktop.ui.session import Session
 from billie_desktop.ui.widgets import tr
 
 if TYPE_CHECKING:
@@ -14,7 +16,10 @@ if TYPE_CHECKING:
 
     from billie_desktop.ui.activity_window import ActivityWindow
     from billie_desktop.ui.bulk_window import BulkLinkWindow
-    from billie_desktop.ui.main_window import MainWindow
+
+
+def _t(text: str) -> str:
+    return tr(text, "Activity")
 
 
 def _raised(window: QWidget | None) -> bool:
@@ -26,71 +31,65 @@ def _raised(window: QWidget | None) -> bool:
     return True
 
 
-def open_bulk_window(main: MainWindow) -> BulkLinkWindow | None:
-    """The window for the organisation shown; the one already open for it is raised."""
-    from billie_desktop.ui.bulk_window import BulkLinkWindow
+class SideWindows:
+    def __init__(self, parent: QWidget, session: Session, *,
+                 organisation: Callable[[], Organisation | None],
+                 show_customer: Callable[[str, str | None], bool],
+                 customer_changed: Callable[[Customer], None],
+                 tell: Callable[[str], None]) -> None:
+        """``organisation``: the one the main window shows. ``show_customer(customer_id,
+        organisation_id)``: selects that customer in the main list (False: not an
+        organisation of this user). ``customer_changed``: a customer a bulk link changed.
+        ``tell``: a message for the status bar."""
+        self.parent, self.session = parent, session
+        self.organisation, self.show_customer = organisation, show_customer
+        self.customer_changed, self.tell = customer_changed, tell
+        self.bulk: BulkLinkWindow | None = None
+        self.activity: ActivityWindow | None = None
 
-    org = main.current_organisation
-    if org is None:
-        return None
-    window = main.bulk_window
-    if window is not None and window.organisation.id == org.id and _raised(window):
+    def open_bulk(self) -> BulkLinkWindow | None:
+        """The window for the organisation shown; the one already open for it is raised."""
+        from billie_desktop.ui.bulk_window import BulkLinkWindow
+
+        org = self.organisation()
+        if org is None:
+            return None
+        if self.bulk is not None and self.bulk.organisation.id == org.id and \
+                _raised(self.bulk):
+            return self.bulk
+        if self.bulk is not None:
+            self.bulk.close()
+        window = BulkLinkWindow(self.session, org, self.parent)
+        window.linked.connect(self.customer_changed)
+        window.show_customer.connect(lambda customer_id: self.show_customer(customer_id, None))
+        self.bulk = window
+        window.show()
         return window
-    if window is not None:
-        window.close()
-    window = BulkLinkWindow(main.session, org, main)
-    window.linked.connect(lambda customer: _linked(main, customer))
-    window.show_customer.connect(
-        lambda customer_id: main.tasks.run("show", main._show_customer(customer_id)))
-    main.bulk_window = window
-    window.show()
-    return window
 
+    def open_activity(self) -> ActivityWindow | None:
+        """View ▸ Activity (one window; raised when open)."""
+        from billie_desktop.ui.activity_window import ActivityWindow
 
-def _linked(main: MainWindow, customer: Customer) -> None:
-    """A row the bulk link changed: the list shows it at once (and the detail pane, when it
-    is the customer selected)."""
-    main.model.update_customer(customer)
-    selected = main.selected_customer()
-    if selected is not None and same_id(selected.id, customer.id):
-        main.show_selected_customer()
+        journal = self.session.journal
+        if journal is None:
+            self.tell(_t("The activity journal could not be opened: see the log."))
+            return None
+        if _raised(self.activity):
+            return self.activity
+        window = ActivityWindow(journal, self.parent)
+        window.show_customer.connect(self._go_to)
+        self.activity = window
+        window.show()
+        return window
 
+    def _go_to(self, organisation_id: str, customer_id: str) -> None:
+        """An activity entry's customer, selected in the main list (its organisation first)."""
+        if not self.show_customer(customer_id, organisation_id):
+            self.tell(_t("That organisation is not one of yours on this server."))
 
-def open_activity_window(main: MainWindow) -> ActivityWindow | None:
-    """View ▸ Activity (one window; raised when open)."""
-    from billie_desktop.ui.activity_window import ActivityWindow
-
-    journal = main.session.journal
-    if journal is None:
-        main.statusBar().showMessage(tr("The activity journal could not be opened: see the "
-                                        "log.", "Activity"), 10_000)
-        return None
-    if _raised(main.activity_window):
-        return main.activity_window
-    window = ActivityWindow(journal, main)
-    window.show_customer.connect(lambda org, customer: _go_to(main, org, customer))
-    main.activity_window = window
-    window.show()
-    return window
-
-
-def _go_to(main: MainWindow, organisation_id: str, customer_id: str) -> None:
-    """An activity entry's customer, selected in the main list (its organisation first)."""
-    index = main.organisation.findData(organisation_id)
-    if index < 0:
-        main.statusBar().showMessage(tr("That organisation is not one of yours on this "
-                                        "server.", "Activity"), 10_000)
-        return
-    if index != main.organisation.currentIndex():
-        main.organisation.setCurrentIndex(index)
-    main.tasks.run("show", main._show_customer(customer_id))
-    main.raise_()
-    main.activateWindow()
-
-
-def close_side_windows(main: MainWindow) -> None:
-    for window in (main.bulk_window, main.activity_window):
-        if window is not None:
-            window.close()
-            window.deleteLater()
-    main.bulk_window = main.activity_window = None
+    def close_all(self) -> None:
+        for window in (self.bulk, self.activity):
+            if window is not None:
+                window.close()
+                window.deleteLater()
+        self.bulk = self.activity = None

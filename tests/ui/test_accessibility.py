@@ -67,18 +67,17 @@ async def test_every_dialog_and_window_names_its_controls(console, tmp_path):
     dialog, _row = await open_for(main)
     assert not unnamed_controls(dialog)
     dialog.reject()
-    main.bulk_action.trigger()
-    bulk = main.bulk_window
+    main.commands.bulk.trigger()
+    bulk = main.side.bulk
     await bulk.tasks.wait_idle()
     assert not unnamed_controls(bulk)
     assert name(bulk.counts) == bulk.counts.text() and "Matched" in bulk.counts.text()
     bulk.close()
-    main.activity_action.trigger()
-    assert not unnamed_controls(main.activity_window)
-    main.activity_window.close()
-    from billie_desktop.ui.export_entry import export_to
+    main.commands.activity.trigger()
+    assert not unnamed_controls(main.side.activity)
+    main.side.activity.close()
 
-    export = export_to(main, tmp_path / "a.csv")
+    export = main.export.export_to(tmp_path / "a.csv")
     assert not unnamed_controls(export)
     await export.wait()
 

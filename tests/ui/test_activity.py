@@ -131,8 +131,8 @@ async def test_the_activity_window_filters_goes_to_the_customer_and_exports(cons
     await dialog.submit()
     journal.finish(entry(journal, customer_name="Zed Failed", customer_id="c2"), "failed",
                    "Not allowed")
-    main.activity_action.trigger()
-    window = main.activity_window
+    main.commands.activity.trigger()
+    window = main.side.activity
     assert window is not None and window.isVisible()
     assert window.model.total == 2 and window.model.index(0, 2).data() == "Zed Failed"
     window.outcome.setCurrentIndex(window.outcome.findData("linked"))
@@ -180,8 +180,8 @@ async def test_replacing_a_link_and_a_bulk_link_are_recorded(console):
     replaced = journal.page(Filters(), 0, 1)[0]
     assert replaced["kind"] == "replace" and replaced["outcome"] == "linked"
     assert replaced["previous_account"] and before
-    main.bulk_action.trigger()
-    window = main.bulk_window
+    main.commands.bulk.trigger()
+    window = main.side.bulk
     await window.tasks.wait_idle()
     window.untick_all.click()
     model = window.pairs_model

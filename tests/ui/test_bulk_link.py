@@ -31,8 +31,8 @@ def sandbox() -> Iterator[SandboxServer]:
 
 
 async def opened(main) -> BulkLinkWindow:
-    main.bulk_action.trigger()
-    window = main.bulk_window
+    main.commands.bulk.trigger()
+    window = main.side.bulk
     assert window is not None and window.isVisible()
     await window.tasks.wait_idle()
     assert window.result is not None, window.banner.text.text()
@@ -260,7 +260,7 @@ async def test_signing_out_closes_the_window(console, sandbox):
     import shiboken6
     from PySide6.QtWidgets import QApplication
 
-    assert main.bulk_window is None
+    assert main.side.bulk is None
     assert not shiboken6.isValid(window) or not window.isVisible()
     assert not [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, BulkLinkWindow) and w.isVisible()]
@@ -269,8 +269,8 @@ async def test_signing_out_closes_the_window(console, sandbox):
 async def test_a_failed_load_says_why_changes_nothing_and_retries(console, sandbox):
     main = await signed_in(console)
     await queue_fault(sandbox, "malformed-json", "/user-accounts", method="GET")
-    main.bulk_action.trigger()
-    window = main.bulk_window
+    main.commands.bulk.trigger()
+    window = main.side.bulk
     await window.tasks.wait_idle()
     assert window.result is None and window.banner.isVisible()
     assert window.banner.text.text().startswith("Could not load: ")

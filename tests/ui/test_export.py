@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 
 from billie_desktop.api import normal_guid
 from billie_desktop.ui.customer_fields import DOB, EMAIL, LINKED, NAME, PHONE, POSTCODE
-from billie_desktop.ui.export_entry import ask_where, export_to
 from billie_desktop.ui.export_window import ExportDialog
 from billie_desktop.work.export import neutralise, part_path
 from tests.ui.conftest import MANAGER, PASSWORD, clear_faults, queue_fault, signed_in, until
@@ -58,7 +57,7 @@ def iso_date(value) -> str:
 
 
 async def exported(main, path):
-    dialog = export_to(main, path)
+    dialog = main.export.export_to(path)
     assert dialog is not None and dialog.isVisible()
     await dialog.wait()
     return dialog
@@ -134,7 +133,7 @@ async def test_cancel_leaves_no_file(console, sandbox, tmp_path):
 
 async def _cancelled(main, tmp_path) -> None:
     path = tmp_path / "cancelled.csv"
-    dialog = export_to(main, path)
+    dialog = main.export.export_to(path)
     await until(lambda: part_path(path).exists())
     dialog.cancel_button.click()
     await dialog.wait()
@@ -161,7 +160,7 @@ async def test_a_failed_export_says_why_and_leaves_no_file(console, sandbox, tmp
 
 async def test_file_export_opens_a_save_dialog_first(console, tmp_path):
     main = await signed_in(console)
-    chooser = ask_where(main)
+    chooser = main.export.ask_where()
     assert chooser is not None and chooser.isVisible()
     assert chooser.selectedFiles()[0].endswith(".csv")
     path = tmp_path / "chosen.csv"

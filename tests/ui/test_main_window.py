@@ -243,19 +243,19 @@ async def test_keyboard_shortcuts(console):
     main = await signed_in(console)
     main.activateWindow()
     QTest.keyClick(main, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert main.search.hasFocus() or main.find_action.isEnabled()
+    assert main.search.hasFocus() or main.commands.find.isEnabled()
     main.table.selectRow(2)
     main.table.setFocus()
     QTest.keyClick(main.table, Qt.Key.Key_Return)
     await until(lambda: main.link_dialog is not None and main.link_dialog.isVisible())
     QTest.keyClick(main.link_dialog, Qt.Key.Key_Escape)
     await until(lambda: main.link_dialog is None)
-    main.link_action.trigger()  # Ctrl+L
+    main.commands.link.trigger()  # Ctrl+L
     await until(lambda: main.link_dialog is not None)
     main.link_dialog.reject()
     await until(lambda: main.link_dialog is None)
-    assert main.link_action.shortcut().toString() == "Ctrl+L"
-    assert main.refresh_action.shortcut().toString() == "F5"
+    assert main.commands.link.shortcut().toString() == "Ctrl+L"
+    assert main.commands.refresh.shortcut().toString() == "F5"
 
 
 async def test_every_main_window_control_has_an_accessible_name(console):
@@ -270,7 +270,7 @@ async def test_every_main_window_control_has_an_accessible_name(console):
 async def test_sign_out_clears_everything(console):
     main = await signed_in(console)
     client = main.session.client
-    main.sign_out_action.trigger()
+    main.commands.sign_out.trigger()
     await until(lambda: console.sign_in_window is not None)
     assert main.model.rowCount() == 0 and main.model.organisation_id is None
     assert client.user is None and len(client.cookies) == 0

@@ -137,8 +137,8 @@ async def test_the_replace_question_shows_markup_literally(console):
 
 async def test_the_link_by_email_window_shows_markup_literally(console):
     main = await signed_in(console)
-    main.bulk_action.trigger()
-    window = main.bulk_window
+    main.commands.bulk.trigger()
+    window = main.side.bulk
     await window.tasks.wait_idle()
     assert window.result is not None
     assert_literal(window, at_least=1)  # the organisation's name in the introduction

@@ -69,7 +69,7 @@ async def test_f5_keeps_the_scroll_position_and_the_selection(console, wire):
 
 async def test_enter_acts_on_the_row_with_focus_even_unselected(console):
     main = await signed_in(console)
-    assert not main.link_action.isEnabled()  # nothing selected: Ctrl+L is disabled
+    assert not main.commands.link.isEnabled()  # nothing selected: Ctrl+L is disabled
     main.table.setFocus()
     main.table.selectionModel().setCurrentIndex(
         main.model.index(2, 0), main.table.selectionModel().SelectionFlag.NoUpdate)
