@@ -25,7 +25,7 @@ async def main_shown(console: ConsoleApp) -> MainWindow:
 
 
 async def customers_shown(main: MainWindow) -> None:
-    from billie_desktop.ui.customers_model import ListState
+    from billie_desktop.ui.customer_fields import ListState
 
     await wait_for(lambda: main.model.state in (ListState.READY, ListState.ERROR), limit=20)
     assert main.model.state == ListState.READY, main.model.message

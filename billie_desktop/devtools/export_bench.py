@@ -21,9 +21,9 @@ async def measure(url: str) -> dict[str, Any]:
     from billie_desktop.api import BillieClient, QueryCustomersRequest, QueryOrganisationsRequest
     from billie_desktop.devtools.stalls import StallProbe, rss_mib
     from billie_desktop.sandbox.demo import DEMO_SIGN_INS
-    from billie_desktop.ui.customer_fields import COLUMNS
     from billie_desktop.ui.export_window import ExportDialog
     from billie_desktop.ui.warm_up import settle
+    from billie_desktop.work.columns import COLUMNS
 
     async with BillieClient(url) as client:
         await client.sign_in(DEMO_SIGN_INS.manager, DEMO_SIGN_INS.password)

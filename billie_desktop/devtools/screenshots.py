@@ -14,7 +14,7 @@ from billie_desktop.api import MemoryTokenStore
 from billie_desktop.sandbox import SandboxOptions, SandboxServer
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS
 from billie_desktop.ui.app import ConsoleApp
-from billie_desktop.ui.customers_model import ListState
+from billie_desktop.ui.customer_fields import ListState
 from billie_desktop.ui.main_window import MainWindow
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.tasks import wait_for

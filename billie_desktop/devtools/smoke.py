@@ -17,7 +17,7 @@ from billie_desktop.api import MemoryTokenStore, QueryUserAccountsRequest, same_
 from billie_desktop.sandbox import SandboxOptions
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS
 from billie_desktop.ui.app import ConsoleApp
-from billie_desktop.ui.customers_model import ListState
+from billie_desktop.ui.customer_fields import ListState
 from billie_desktop.ui.errors import ErrorReporter
 from billie_desktop.ui.launch import after_first_window, bare_qapp, configure_logging, run_app
 from billie_desktop.ui.main_window import MainWindow

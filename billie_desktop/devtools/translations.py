@@ -44,8 +44,8 @@ def _literal(node: ast.expr) -> str | None:
 def strings(package: Path = PACKAGE) -> list[tuple[str, str, str]]:
     """(context, source text, where) for every translatable string, in source order."""
     found: list[tuple[str, str, str]] = []
-    for path in sorted((package / "ui").glob("*.py")):
-        tree = ast.parse(path.read_text(), str(path))
+    for path in sorted([*(package / "ui").glob("*.py"), *(package / "work").glob("*.py")]):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         helper = None  # the context of this module's _t
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef) and node.name == "_t":

@@ -199,10 +199,6 @@
         <translation>⟦Ļîñķéđ (çĥéçķéđ åfţéŕ å ļöšţ åñšŵéŕ)~~~~~~~~~~⟧</translation>
     </message>
     <message>
-        <source>The answer was lost; reading the customer back showed the link.</source>
-        <translation>⟦Ţĥé åñšŵéŕ ŵåš ļöšţ; ŕéåđîñĝ ţĥé çûšţöméŕ ƀåçķ šĥöŵéđ ţĥé ļîñķ.~~~~~~~~~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
         <source>No answer: checked before it is resent</source>
         <translation>⟦Ñö åñšŵéŕ: çĥéçķéđ ƀéföŕé îţ îš ŕéšéñţ~~~~~~~~~~~⟧</translation>
     </message>
@@ -213,10 +209,6 @@
     <message>
         <source>Not sent (cancelled)</source>
         <translation>⟦Ñöţ šéñţ (çåñçéļļéđ)~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Stopped before the answer came.</source>
-        <translation>⟦Šţöppéđ ƀéföŕé ţĥé åñšŵéŕ çåmé.~~~~~~~~~⟧</translation>
     </message>
     <message>
         <source>Linked {0:,}, failed {1:,}, not sent {2:,}; {3:,} left unticked.</source>
@@ -441,6 +433,34 @@
 <context>
     <name>CustomersModel</name>
     <message>
+        <source>Linked</source>
+        <translation>⟦Ļîñķéđ~~⟧</translation>
+    </message>
+    <message>
+        <source>This organisation has no customers yet.</source>
+        <translation>⟦Ţĥîš öŕĝåñîšåţîöñ ĥåš ñö çûšţöméŕš ýéţ.~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Loading customers…</source>
+        <translation>⟦Ļöåđîñĝ çûšţöméŕš…~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>No customers match this search and filter.</source>
+        <translation>⟦Ñö çûšţöméŕš måţçĥ ţĥîš šéåŕçĥ åñđ fîļţéŕ.~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>⟦Ļöåđîñĝ~~⟧</translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation>⟦Ñöţ ļîñķéđ~~~⟧</translation>
+    </message>
+    <message>
+        <source>No customers match “{0}”.</source>
+        <translation>⟦Ñö çûšţöméŕš måţçĥ “{0}”.~~~~~~⟧</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>⟦Ñåmé~⟧</translation>
     </message>
@@ -471,34 +491,6 @@
     <message>
         <source>User account</source>
         <translation>⟦Ûšéŕ åççöûñţ~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Linked</source>
-        <translation>⟦Ļîñķéđ~~⟧</translation>
-    </message>
-    <message>
-        <source>This organisation has no customers yet.</source>
-        <translation>⟦Ţĥîš öŕĝåñîšåţîöñ ĥåš ñö çûšţöméŕš ýéţ.~~~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Loading customers…</source>
-        <translation>⟦Ļöåđîñĝ çûšţöméŕš…~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>No customers match this search and filter.</source>
-        <translation>⟦Ñö çûšţöméŕš måţçĥ ţĥîš šéåŕçĥ åñđ fîļţéŕ.~~~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Loading</source>
-        <translation>⟦Ļöåđîñĝ~~⟧</translation>
-    </message>
-    <message>
-        <source>Not linked</source>
-        <translation>⟦Ñöţ ļîñķéđ~~~⟧</translation>
-    </message>
-    <message>
-        <source>No customers match “{0}”.</source>
-        <translation>⟦Ñö çûšţöméŕš måţçĥ “{0}”.~~~~~~⟧</translation>
     </message>
 </context>
 <context>

@@ -16,8 +16,8 @@ from PySide6.QtCore import (
 )
 
 from billie_desktop.ui.widgets import escaped_tooltip, tr
-from billie_desktop.ui.widgets import tr_noop as _N  # titles, translated where shown
 from billie_desktop.work.journal import Filters, Journal
+from billie_desktop.work.text import tr_noop as _N  # titles, translated where shown
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 200

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication
 
 from billie_desktop.ui.account_results import account_text
 from billie_desktop.ui.widgets import error_colour, escaped_tooltip, tr
-from billie_desktop.ui.widgets import tr_noop as _N  # titles, translated where shown
 from billie_desktop.work.matching import NeedsPerson, Outcome, Pair
+from billie_desktop.work.text import tr_noop as _N  # titles, translated where shown
 
 Index = QModelIndex | QPersistentModelIndex
 OUTCOME_TEXT = {Outcome.READY: "", Outcome.QUEUED: _N("BulkLink", "Waiting"),

@@ -1,10 +1,10 @@
-"""The customers table's columns (what each shows, which server field it sorts by), the
-list's states and its link filter."""
+"""The customers table: how its cells are worded (the columns themselves are
+work/columns.py), the list's states and its link filter."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -12,27 +12,8 @@ from PySide6.QtCore import QDate, QLocale, Qt
 
 from billie_desktop.api import Customer
 from billie_desktop.ui.widgets import tr
-from billie_desktop.ui.widgets import tr_noop as _N  # titles, translated where shown
+from billie_desktop.work.columns import COLUMNS, LINKED
 
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    title: str
-    order_by: str  # the server field(s) this column sorts by
-
-
-COLUMNS = (
-    Column("name", _N("CustomersModel", "Name"), "lastName,firstName"),
-    Column("email", _N("CustomersModel", "Email"), "email"),
-    Column("phone", _N("CustomersModel", "Phone"), "phone"),
-    Column("suburb", _N("CustomersModel", "Suburb"), "suburb"),
-    Column("state", _N("CustomersModel", "State"), "stateTerritory"),
-    Column("postcode", _N("CustomersModel", "Postcode"), "postcode"),
-    Column("dob", _N("CustomersModel", "Date of birth"), "dateOfBirth"),
-    Column("linked", _N("CustomersModel", "User account"), "userAccountId"),
-)
-NAME, EMAIL, PHONE, SUBURB, STATE, POSTCODE, DOB, LINKED = range(len(COLUMNS))
 CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -51,13 +32,12 @@ def _system_locale() -> QLocale:
 
 
 def display(c: Customer, column: int) -> str:
-    if column == NAME:
-        return ", ".join(p for p in (c.last_name, c.first_name) if p)
-    if column == DOB:
-        return local_date(c.date_of_birth)
+    """A cell as the list shows it (work/columns.py says what it holds)."""
+    value = COLUMNS[column].cell(c)
     if column == LINKED:
-        return tr("Linked", "CustomersModel") if c.user_account_id else "—"
-    value = (c.email, c.phone, c.suburb, c.state_territory, c.postcode)[column - 1]
+        return tr("Linked", "CustomersModel") if value else "—"
+    if isinstance(value, dt.date):
+        return local_date(value)
     return value or ""
 
 

@@ -34,32 +34,19 @@ from billie_desktop.api import (
     same_id,
 )
 from billie_desktop.ui.customer_fields import (
-    COLUMNS,
     CUSTOMER_ROLE,
-    DOB,
-    EMAIL,
-    LINKED,
-    NAME,
-    PHONE,
-    POSTCODE,
-    STATE,
-    SUBURB,
-    Column,
     LinkFilter,
     ListState,
     display,
-    local_date,
     sort_value,
 )
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import PAGE_CACHE_PAGES, PAGE_SETTLE_MS, PAGE_SIZE
 from billie_desktop.ui.widgets import escaped_tooltip, tr
+from billie_desktop.work.columns import COLUMNS, LINKED, NAME
 from billie_desktop.work.paging import EarlyAnswer
 
 log = logging.getLogger(__name__)
-__all__ = ["COLUMNS", "CUSTOMER_ROLE", "DOB", "EMAIL", "LINKED", "NAME", "PHONE", "POSTCODE",
-           "STATE", "SUBURB", "Column", "CustomersModel", "LinkFilter", "ListState",
-           "local_date"]
 
 Fetch = Callable[[QueryCustomersRequest], Awaitable[QueryCustomersResponse]]
 AnyIndex = QModelIndex | QPersistentModelIndex

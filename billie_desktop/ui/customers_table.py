@@ -7,8 +7,8 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from billie_desktop.ui.customer_fields import COLUMNS, LINKED
 from billie_desktop.ui.widgets import tr
+from billie_desktop.work.columns import COLUMNS, LINKED
 
 COLUMN_WIDTHS = (170, 225, 115, 120, 50, 72, 105, 95)
 

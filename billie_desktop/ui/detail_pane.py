@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from billie_desktop.api import BankAccount, Customer
-from billie_desktop.ui.customers_model import local_date
+from billie_desktop.ui.customer_fields import local_date
 from billie_desktop.ui.widgets import LiveLabel, PlainLabel, escaped_tooltip, tr
-from billie_desktop.ui.widgets import tr_noop as _N  # titles, translated where shown
+from billie_desktop.work.text import tr_noop as _N  # titles, translated where shown
 
 
 def _t(text: str) -> str:

@@ -7,7 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from billie_desktop.ui.customers_model import CustomersModel, ListState
+from billie_desktop.ui.customer_fields import ListState
+from billie_desktop.ui.customers_model import CustomersModel
 from billie_desktop.ui.customers_table import CustomersTable
 from billie_desktop.ui.widgets import Banner, BusyBar, LiveLabel, tr
 

@@ -27,7 +27,8 @@ from billie_desktop.api import (
     same_id,
 )
 from billie_desktop.ui.account_names import AccountNames
-from billie_desktop.ui.customers_model import CustomersModel, ListState
+from billie_desktop.ui.customer_fields import ListState
+from billie_desktop.ui.customers_model import CustomersModel
 from billie_desktop.ui.detail_pane import DetailPane
 from billie_desktop.ui.export_entry import CustomerExport
 from billie_desktop.ui.link_dialog import LinkDialog

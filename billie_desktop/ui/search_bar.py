@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
-from billie_desktop.ui.customers_model import LinkFilter
+from billie_desktop.ui.customer_fields import LinkFilter
 from billie_desktop.ui.tuning import SEARCH_DEBOUNCE_MS
 from billie_desktop.ui.widgets import tr
 

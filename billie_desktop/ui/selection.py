@@ -9,7 +9,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QAbstractItemView
 
 from billie_desktop.api import BillieError, Customer, same_id
-from billie_desktop.ui.customers_model import CUSTOMER_ROLE, CustomersModel, ListState
+from billie_desktop.ui.customer_fields import CUSTOMER_ROLE, ListState
+from billie_desktop.ui.customers_model import CustomersModel
 from billie_desktop.ui.customers_table import CustomersTable
 from billie_desktop.ui.tasks import Tasks
 

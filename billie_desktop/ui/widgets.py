@@ -41,12 +41,6 @@ def set_qt_enum(obj: QObject, name: str, value: str) -> None:
         raise ValueError(f"{type(obj).__name__} has no property {name} taking {value!r}")
 
 
-def tr_noop(context: str, text: str) -> str:
-    """Marks ``text`` (a title in a table) for translation in ``context``; it is translated
-    where it is shown, with ``tr``. ``make translations`` finds it (imported as ``_N``)."""
-    return text
-
-
 class PlainLabel(QLabel):
     """A label that shows its text exactly as given. QLabel guesses the format and would
     render ``<b>`` or ``<span style=…>`` from a customer's name: text that comes from a

@@ -25,12 +25,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from billie_desktop.api import (
-    Customer,
     QueryCustomersRequest,
     QueryCustomersResponse,
     QueryUserAccountsRequest,
     normal_guid,
 )
+from billie_desktop.work.columns import BY_KEY, CsvField
 from billie_desktop.work.paging import IN_FLIGHT, MAX_TAKE, RowsProgress, Send
 from billie_desktop.work.private_files import FILE_MODE
 
@@ -41,29 +41,6 @@ def neutralise(cell: str) -> str:
     """OWASP's CSV injection rule: a cell a spreadsheet would run as a formula is
     prefixed with an apostrophe, which shows it as text."""
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
-
-
-def _date(value: Any) -> str:
-    return value.isoformat() if value is not None else ""
-
-
-# column key (customer_fields.COLUMNS) -> [(CSV header, wire fields it needs, value)]
-Getter = Callable[[Customer, dict[str, str]], str]
-CSV_COLUMNS: dict[str, list[tuple[str, str, Getter]]] = {
-    "name": [("Last name", "lastName", lambda c, a: c.last_name or ""),
-             ("First name", "firstName", lambda c, a: c.first_name or "")],
-    "email": [("Email", "email", lambda c, a: c.email or "")],
-    "phone": [("Phone", "phone", lambda c, a: c.phone or "")],
-    "suburb": [("Suburb", "suburb", lambda c, a: c.suburb or "")],
-    "state": [("State", "stateTerritory", lambda c, a: c.state_territory or "")],
-    "postcode": [("Postcode", "postcode", lambda c, a: c.postcode or "")],
-    "dob": [("Date of birth", "dateOfBirth", lambda c, a: _date(c.date_of_birth))],
-    "linked": [("User account ID", "userAccountId",
-                lambda c, a: normal_guid(c.user_account_id) or "" if c.user_account_id else ""),
-               ("User account email", "userAccountId",
-                lambda c, a: a.get(normal_guid(c.user_account_id) or "", "")
-                if c.user_account_id else "")],
-}
 
 
 ExportProgress = RowsProgress  # rows written of the query's total
@@ -95,15 +72,15 @@ async def export_customers(send: Send, query: QueryCustomersRequest, column_keys
                            path: Path, progress: Callable[[ExportProgress], None]) -> int:
     """Writes the query's rows to ``path``; returns how many. Raises what the server or
     the disk raised, and CancelledError when cancelled, having removed the partial file."""
-    columns = [c for key in column_keys for c in CSV_COLUMNS.get(key, [])]
-    wire = sorted({"id"} | {field for _h, field, _g in columns})
+    columns = [f for key in column_keys if key in BY_KEY for f in BY_KEY[key].csv]
+    wire = sorted({"id"} | {field.wire for field in columns})
     # Buffered writes of a page (~60 KB) take a millisecond; only the final flush to disk
     # (fsync), which may take long, goes to a worker thread.
     with whole_csv(path) as out:
         writer = csv.writer(out)
-        writer.writerow([header for header, _f, _g in columns])
+        writer.writerow([field.header for field in columns])
         accounts = await _account_emails(send, query.organisation_id) if any(
-            header == "User account email" for header, _f, _g in columns) else {}
+            field.header == "User account email" for field in columns) else {}
         count = await _write_pages(send, query, ",".join(wire), columns, accounts, writer,
                                    progress)
         out.flush()
@@ -112,7 +89,7 @@ async def export_customers(send: Send, query: QueryCustomersRequest, column_keys
 
 
 async def _write_pages(send: Send, query: QueryCustomersRequest, fields: str,
-                       columns: list[tuple[str, str, Getter]], accounts: dict[str, str],
+                       columns: list[CsvField], accounts: dict[str, str],
                        writer: Any, progress: Callable[[ExportProgress], None]) -> int:
     """First page (with the total), then the rest four at a time, written in order."""
     started = time.perf_counter()
@@ -123,7 +100,7 @@ async def _write_pages(send: Send, query: QueryCustomersRequest, fields: str,
 
     def write(answer: QueryCustomersResponse) -> None:
         for customer in answer.results:
-            writer.writerow([neutralise(get(customer, accounts)) for _h, _f, get in columns])
+            writer.writerow([neutralise(field.value(customer, accounts)) for field in columns])
         state.rows_done += len(answer.results)
         progress(state)
 

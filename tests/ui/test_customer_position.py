@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from billie_desktop.api import QueryCustomersRequest
-from billie_desktop.ui.customers_model import COLUMNS
+from billie_desktop.work.columns import COLUMNS
 from tests.ui.conftest import signed_in
 
 

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from billie_desktop.api import normal_guid
-from billie_desktop.ui.customer_fields import DOB, EMAIL, LINKED, NAME, PHONE, POSTCODE
 from billie_desktop.ui.export_window import ExportDialog
+from billie_desktop.work.columns import DOB, EMAIL, LINKED, NAME, PHONE, POSTCODE
 from billie_desktop.work.export import neutralise, part_path
 from tests.ui.conftest import MANAGER, PASSWORD, clear_faults, queue_fault, signed_in, until
 

@@ -10,7 +10,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton
 
 from billie_desktop.api import QueryCustomersRequest, same_id
-from billie_desktop.ui.customers_model import CUSTOMER_ROLE, EMAIL, NAME
+from billie_desktop.ui.customer_fields import CUSTOMER_ROLE
+from billie_desktop.work.columns import EMAIL, NAME
 from tests.ui.conftest import clear_faults, queue_fault, signed_in, until
 
 

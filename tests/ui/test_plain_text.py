@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from billie_desktop.api import QueryCustomersRequest, same_id
 from billie_desktop.sandbox import SandboxOptions, SandboxServer
 from billie_desktop.sandbox.hostile import MARKER
-from billie_desktop.ui.customers_model import LINKED
 from billie_desktop.ui.main_window import MainWindow
 from billie_desktop.ui.widgets import PlainLabel, set_qt_enum
+from billie_desktop.work.columns import LINKED
 from tests.ui.conftest import signed_in, until
 
 MARKUP = "<span style="  # what must be seen literally

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from billie_desktop.ui.customers_model import EMAIL, NAME
+from billie_desktop.work.columns import EMAIL, NAME
 from tests.ui.conftest import signed_in, until
 from tests.ui.test_main_window import visible
 

@@ -1,0 +1,71 @@
+"""The customers list's columns, written once: each column's title, the server field it
+sorts by, what its cell holds, and what the export writes for it. The list words dates
+and the link for the user's language (ui/customer_fields.py); the export writes them as
+data (ISO dates, ids)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from billie_desktop.api import Customer, normal_guid
+from billie_desktop.work.text import tr_noop as _N  # titles, translated where shown
+
+Emails = Mapping[str, str]  # linked account id (normal form) -> its email
+
+
+@dataclass(frozen=True)
+class CsvField:
+    header: str
+    wire: str  # the server field it needs
+    value: Callable[[Customer, Emails], str]
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    order_by: str  # the server field(s) it sorts by
+    cell: Callable[[Customer], str | dt.date | None]  # what the cell holds
+    csv: tuple[CsvField, ...]
+
+
+def _field(header: str, wire: str, attribute: str) -> CsvField:
+    return CsvField(header, wire, lambda c, _e: getattr(c, attribute) or "")
+
+
+def _iso(value: dt.date | None) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def _account(c: Customer) -> str:
+    return (normal_guid(c.user_account_id) or "") if c.user_account_id else ""
+
+
+COLUMNS = (
+    Column("name", _N("CustomersModel", "Name"), "lastName,firstName",
+           lambda c: ", ".join(p for p in (c.last_name, c.first_name) if p),
+           (_field("Last name", "lastName", "last_name"),
+            _field("First name", "firstName", "first_name"))),
+    Column("email", _N("CustomersModel", "Email"), "email", lambda c: c.email,
+           (_field("Email", "email", "email"),)),
+    Column("phone", _N("CustomersModel", "Phone"), "phone", lambda c: c.phone,
+           (_field("Phone", "phone", "phone"),)),
+    Column("suburb", _N("CustomersModel", "Suburb"), "suburb", lambda c: c.suburb,
+           (_field("Suburb", "suburb", "suburb"),)),
+    Column("state", _N("CustomersModel", "State"), "stateTerritory",
+           lambda c: c.state_territory, (_field("State", "stateTerritory", "state_territory"),)),
+    Column("postcode", _N("CustomersModel", "Postcode"), "postcode", lambda c: c.postcode,
+           (_field("Postcode", "postcode", "postcode"),)),
+    Column("dob", _N("CustomersModel", "Date of birth"), "dateOfBirth",
+           lambda c: c.date_of_birth,
+           (CsvField("Date of birth", "dateOfBirth", lambda c, _e: _iso(c.date_of_birth)),)),
+    Column("linked", _N("CustomersModel", "User account"), "userAccountId",
+           lambda c: c.user_account_id,
+           (CsvField("User account ID", "userAccountId", lambda c, _e: _account(c)),
+            CsvField("User account email", "userAccountId",
+                     lambda c, emails: emails.get(_account(c), "") if _account(c) else ""))),
+)
+NAME, EMAIL, PHONE, SUBURB, STATE, POSTCODE, DOB, LINKED = range(len(COLUMNS))
+BY_KEY = {column.key: column for column in COLUMNS}
