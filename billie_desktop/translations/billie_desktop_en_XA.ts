@@ -104,10 +104,6 @@
         <translation>⟦Éxpöŕţ ţĥé åçţîvîţý~~~~~~⟧</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>⟦ÇŠV fîļéš (*.çšv)~~~~⟧</translation>
-    </message>
-    <message>
         <source>Exporting…</source>
         <translation>⟦Éxpöŕţîñĝ…~~~⟧</translation>
     </message>

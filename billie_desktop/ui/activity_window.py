@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from billie_desktop.ui.activity_model import HEADERS, OUTCOME_TEXT, ActivityModel, cells
+from billie_desktop.ui.save_dialog import ask_where_to_save
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.widgets import LiveLabel, fit_on_screen, tr
 from billie_desktop.work.entries import OUTCOMES
@@ -138,13 +139,8 @@ class ActivityWindow(QWidget):
     # --- export ------------------------------------------------------------------------------
     def ask_where(self) -> QFileDialog:
         name = f"activity-{dt.date.today().isoformat()}.csv"
-        dialog = QFileDialog(self, _t("Export the activity"), str(Path.home() / name),
-                             _t("CSV files (*.csv)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("csv")
-        dialog.fileSelected.connect(lambda chosen: self.export_to(Path(chosen)))
-        dialog.open()
-        return dialog
+        return ask_where_to_save(self, _t("Export the activity"), Path.home() / name,
+                                 self.export_to)
 
     def export_to(self, path: Path) -> None:
         self.tasks.run("export", self._export(path, self.filters()))

@@ -14,6 +14,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from billie_desktop.api import Organisation, QueryCustomersRequest
+from billie_desktop.ui.save_dialog import ask_where_to_save
 from billie_desktop.ui.widgets import tr
 from billie_desktop.work.paging import Send
 
@@ -48,13 +49,8 @@ class CustomerExport:
         """The save dialog; the export starts when a file is chosen."""
         if self.organisation() is None:
             return None
-        dialog = QFileDialog(self.parent, _t("Export customers"), str(self.default_path()),
-                             _t("CSV files (*.csv)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("csv")
-        dialog.fileSelected.connect(lambda name: self.export_to(Path(name)))
-        dialog.open()
-        return dialog
+        return ask_where_to_save(self.parent, _t("Export customers"), self.default_path(),
+                                 self.export_to)
 
     def export_to(self, path: Path) -> ExportDialog | None:
         from billie_desktop.ui.export_window import ExportDialog
