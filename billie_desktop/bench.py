@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from billie_desktop.devtools.session_bench import until_real
 from billie_desktop.devtools.stalls import StallProbe, rss_mib
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS
 from billie_desktop.ui.tasks import wait_for
@@ -85,18 +86,6 @@ def parse_rate(url: str, org: str) -> str:
     return f"{rate:,.0f} customers/s  ({1000 * 200 / rate:.1f} ms per 200-row page)"
 
 
-async def until_shown(view: Any, model: Any, limit: float = 10.0) -> float:
-    """Milliseconds until every row on screen is a real customer (no placeholder left):
-    what a user waits after a jump, the settling pause included."""
-    started = time.perf_counter()
-    while time.perf_counter() - started < limit:
-        first, last = view.visible_rows()
-        if first >= 0 and all(model.customer_at(r) is not None for r in range(first, last + 1)):
-            return (time.perf_counter() - started) * 1000
-        await asyncio.sleep(0.002)
-    raise TimeoutError("rows still placeholders")
-
-
 async def jump_figures(view: Any, model: Any) -> list[tuple[str, str]]:
     """Jumps to 10/37/73/99 % of the list: how long until every row on screen is real."""
     rows = []
@@ -104,7 +93,7 @@ async def jump_figures(view: Any, model: Any) -> list[tuple[str, str]]:
     await wait_for(lambda: bar.maximum() > 0, limit=5)  # laid out a turn after the total
     for fraction in (0.10, 0.37, 0.73, 0.99):
         bar.setValue(int(bar.maximum() * fraction))
-        waited = await until_shown(view, model)
+        waited = await until_real(view, model)
         rows.append((f"list: jump to {fraction:.0%}, every visible row real",
                      f"{waited:7.1f} ms   (goal <= 150 ms; includes the "
                      f"{model._settle.interval()} ms settle)"))
@@ -139,7 +128,7 @@ def model_figures(url: str, org: str) -> list[tuple[str, str]]:
             probe = StallProbe(QTimer())
             started = time.perf_counter()
             model.set_organisation(org)
-            await until_shown(view, model)
+            await until_real(view, model)
             rows.append(("model: first page painted-ready",
                          f"{(time.perf_counter() - started) * 1000:7.1f} ms"))
             base = rss_mib()
@@ -148,13 +137,13 @@ def model_figures(url: str, org: str) -> list[tuple[str, str]]:
             rng = random.Random(7)
             for _ in range(30):
                 bar.setValue(rng.randrange(bar.maximum() + 1))
-                await until_shown(view, model)
+                await until_real(view, model)
             rows.append(("memory: RSS after 30 random positions, above the first page",
                          f"{rss_mib() - base:7.1f} MiB (goal < 40 MiB; "
                          f"{len(model._pages)} pages cached)"))
             search_started = time.perf_counter()
             model.set_search("smith")
-            await until_shown(view, model)
+            await until_real(view, model)
             rows.append(("model: new search to first results",
                          f"{(time.perf_counter() - search_started) * 1000:7.1f} ms"))
             gaps = probe.stop()

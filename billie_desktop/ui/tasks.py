@@ -91,9 +91,11 @@ class Tasks:
             await asyncio.gather(*list(self._all), return_exceptions=True)
 
 
-async def wait_for(condition: Callable[[], T], limit: float = 10.0) -> T:
-    """Polls a condition on the running loop until it is truthy; returns its value (the
-    smoke test, journeys and screenshots use it)."""
+async def wait_for(condition: Callable[[], T], limit: float = 10.0, *,
+                   every: float = 0.02) -> T:
+    """Polls a condition on the running loop every ``every`` seconds until it is truthy;
+    returns its value; TimeoutError after ``limit`` seconds. The one poll of the smoke
+    test, the journeys, the benchmarks and the tests (never qtbot.waitUntil)."""
     import asyncio
 
     loop = asyncio.get_running_loop()
@@ -101,5 +103,5 @@ async def wait_for(condition: Callable[[], T], limit: float = 10.0) -> T:
     while not (value := condition()):
         if loop.time() > deadline:
             raise TimeoutError("condition not met")
-        await asyncio.sleep(0.02)
+        await asyncio.sleep(every)
     return value

@@ -23,6 +23,7 @@ from billie_desktop.sandbox.demo import DEMO_SIGN_INS
 from billie_desktop.ui.app import ConsoleApp
 from billie_desktop.ui.main_window import MainWindow
 from billie_desktop.ui.settings import Settings
+from billie_desktop.ui.tasks import wait_for
 
 PASSWORD = "billie-sandbox"
 MANAGER = "manager@sandbox.test"
@@ -30,15 +31,7 @@ MANAGER = "manager@sandbox.test"
 
 async def until(condition: Callable[[], Any], limit: float = 10.0) -> Any:
     """Waits on the running loop until condition() is truthy (never qtbot.waitUntil)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + limit
-    while True:
-        value = condition()
-        if value:
-            return value
-        if loop.time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.01)
+    return await wait_for(condition, limit, every=0.01)
 
 
 @pytest.fixture(scope="module")
