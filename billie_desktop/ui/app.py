@@ -262,14 +262,15 @@ class ConsoleApp(QObject):
                     report = await discovering
                 except BillieError:
                     report = None
-                window = self.open_main(Session(client, me, server_label=server,
-                                                remember=True, discovery=report,
-                                                sandbox=server == self.sandbox_url),
-                                        organisations, shown=False)
-                await until_filled(window)
-                if self.main_window is window:  # (not signed out meanwhile)
-                    self._put_up(window)
-                return
+                session = Session.of_manager(client, me, server, remember=True,
+                                             discovery=report, sandbox_url=self.sandbox_url)
+                if session is not None:  # (always: a manager, as checked above)
+                    window = self.open_main(session, organisations, shown=False)
+                    await until_filled(window)
+                    if self.main_window is window:  # (not signed out meanwhile)
+                        self._put_up(window)
+                    return
+                drop(organisations)
             drop(discovering)
             await client.close()  # nothing to resume, or not a manager: sign in afresh
         if self.sign_in_window is None:

@@ -47,6 +47,18 @@ class Session(QObject):
         # opening its SQLite file is no part of showing the customers.
         self.open_journal: Callable[[], Journal | None] = lambda: None
 
+    @classmethod
+    def of_manager(cls, client: BillieClient, me: AuthenticateResponse, server: str, *,
+                   remember: bool, discovery: DiscoveryReport | None,
+                   sandbox_url: str | None) -> Session | None:
+        """The console's session for ``me``, signed in (or resumed) on ``server``; None when
+        the account lacks the manager role, which this console is for. The one way from a
+        sign-in to a session: the sign-in window's and a remembered start's."""
+        if not me.has_role("manager"):
+            return None
+        return cls(client, me, server_label=server, remember=remember, discovery=discovery,
+                   sandbox=server == sandbox_url)
+
     @property
     def journal(self) -> Journal | None:
         return self.open_journal()

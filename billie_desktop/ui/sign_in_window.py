@@ -325,7 +325,11 @@ class SignInWindow(QWidget):
                    report: DiscoveryReport) -> bool:
         """Hands the session over (True), or keeps the client for "Sign out" when the
         account lacks the manager role."""
-        if not me.has_role("manager"):
+        from billie_desktop.ui.session import Session
+
+        session = Session.of_manager(client, me, url, remember=self.remember.isChecked(),
+                                     discovery=report, sandbox_url=self.sandbox_url)
+        if session is None:
             self.banner.show_message(
                 _t("{0} is signed in, but this console needs the manager role, which this "
                    "account does not have. Ask your Billiecart administrator for it, or "
@@ -334,11 +338,6 @@ class SignInWindow(QWidget):
             self._signed_in_without_role = client
             return True
         self.settings.remember = self.remember.isChecked()
-        from billie_desktop.ui.session import Session
-
-        session = Session(client, me, server_label=url, remember=self.remember.isChecked(),
-                          sandbox=url == self.sandbox_url,
-                          discovery=report)
         self.password.clear()
         self.signed_in.emit(session)
         return True
