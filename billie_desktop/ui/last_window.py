@@ -50,19 +50,20 @@ class _LastWindowWatcher(QObject):
             self.waiting.clear()
 
 
-_watcher: _LastWindowWatcher | None = None
-
-
 def _the_watcher() -> _LastWindowWatcher:
-    """The application's one watcher (made with it, as the theme keeper is)."""
-    global _watcher
+    """The application's one watcher: a child of it, found there, made with it the first
+    time (as the theme keeper is)."""
     qapp = QApplication.instance()
-    assert isinstance(qapp, QApplication)
-    if _watcher is None or _watcher.parent() is not qapp:
-        _watcher = _LastWindowWatcher()
-        _watcher.setParent(qapp)
-        qapp.lastWindowClosed.connect(_watcher.check)
-    return _watcher
+    if not isinstance(qapp, QApplication):
+        raise RuntimeError("no QApplication to watch the windows of")
+    watcher = qapp.findChild(_LastWindowWatcher,
+                             options=Qt.FindChildOption.FindDirectChildrenOnly)
+    if isinstance(watcher, _LastWindowWatcher):
+        return watcher
+    watcher = _LastWindowWatcher()
+    watcher.setParent(qapp)
+    qapp.lastWindowClosed.connect(watcher.check)
+    return watcher
 
 
 def watch_window(window: QWidget) -> None:

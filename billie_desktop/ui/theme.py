@@ -98,16 +98,13 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
-_keeper: ThemeKeeper | None = None
-
-
 def keeper_for(app: QGuiApplication | QCoreApplication | None) -> ThemeKeeper:
-    """The application's one keeper (two would both answer the platform's changes)."""
-    global _keeper
-    assert isinstance(app, QGuiApplication)
-    if _keeper is None or _keeper.app is not app:
-        _keeper = ThemeKeeper(app)
-    return _keeper
+    """The application's one keeper (two would both answer the platform's changes): a
+    child of the application, found there, made with it the first time."""
+    if not isinstance(app, QGuiApplication):
+        raise TypeError("the theme keeper needs a QGuiApplication")
+    keeper = app.findChild(ThemeKeeper)  # (no Qt.* before the first window: set_qt_enum)
+    return keeper if isinstance(keeper, ThemeKeeper) else ThemeKeeper(app)
 
 
 class ThemeKeeper(QObject):
@@ -115,7 +112,7 @@ class ThemeKeeper(QObject):
     application: get it with ``keeper_for``."""
 
     def __init__(self, app: QGuiApplication) -> None:
-        super().__init__()
+        super().__init__(app)
         self.app = app
         self.system = app.palette()  # the platform's (a copy), before any change
         self.theme = Theme.SYSTEM
