@@ -108,7 +108,7 @@ for key in 'HKLM\Software\Billiecart\Billie Desktop' 'HKLM\Software\Billie\Billi
 done
 ls "$LOGS"/*.log >/dev/null 2>&1 || fail "the uninstall removed the user's own files"
 
-echo "==> the tests that run under Windows' Python (tests/windows, tests/api, tests/sandbox)"
+echo "==> the tests that run under Windows' Python (tests/windows, work, api, sandbox)"
 pip_target() {
   .venv/bin/python -m pip install --quiet --no-deps --require-hashes --only-binary=:all: \
     --platform win_amd64 --python-version 3.11 --implementation cp --abi cp311 --abi abi3 \
@@ -122,7 +122,8 @@ grep -q '^\.\.\\\.\.\\\.\.' "$WIN/python/python311._pth" \
 # (the official ServiceStack client's test needs its package, whose dependencies would
 # replace the standard library's dataclasses on Windows)
 QT_QPA_PLATFORM=offscreen win "$WIN/python/python.exe" -m pytest -q -p no:cacheprovider \
-  -rs --ignore=tests/sandbox/test_official_client.py tests/windows tests/api tests/sandbox \
+  -rs --ignore=tests/sandbox/test_official_client.py tests/windows tests/work tests/api \
+  tests/sandbox \
   > "$WIN/windows-pytest.txt" || true
 grep -e "^SKIPPED" -e "^FAILED" -e "^ERROR" "$WIN/windows-pytest.txt" || true
 tail -n 1 "$WIN/windows-pytest.txt"
