@@ -48,13 +48,15 @@ lint-workflows: $(STAMP)
 # The start-up figures need a real X server: Xvfb, xev (x11-utils: the X server's word that
 # a window is mapped) and xdotool; and, for a remembered start with the keyring Linux
 # desktops have, dbus and gnome-keyring (for the benchmark only).
+# Qt's xcb platform plugin loads libxcb-cursor, -icccm, -keysyms and xkbcommon-x11.
+XCB_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0
 bench: $(STAMP)
 	@command -v Xvfb >/dev/null && command -v xdotool >/dev/null && \
 	  command -v xev >/dev/null && \
-	  command -v dbus-daemon >/dev/null && command -v gnome-keyring-daemon >/dev/null || \
+	  command -v dbus-daemon >/dev/null && command -v gnome-keyring-daemon >/dev/null && \
+	  dpkg-query -W $(XCB_LIBS) >/dev/null 2>&1 || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	   --no-install-recommends xvfb xdotool x11-utils libxcb-cursor0 libxkbcommon-x11-0 \
-	   dbus gnome-keyring >/dev/null)
+	   --no-install-recommends xvfb xdotool x11-utils $(XCB_LIBS) dbus gnome-keyring >/dev/null)
 	@# Start-up is timed as installed: pip and the .deb ship bytecode, which an editable
 	@# install under PYTHONDONTWRITEBYTECODE would otherwise compile again at every start.
 	$(BIN)/python -m compileall -q billie_desktop tests >/dev/null
@@ -96,10 +98,10 @@ clean:
 # with QAccessible in `make test` (tests/ui/test_accessibility.py).
 a11y: $(STAMP)
 	@command -v Xvfb >/dev/null && command -v dbus-run-session >/dev/null && \
-	  /usr/bin/python3 -c "import pyatspi" 2>/dev/null || \
+	  /usr/bin/python3 -c "import pyatspi" 2>/dev/null && \
+	  dpkg-query -W $(XCB_LIBS) >/dev/null 2>&1 || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	   --no-install-recommends xvfb dbus at-spi2-core python3-pyatspi libxcb-cursor0 \
-	   libxkbcommon-x11-0 >/dev/null)
+	   --no-install-recommends xvfb dbus at-spi2-core python3-pyatspi $(XCB_LIBS) >/dev/null)
 	dbus-run-session -- /usr/bin/python3 billie_desktop/devtools/atspi_check.py $(BIN)/billie-desktop
 
 # The console's strings into Qt Linguist files (pyside6-lupdate) and their compiled .qm
