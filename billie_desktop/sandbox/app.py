@@ -77,6 +77,20 @@ def not_implemented(method: str, op: Operation) -> ApiError:
                     f"Any({op.name}) on Service {op.name.removesuffix('Request')}Service")
 
 
+# Two things a ServiceStack host does that ASGI cannot say, said as response headers that
+# sandbox/server.py's protocol takes off before the wire: a reason phrase of its own
+# ([RequiredRole] answers 403 "Invalid Role"), and closing the connection unanswered (the
+# drop and lost-answer faults).
+REASON_HEADER = b"x-sandbox-reason"
+DROP_HEADER = b"x-sandbox-drop"
+
+
+async def _drop(send: Send) -> None:
+    """Closes the connection without an answer."""
+    await send({"type": "http.response.start", "status": 200, "headers": [(DROP_HEADER, b"1")]})
+    await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+
 async def _read_ahead(receive: Receive) -> Receive:
     """Reads the whole request body now; returns a ``receive`` that replays it."""
     messages: list[MutableMapping[str, Any]] = []
@@ -122,13 +136,13 @@ class SandboxApp:
             # The request is read first: closing with some of it unread made the kernel
             # reset the connection, which a client sees as another error now and then.
             await _read_ahead(receive)
-            await send({"type": "sandbox.drop"})
+            await _drop(send)
             log.info("%s %s dropped (fault)", method, path)
             return
         reply = (self._fault_reply(plan) if plan is not None else None) \
             or await self._handle(scope, receive, method, path)
         if plan is not None and plan.lost_answer:
-            await send({"type": "sandbox.drop"})
+            await _drop(send)
             log.info("%s %s %d, answer lost (fault)", method, path, reply.status)
             return
         if plan is not None and plan.body == "truncated-json":
@@ -319,8 +333,8 @@ class SandboxApp:
         headers.append((b"content-length", str(len(reply.body)).encode()))
         start: dict[str, Any] = {"type": "http.response.start", "status": reply.status,
                                  "headers": headers}
-        if reply.reason:
-            start["reason"] = reply.reason
+        if reply.reason:  # (sandbox/server.py puts it on the status line)
+            headers.append((REASON_HEADER, reply.reason.encode("latin-1")))
         await send(start)
         if slow:
             await asyncio.sleep(slow)

@@ -6,62 +6,65 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import contextvars
 import http.client
 import socket
 import threading
 import time
+from collections.abc import Callable
 from types import TracebackType
-from typing import Any
+from typing import Any, cast
 
+import h11
 import uvicorn
 from uvicorn.protocols.http import h11_impl
 
-from billie_desktop.sandbox.app import SandboxApp
+from billie_desktop.sandbox.app import DROP_HEADER, REASON_HEADER, SandboxApp
 from billie_desktop.sandbox.config import SandboxOptions
 from billie_desktop.sandbox.store import Store
 
-_REASON: contextvars.ContextVar[tuple[int, bytes] | None] = contextvars.ContextVar(
-    "sandbox_reason", default=None)
 
+class _SandboxConnection(h11.Connection):
+    """h11's server side, reading the app's two headers of its own on a response
+    (``REASON_HEADER``, ``DROP_HEADER``: sandbox/app.py), which never reach the wire."""
 
-class _Phrases(dict[int, bytes]):
-    """uvicorn's status phrases, with a per-response override: ServiceStack answers a
-    missing role with reason phrase "Invalid Role", which ASGI has no way to say."""
+    def __init__(self, max_incomplete_event_size: int | None, close: Callable[[], None]
+                 ) -> None:
+        if max_incomplete_event_size is None:
+            super().__init__(h11.SERVER)
+        else:
+            super().__init__(h11.SERVER, max_incomplete_event_size)
+        self._close = close
+        self._dropped = False
 
-    def __getitem__(self, status: int) -> bytes:
-        override = _REASON.get()
-        if override is not None and override[0] == status:
-            return override[1]
-        return super().__getitem__(status)
-
-
-class _SandboxCycle(h11_impl.RequestResponseCycle):
-    """Understands two extra messages of the sandbox's own: a ``reason`` on
-    ``http.response.start``, and ``sandbox.drop``, which closes the connection unanswered."""
-
-    async def send(self, message: Any) -> None:
-        if message["type"] == "sandbox.drop":
-            self.disconnected = True
-            self.transport.close()
-            return
-        reason = message.get("reason") if message["type"] == "http.response.start" else None
-        if not reason:
-            await super().send(message)
-            return
-        token = _REASON.set((message["status"], str(reason).encode("latin-1")))
-        try:
-            await super().send(message)
-        finally:
-            _REASON.reset(token)
+    def send(self, event: Any) -> bytes | None:  # type: ignore[override]
+        if self._dropped:
+            return b""  # (the rest of the answer the app writes goes nowhere)
+        if isinstance(event, h11.Response):
+            headers = list(event.headers)
+            if any(name == DROP_HEADER for name, _ in headers):
+                self._dropped = True
+                self._close()
+                return b""
+            reason = next((value for name, value in headers if name == REASON_HEADER), None)
+            if reason is not None:
+                event = h11.Response(status_code=event.status_code, reason=reason, headers=[
+                    (name, value) for name, value in headers if name != REASON_HEADER])
+        return cast("bytes | None", super().send(event))
 
 
 class _SandboxProtocol(h11_impl.H11Protocol):
-    """uvicorn's HTTP/1.1 protocol, with TCP_NODELAY set on every connection. asyncio sets
-    it only on an accepted socket that says it is TCP: on Linux it does (see bind_socket),
-    but Windows' Proactor loop accepts into a socket whose protocol reads 0, and there every
-    kept-alive answer, written as headers then body, waited ~45 ms on Nagle's algorithm and
-    the client's delayed ACK (measured under Wine: 48 ms a request, 1.5 ms with this)."""
+    """uvicorn's HTTP/1.1 protocol, passed in through its configuration (``http=``), with
+    two changes: its h11 connection reads the sandbox's own headers (above), and every
+    connection has TCP_NODELAY. asyncio sets that only on an accepted socket that says it
+    is TCP: on Linux it does (see bind_socket), but Windows' Proactor loop accepts into a
+    socket whose protocol reads 0, and there every kept-alive answer, written as headers
+    then body, waited ~45 ms on Nagle's algorithm and the client's delayed ACK (measured
+    under Wine: 48 ms a request, 1.5 ms with this)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.conn = _SandboxConnection(self.config.h11_max_incomplete_event_size,
+                                       close=lambda: self.transport.close())
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         sock = transport.get_extra_info("socket")
@@ -69,12 +72,6 @@ class _SandboxProtocol(h11_impl.H11Protocol):
             with contextlib.suppress(OSError):
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         super().connection_made(transport)
-
-
-def _install_protocol_extensions() -> None:
-    if not isinstance(h11_impl.STATUS_PHRASES, _Phrases):
-        h11_impl.STATUS_PHRASES = _Phrases(h11_impl.STATUS_PHRASES)
-    h11_impl.RequestResponseCycle = _SandboxCycle  # type: ignore[misc]
 
 
 def open_store(options: SandboxOptions) -> Store:
@@ -108,7 +105,6 @@ def bind_socket(host: str, port: int) -> socket.socket:
 
 
 def make_server(options: SandboxOptions, store: Store, log_level: str) -> uvicorn.Server:
-    _install_protocol_extensions()
     config = uvicorn.Config(SandboxApp(options, store), http=_SandboxProtocol,
                             lifespan="off", log_config=None, log_level=log_level,
                             access_log=False, server_header=False, date_header=True,

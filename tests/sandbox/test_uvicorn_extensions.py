@@ -1,8 +1,9 @@
-"""The sandbox extends uvicorn's h11 protocol for two things ASGI cannot say: a reason
-phrase of its own ("Invalid Role", as ServiceStack's [RequiredRole] answers) and closing
-a connection unanswered (the ``drop`` fault). That reaches into uvicorn's internals, so
-uvicorn is pinned exactly (pyproject.toml) and these tests check the extension on it,
-and that a console which never started a sandbox runs with uvicorn untouched."""
+"""The sandbox passes uvicorn a protocol class of its own (``http=``) for two things ASGI
+cannot say: a reason phrase of its own ("Invalid Role", as ServiceStack's [RequiredRole]
+answers) and closing a connection unanswered (the ``drop`` fault); and for TCP_NODELAY
+on Windows. The class builds on uvicorn's h11 protocol (its ``conn``), so uvicorn is pinned
+exactly (pyproject.toml) and these tests check it on that version; nothing of uvicorn's
+own module is changed."""
 
 from __future__ import annotations
 
@@ -29,11 +30,14 @@ def test_uvicorn_is_the_exact_version_the_extension_was_written_for():
     assert version("uvicorn") == pins[0].split("==")[1]
 
 
-def test_the_internals_it_extends_are_there():
-    cycle = h11_impl.RequestResponseCycle
-    assert callable(getattr(cycle, "send", None))
-    assert isinstance(h11_impl.STATUS_PHRASES, dict) and h11_impl.STATUS_PHRASES[403]
-    assert "transport" in cycle.__init__.__code__.co_varnames
+def test_what_the_protocol_builds_on_is_there():
+    """The protocol's h11 connection is ``self.conn``, and every response and body the
+    request's cycle writes goes through its ``send``."""
+    import inspect
+
+    assert "self.conn = h11.Connection(" in inspect.getsource(h11_impl.H11Protocol.__init__)
+    assert "self.conn.send(event=response)" in \
+        inspect.getsource(h11_impl.RequestResponseCycle.send)
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +60,7 @@ def test_a_reason_phrase_of_its_own_goes_on_the_wire(served):
                            headers={"Cookie": cookie, "Content-Type": "application/json"})
         response = connection.getresponse()
         assert response.status == 403 and response.reason == "Invalid Role"
+        assert response.getheader("x-sandbox-reason") is None  # (said, not sent)
         response.read()
         connection.request("GET", "/types/metadata")  # the override is for that reply only
         assert connection.getresponse().reason == "OK"
@@ -73,15 +78,15 @@ def test_a_dropped_connection_gets_no_answer_at_all(served):
         connection.close()
 
 
-def test_uvicorn_is_untouched_until_a_sandbox_serves():
+def test_uvicorn_is_untouched_even_while_a_sandbox_serves():
     code = """
 import uvicorn.protocols.http.h11_impl as h
 import billie_desktop.ui.app, billie_desktop.sandbox.server
-assert h.RequestResponseCycle.__name__ == "RequestResponseCycle", "patched on import"
-assert type(h.STATUS_PHRASES) is dict, "patched on import"
 from billie_desktop.sandbox import SandboxOptions, SandboxServer
 with SandboxServer(SandboxOptions(customers=5)):
-    assert h.RequestResponseCycle.__name__ != "RequestResponseCycle", "not installed"
+    assert h.RequestResponseCycle.__name__ == "RequestResponseCycle", "patched"
+    assert type(h.STATUS_PHRASES) is dict, "patched"
+    assert h.H11Protocol.__name__ == "H11Protocol", "patched"
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False, timeout=60,
