@@ -20,11 +20,7 @@ class Settings:
         ``machine``: the machine-wide defaults in this file instead of theirs (tests)."""
         self._qs = QSettings(str(path), QSettings.Format.IniFormat) if path else \
             QSettings("Billie", "Billie Desktop")
-        # What IT set for every user of this computer at install time (the MSI's SERVERURL):
-        # HKLM\Software\Billie\Billie Desktop on Windows, /etc/xdg/Billie/Billie Desktop.conf
-        # on Linux. Read only; a user's own choice always wins.
-        self._machine = QSettings(str(machine), QSettings.Format.IniFormat) if machine else \
-            QSettings(QSettings.Scope.SystemScope, "Billie", "Billie Desktop")
+        self._machine_file = machine
         # The user's alone (QSettings keeps a file's mode when it rewrites it). An
         # unwritable place is QSettings' to report; the app carries on.
         with contextlib.suppress(OSError):
@@ -51,8 +47,15 @@ class Settings:
     @property
     def default_server(self) -> str | None:
         """The server set for everyone on this computer at install time, if any (an empty
-        value, as the MSI writes when none was given, is none)."""
-        value = self._machine.value("sign-in/default-server", "")
+        value, as the MSI writes when none was given, is none). Read when a sign-in window
+        has no server of the user's to offer, not at every start."""
+        # What IT set for every user at install time (the MSI's SERVERURL):
+        # HKLM\Software\Billie\Billie Desktop on Windows, /etc/xdg/Billie/Billie Desktop.conf
+        # on Linux. Read only; a user's own choice always wins.
+        machine = QSettings(str(self._machine_file), QSettings.Format.IniFormat) \
+            if self._machine_file else \
+            QSettings(QSettings.Scope.SystemScope, "Billie", "Billie Desktop")
+        value = machine.value("sign-in/default-server", "")
         return str(value).strip() or None
 
     @property
