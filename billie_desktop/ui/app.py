@@ -15,10 +15,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
-from billie_desktop.ui.last_window import until_last_window_closed, watch_window
+from billie_desktop.ui.last_window import LastWindowWatcher
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.tasks import Tasks, wait_for
-from billie_desktop.ui.theme import add_theme_menu, keeper_for
+from billie_desktop.ui.theme import ThemeKeeper, add_theme_menu, keeper_for
 from billie_desktop.ui.tuning import PAGE_SIZE
 from billie_desktop.ui.warm_up import (
     GC_FALLBACK,
@@ -72,12 +72,19 @@ class ConsoleApp(QObject):
                  probe: Callable[[str | None], TokenStoreChoice] | None = None,
                  sandbox_options: SandboxOptions | None = None,
                  page_size: int = PAGE_SIZE,
-                 journal_path: Path | None = None) -> None:
+                 journal_path: Path | None = None,
+                 keeper: ThemeKeeper | None = None) -> None:
         """``client_factory(url)`` makes the client for a server (tests hand in one that
         counts requests); by default a ``BillieClient`` using ``token_store``. With no
         ``token_store``, a ``SafeTokenStore`` is made once the first window is up, and
-        ``probe`` finds the keyring for it in a worker thread."""
+        ``probe`` finds the keyring for it in a worker thread. ``keeper``: the theme keeper
+        the start made before the first window (by default, the application's)."""
         super().__init__()
+        qapp = QApplication.instance()
+        if not isinstance(qapp, QApplication):
+            raise RuntimeError("the console needs a QApplication")
+        self.keeper = keeper or keeper_for(qapp)
+        self.watcher = LastWindowWatcher(qapp)  # when the last window closes, it ends
         self.settings = settings
         self.journal_path = journal_path  # None: activity.sqlite3 in the user's data folder
         self._journal: Journal | None = None
@@ -297,7 +304,7 @@ class ConsoleApp(QObject):
             _discard(self.sign_in_window)
         self.sign_in_window = window
         self._window_up = True  # (ui/start.py put it up itself: first_window_up is not for it)
-        watch_window(window)
+        self.watcher.watch(window)
         return window
 
     def open_main(self, session: Session,
@@ -311,9 +318,9 @@ class ConsoleApp(QObject):
         session.open_journal = self.journal
         window = MainWindow(session, self.settings, page_size=self.page_size)
         window.signed_out.connect(lambda why: self._signed_out(window, why))
-        add_theme_menu(window, keeper_for(QApplication.instance()), self.settings)
+        add_theme_menu(window, self.keeper, self.settings)
         self.main_window = window
-        watch_window(window)
+        self.watcher.watch(window)
         self.main_opened.emit(window)
         if session.remember and self.remember_warning:
             window.statusBar().showMessage(self.remember_warning, 20_000)
@@ -343,7 +350,7 @@ class ConsoleApp(QObject):
         """The whole life of the console: start, then wait for the last window to close."""
         try:
             await self.start()
-            await until_last_window_closed(qapp)
+            await self.watcher.until_last_closed()
         finally:
             await self.close()
         return 0
@@ -359,6 +366,8 @@ class ConsoleApp(QObject):
         if self._journal is not None:
             self._journal.close()
             self._journal = None
+        if isValid(self.watcher):  # (closed twice: a test, then its fixture)
+            self.watcher.deleteLater()
 
 
 async def until_filled(window: MainWindow) -> None:

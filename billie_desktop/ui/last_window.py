@@ -18,16 +18,17 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 
-class _LastWindowWatcher(QObject):
+class LastWindowWatcher(QObject):
     """Notices when no window of the app is left open (dialogs, menus and tooltips do not
     count). Qt quits by itself only at once, which would stop the event loop under the
     coroutines still cleaning up; and its ``lastWindowClosed`` waits for a dialog left
-    open too."""
+    open too. The console (ui/app.py) makes one, a child of its application."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, qapp: QApplication) -> None:
+        super().__init__(qapp)
         self.waiting: list[Callable[[], None]] = []
         self.windows: weakref.WeakSet[QWidget] = weakref.WeakSet()
+        qapp.lastWindowClosed.connect(self.check)
 
     def watch(self, window: QWidget) -> None:
         if window not in self.windows:
@@ -49,35 +50,13 @@ class _LastWindowWatcher(QObject):
                 done()
             self.waiting.clear()
 
-
-def _the_watcher() -> _LastWindowWatcher:
-    """The application's one watcher: a child of it, found there, made with it the first
-    time (as the theme keeper is)."""
-    qapp = QApplication.instance()
-    if not isinstance(qapp, QApplication):
-        raise RuntimeError("no QApplication to watch the windows of")
-    watcher = qapp.findChild(_LastWindowWatcher,
-                             options=Qt.FindChildOption.FindDirectChildrenOnly)
-    if isinstance(watcher, _LastWindowWatcher):
-        return watcher
-    watcher = _LastWindowWatcher()
-    watcher.setParent(qapp)
-    qapp.lastWindowClosed.connect(watcher.check)
-    return watcher
-
-
-def watch_window(window: QWidget) -> None:
-    """Closing ``window`` (a top-level window of the console) may end the app."""
-    _the_watcher().watch(window)
-
-
-async def until_last_window_closed(qapp: QApplication) -> None:
-    closed = asyncio.Event()
-    watcher = _the_watcher()
-    watcher.waiting.append(closed.set)
-    QTimer.singleShot(0, watcher.check)  # closed already, before this was watching
-    try:
-        await closed.wait()
-    finally:
-        if closed.set in watcher.waiting:
-            watcher.waiting.remove(closed.set)
+    async def until_last_closed(self) -> None:
+        """Returns once no window of the app is left open."""
+        closed = asyncio.Event()
+        self.waiting.append(closed.set)
+        QTimer.singleShot(0, self.check)  # closed already, before this was watching
+        try:
+            await closed.wait()
+        finally:
+            if closed.set in self.waiting:
+                self.waiting.remove(closed.set)

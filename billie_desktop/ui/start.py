@@ -26,7 +26,7 @@ from billie_desktop.ui.launch import (
     run_app,
 )
 from billie_desktop.ui.settings import Settings
-from billie_desktop.ui.theme import keeper_for
+from billie_desktop.ui.theme import ThemeKeeper
 from billie_desktop.ui.translators import install_translators
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
     qapp = bare_qapp()
     install_translators(qapp, args.locale)  # before any window is built
     settings = Settings(args.settings)
-    keeper = keeper_for(qapp)
+    keeper = ThemeKeeper(qapp)  # (made, not looked for: the first lookup costs ~5 ms)
     keeper.apply(settings.theme, check_scheme=False)  # before the first window paints
     first = None
     # A start that may resume a session may never need the sign-in window.
@@ -76,7 +76,7 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
         options = options_from(args, port=0)
         print("Starting the sandbox…", flush=True)
     console = ConsoleApp(settings, None, probe=probe_keyring_in_thread,
-                         sandbox_options=options, server=args.server)
+                         sandbox_options=options, server=args.server, keeper=keeper)
     if first is not None:
         console.adopt_sign_in(first)
     else:  # a resumed start: they wait for the window that shows the customers

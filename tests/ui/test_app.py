@@ -119,14 +119,15 @@ async def test_the_app_ends_when_its_last_window_closes_and_not_before():
 
     from PySide6.QtWidgets import QMainWindow
 
-    from billie_desktop.ui.last_window import until_last_window_closed, watch_window
+    from billie_desktop.ui.last_window import LastWindowWatcher
 
     qapp = QApplication.instance()
+    watcher = LastWindowWatcher(qapp)
     first, second = QMainWindow(), QMainWindow()
     for window in (first, second):
-        watch_window(window)
+        watcher.watch(window)
     first.show()
-    waiting = asyncio.ensure_future(until_last_window_closed(qapp))
+    waiting = asyncio.ensure_future(watcher.until_last_closed())
     await asyncio.sleep(0.05)
     second.show()
     first.close()  # replaced by another window: the app goes on
@@ -138,7 +139,7 @@ async def test_the_app_ends_when_its_last_window_closes_and_not_before():
     second.close()  # the last window: the dialog left open does not keep the app alive
     await asyncio.wait_for(waiting, 2)
     box.close()
-    for window in (first, second, box):
+    for window in (first, second, box, watcher):
         window.deleteLater()
 
 
