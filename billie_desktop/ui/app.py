@@ -273,7 +273,7 @@ class ConsoleApp(QObject):
                                              discovery=report, sandbox_url=self.sandbox_url)
                 if session is not None:  # (always: a manager, as checked above)
                     window = self.open_main(session, organisations, shown=False)
-                    await until_filled(window)
+                    await window.until_filled(FILLED_LIMIT)
                     if self.main_window is window:  # (not signed out meanwhile)
                         self._put_up(window)
                     return
@@ -368,28 +368,6 @@ class ConsoleApp(QObject):
             self._journal = None
         if isValid(self.watcher):  # (closed twice: a test, then its fixture)
             self.watcher.deleteLater()
-
-
-async def until_filled(window: MainWindow) -> None:
-    """Waits until the customers list of a main window not yet shown has its first
-    page (or knows it has none, or failed), ``FILLED_LIMIT`` at most: a resumed session
-    comes up with its customers rather than with "Loading…" for a moment, one paint of
-    the whole window instead of two on the way to them."""
-    from billie_desktop.ui.customer_fields import ListState
-
-    filled = asyncio.Event()
-
-    def changed(state: ListState, _message: str) -> None:
-        if state != ListState.LOADING:
-            filled.set()
-
-    window.model.state_changed.connect(changed)
-    try:
-        await asyncio.wait_for(filled.wait(), FILLED_LIMIT)
-    except TimeoutError:
-        pass  # slow, or no organisation to list: the window says so itself
-    finally:
-        window.model.state_changed.disconnect(changed)
 
 
 def _discard(window: QWidget) -> None:

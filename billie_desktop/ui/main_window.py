@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable
 from typing import TYPE_CHECKING
@@ -187,6 +188,25 @@ class MainWindow(QMainWindow):
                                  _t("Your account is not a member of any organisation."))
             return
         self._organisation_changed(index)
+
+    async def until_filled(self, limit: float) -> None:
+        """Waits until the list of this window, not yet shown, has its first page (or
+        knows it has none, or failed), ``limit`` seconds at most: a resumed session comes
+        up with its customers rather than with "Loading…" for a moment, one paint of the
+        whole window instead of two on the way to them."""
+        filled = asyncio.Event()
+
+        def changed(state: ListState, _message: str) -> None:
+            if state != ListState.LOADING:
+                filled.set()
+
+        self.model.state_changed.connect(changed)
+        try:
+            await asyncio.wait_for(filled.wait(), limit)
+        except TimeoutError:
+            pass  # slow, or no organisation to list: the window says so itself
+        finally:
+            self.model.state_changed.disconnect(changed)
 
     def _retry(self) -> None:
         """Retry whatever failed: the organisations, or the customers of one."""
