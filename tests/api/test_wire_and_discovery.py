@@ -207,3 +207,26 @@ def test_ids_as_typed_or_pasted_are_made_exact(typed, exact):
     from billie_desktop.api import clean_id
 
     assert clean_id(typed) == exact
+
+
+def test_a_request_names_its_response_once():
+    """``class GetX(Request[X])`` is enough: the client reads ``response_type`` from it
+    (no pydantic generic model is made for it, nor a second mention)."""
+    from typing import ClassVar
+
+    from billie_desktop.api import Request
+    from billie_desktop.api.dtos import Dto, EmptyResponse
+
+    class Answer(Dto):
+        value: int | None = None
+
+    class Ask(Request[Answer]):
+        route: ClassVar[str] = "/ask"
+        question: str | None = None
+
+    class AskAgain(Ask):
+        pass
+
+    assert Ask.response_type is Answer and AskAgain.response_type is Answer
+    assert Ask.__mro__[1] is Request and Request.response_type is EmptyResponse
+    assert Ask(question="why").to_wire() == {"question": "why"}
