@@ -54,6 +54,21 @@ async def first_sign_in(console: ConsoleApp) -> None:
     main.close()
 
 
+async def server_set_at_install(console: ConsoleApp) -> None:
+    """A first start with no --server: signs in to the server the sign-in window offers."""
+    from billie_desktop.sandbox.demo import DEMO_SIGN_INS
+
+    window = await wait_for(lambda: console.sign_in_window)
+    say(f"offered: {window.selected_url()}")
+    window.user_name.setText(DEMO_SIGN_INS.manager)
+    window.password.setText(DEMO_SIGN_INS.password)
+    await window.sign_in()
+    main = console.main_window
+    assert main is not None, window.banner.text.text()
+    await customers_shown(main)
+    main.close()
+
+
 async def remembered(console: ConsoleApp) -> None:
     """Starts straight into the customers, with no sign-in window and no error."""
     main = await main_shown(console)

@@ -20,10 +20,12 @@ ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "billie-sandbox"
 
 
-def console(tmp_path: Path, server: str | None, journey: str, *start: str
-            ) -> subprocess.CompletedProcess[str]:
-    """``billie-desktop --server SERVER`` (or ``start``'s arguments) driven by ``journey``."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path / "home"),
+def console(tmp_path: Path, server: str | None, journey: str, *start: str,
+            machine: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``billie-desktop --server SERVER`` (or ``start``'s arguments) driven by ``journey``;
+    ``machine``: where the machine-wide settings are (XDG_CONFIG_DIRS), none by default."""
+    env = {**os.environ, "XDG_CONFIG_DIRS": str(machine or tmp_path / "no-machine-settings"),
+           "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path / "home"),
            "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
            "XDG_DATA_HOME": str(tmp_path / "data"), "BILLIE_EXPORT_TO": str(tmp_path / "x.csv"),
            "PYTHONPATH": str(ROOT), "PYTHON_KEYRING_BACKEND": "tests.file_keyring.FileKeyring",
@@ -106,3 +108,17 @@ def test_a_sandbox_start_signs_in_afresh_even_with_a_remembered_session(tmp_path
     result = console(tmp_path, None, "sandbox_signs_in_afresh", "--sandbox", "--db",
                      str(tmp_path / "sb.sqlite3"), "--customers", "20")
     assert "sandbox offered: sandbox" in passed(result)
+
+
+def test_the_server_set_at_install_is_where_a_first_sign_in_goes(tmp_path):
+    """IT set the server for the machine at install time (the MSI's SERVERURL; on Linux
+    /etc/xdg/Billie/Billie Desktop.conf): a first start offers it, and signing in without
+    choosing a server signs in there."""
+    with SandboxServer(SandboxOptions(customers=40)) as sandbox:
+        machine = tmp_path / "xdg"
+        (machine / "Billie").mkdir(parents=True)
+        (machine / "Billie" / "Billie Desktop.conf").write_text(
+            f"[sign-in]\ndefault-server={sandbox.url}\n", encoding="utf-8")
+        out = passed(console(tmp_path, None, "server_set_at_install", "--log-level", "info",
+                             machine=machine))
+        assert f"offered: {sandbox.url}" in out and "customers shown" in out
