@@ -298,7 +298,7 @@ class ConsoleApp(QObject):
     def adopt_sign_in(self, window: SignInWindow) -> SignInWindow:
         """Makes ``window`` the sign-in window: also one shown before the console was
         built (see ``ui/start.py``), which signs in with this console's clients."""
-        window.client_factory = self.client_factory
+        window.sign_in_with(self.client_factory)
         window.signed_in.connect(self.open_main)
         if self.sign_in_window is not None and self.sign_in_window is not window:
             _discard(self.sign_in_window)

@@ -101,7 +101,7 @@ async def test_incompatible_server_is_named(console, monkeypatch):
         return client
 
     window = await open_sign_in(console)
-    window.client_factory = factory
+    window.sign_in_with(factory)
     window.user_name.setText("manager@sandbox.test")
     window.password.setText(PASSWORD)
     await window.sign_in()
