@@ -4,11 +4,10 @@ over to the console (or, with ``--smoke-test``, to the developer tools' smoke te
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from pathlib import Path
 
-from billie_desktop import __version__
+from billie_desktop import __version__, speedups
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -38,7 +37,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    gc.disable()  # until start-up settles: it makes objects, not garbage (ui/warm_up.py)
+    speedups.at_start()  # (billie_desktop/speedups.py: each trick, and what it saves)
     args = parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.smoke_test:
         from billie_desktop.devtools.smoke import run_smoke_test

@@ -6,14 +6,7 @@ before its first window) costs nothing until the client is needed."""
 from __future__ import annotations
 
 import importlib
-import sys
 from typing import TYPE_CHECKING, Any
-
-# httpx's __init__ imports its command-line tool (httpx._main), which imports click (and
-# rich and pygments when present): about 50 ms here, for a tool the client never runs. A
-# None entry makes that import fail as if click were missing, and httpx carries on.
-if "httpx" not in sys.modules:
-    sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
 _WHERE = {
     "AccountLockedError": "billie_desktop.api.errors",

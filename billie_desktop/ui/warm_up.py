@@ -14,14 +14,14 @@ hand-offs of the interpreter lock between threads (ui/app.py, ``ConsoleApp.start
 
 Once the main window's modules are in, ``settle`` drops the source lines ``linecache``
 picked up meanwhile (warnings read them; PySide6's import hook no longer does, see
-ui/pyside_hook.py) and moves every object made so far
+billie_desktop/speedups.py) and moves every object made so far
 (modules, classes, functions: ~90,000) out of the cyclic garbage collector's way
 (``gc.freeze``): a full collection then walks only what came later. Without it, one
 full collection at 100,000 customers took 66 ms here, a frame dropped in the middle of
 scrolling.
 
 Until then the collector does not run at all (``billie-desktop`` turns it off first
-thing, in ``billie_desktop.__main__``): start-up makes ~90,000 long-lived objects and almost no
+thing: ``speedups.at_start``): start-up makes ~90,000 long-lived objects and almost no
 garbage (about 1,000 unreachable objects, measured), yet the collector walked them 140
 times, one of them a full collection: 30–35 ms of a remembered start's ~350 ms of
 imports. ``settle`` turns it back on; ``GC_FALLBACK`` turns it on anyway should a start

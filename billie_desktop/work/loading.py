@@ -12,7 +12,6 @@ of thousands of pairs) runs in a worker thread, so the loop keeps turning."""
 from __future__ import annotations
 
 import asyncio
-import gc
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from billie_desktop.api import (
     QueryUserAccountsRequest,
     Request,
 )
+from billie_desktop.speedups import collector_held
 from billie_desktop.work.matching import Matcher, MatchResult
 from billie_desktop.work.paging import IN_FLIGHT, MAX_TAKE, RowsProgress, Send
 
@@ -48,16 +48,12 @@ async def load_and_match(send: Send, organisation_id: str,
                                             take=MAX_TAKE, user_account_id_is_null=True,
                                             include="Total" if total else None)
 
-    gc.disable()
-    try:
+    with collector_held():  # (billie_desktop/speedups.py)
         await _all_pages(send, "accounts", accounts,
                          lambda page: matcher.add_accounts(page.results), progress)
         await _all_pages(send, "customers", customers,
                          lambda page: matcher.add_customers(page.results), progress)
         return await asyncio.to_thread(matcher.result)
-    finally:
-        gc.freeze()  # (before enabling: else the first collection walks all of them)
-        gc.enable()
 
 
 async def _all_pages(send: Send, what: str, request: Callable[[int, bool], Request[Any]],

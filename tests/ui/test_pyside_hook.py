@@ -1,5 +1,6 @@
-"""ui/pyside_hook.py takes PySide6's import hook out of ``import``: imports work as before,
-Qt's classes still load on first use, and nothing of ours needs ``__feature__``."""
+"""speedups.take_out_pyside_import_hook takes PySide6's import hook out of ``import`` (the
+entry point does, first thing): imports work as before, Qt's classes still load on first
+use, and nothing of ours needs ``__feature__``."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import sys
 from pathlib import Path
 
 import billie_desktop
-import billie_desktop.ui  # (importing it installs it)
-from billie_desktop.ui.pyside_hook import install
+from billie_desktop.speedups import take_out_pyside_import_hook as install
+
+install()  # as the entry point does
 
 
 def test_import_no_longer_passes_through_the_hook():
@@ -47,5 +49,5 @@ def test_no_module_of_the_console_imports_feature():
     package = Path(billie_desktop.__file__).parent
     users = [path.relative_to(package) for path in package.rglob("*.py")
              if "__feature__" in path.read_text(encoding="utf-8")
-             and path.name != "pyside_hook.py"]
+             and path.name != "speedups.py"]
     assert users == []

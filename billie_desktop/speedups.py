@@ -1,0 +1,85 @@
+"""The console's speed tricks, in one place. Each makes a start or a long job the user waits
+for faster at some cost to plain reading; each says here what it does and what it saved
+when it was measured (``make bench``, A/B). ``BILLIE_NO_SPEEDUPS=1`` switches them all off,
+to debug (or measure) without them.
+
+The entry point (``billie_desktop.__main__``) calls ``at_start`` before anything else is
+imported; Link by email's loader holds the collector with ``collector_held``. Only the
+standard library is imported here (PySide6 where its hook is taken out)."""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import gc
+import os
+import sys
+from collections.abc import Iterator
+
+ENABLED = os.environ.get("BILLIE_NO_SPEEDUPS", "").strip() in ("", "0")
+
+
+def at_start() -> None:
+    """Before anything else: the three start-up tricks below."""
+    if not ENABLED:
+        return
+    gc.disable()  # until start-up settles (ui/warm_up.settle turns it back on)
+    skip_httpx_cli()
+    take_out_pyside_import_hook()
+
+
+# The cyclic garbage collector, held during start-up: start-up makes ~90,000 long-lived
+# objects and almost no garbage (about 1,000 unreachable objects, measured), yet the
+# collector walked them 140 times, one of them a full collection: 30–35 ms of a remembered
+# start. ui/warm_up.settle freezes what start-up made (a full collection then walks only
+# what came later: one took 66 ms at 100,000 customers, a dropped frame mid-scroll) and
+# turns the collector back on; ui/app.GC_FALLBACK turns it on should a start never settle.
+
+
+def skip_httpx_cli() -> None:
+    """httpx's ``__init__`` imports its command-line tool (``httpx._main``), which imports
+    click (and rich and pygments when present): ~50 ms here, for a tool the client never
+    runs. A None entry makes that import fail as if click were missing; httpx carries on."""
+    if "httpx" not in sys.modules:
+        sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+
+
+def take_out_pyside_import_hook() -> bool:
+    """PySide6's import hook, out of ``import`` (True once it is).
+
+    Importing PySide6 replaces Python's ``__import__`` with its own (``__feature_import__``)
+    for one purpose: ``from __feature__ import snake_case, true_property``. Every import
+    statement after that then first ran a Python function that reads the caller's frame,
+    and every new module (~400) was asked whether its source mentions "PySide6", which
+    PySide6 answers by reading and keeping that source in ``linecache`` (~10 MB). The
+    console never imports ``__feature__`` (tests/ui/test_pyside_hook.py checks), so the
+    hook only cost time: ~14 ms of a remembered start (A/B of 11 rounds). The function it
+    wraps (``__orig_import__``: Python's, or PySide6's own lazy class loader, which stays)
+    is put back; on a PySide6 without ``__orig_import__`` nothing changes."""
+    import PySide6  # noqa: F401  (installs the hook, if it was not yet)
+
+    current = builtins.__import__
+    if getattr(current, "__name__", "") != "__feature_import__":
+        return True  # not installed (PyPy), or taken out already
+    original = getattr(builtins, "__orig_import__", None)
+    if original is None:
+        return False
+    builtins.__import__ = original
+    return True
+
+
+@contextlib.contextmanager
+def collector_held() -> Iterator[None]:
+    """The collector off while a long job makes many lasting objects (Link by email keeps
+    tens of thousands of accounts and customers): its collections would walk them all, again
+    and again, on the event loop's thread (stalls of tens of ms, devtools/bulk_bench.py).
+    Afterwards what was made is frozen out of later collections, then the collector runs."""
+    if not ENABLED:
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()  # (before enabling: else the first collection walks all of them)
+        gc.enable()
