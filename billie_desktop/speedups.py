@@ -3,6 +3,11 @@ for faster at some cost to plain reading; each says here what it does and what i
 when it was measured (``make bench``, A/B). ``BILLIE_NO_SPEEDUPS=1`` switches them all off,
 to debug (or measure) without them.
 
+Together, the start-up tricks (``make bench --startup-only``, two rounds each way, medians
+of 11 launches): a remembered start paints its customers in 306 and 312 ms with them, 391
+and 399 ms without (BILLIE_NO_SPEEDUPS=1): -86 ms, 4.4x the bare window down to 3.4x; the
+sign-in window comes up in 107 ms, 113-115 ms without.
+
 The entry point (``billie_desktop.__main__``) calls ``at_start`` before anything else is
 imported; Link by email's loader holds the collector with ``collector_held``. Only the
 standard library is imported here (PySide6 where its hook is taken out)."""
