@@ -81,13 +81,18 @@ dist-windows: $(STAMP)
 dist-windows-test: dist-windows
 	packaging/windows/dist_test.sh
 
-# The Windows wheels, pinned with their hashes, after a change to the dependencies
-# (uv resolves for Windows: markers such as pywin32-ctypes' are read for that platform).
+# The Windows wheels (the console's, and what its tests need under Wine), pinned with their
+# hashes, after a change to the dependencies (uv resolves for Windows: markers such as
+# pywin32-ctypes' are read for that platform).
 windows-lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/python -m uv pip compile pyproject.toml --extra dist --python-version 3.11 \
 	  --python-platform x86_64-pc-windows-msvc --generate-hashes --no-header \
 	  -o packaging/windows/requirements.txt
+	$(BIN)/python -m uv pip compile packaging/windows/requirements-test.in \
+	  -c packaging/windows/requirements.txt --python-version 3.11 \
+	  --python-platform x86_64-pc-windows-msvc --generate-hashes --no-header \
+	  -o packaging/windows/requirements-test.txt
 
 clean:
 	-wineserver -k 2>/dev/null
