@@ -15,7 +15,7 @@ export WINEDLLOVERRIDES="mscoree,mshtml="
 need_tools() {
   local missing=() tool pkg
   for tool in wine:wine wine64:wine64 wixl:wixl msiinfo:msitools osslsigncode:osslsigncode \
-      llvm-mc-14:llvm-14 llvm-dlltool-14:llvm-14 lld-link:lld-14 Xvfb:xvfb \
+      llvm-mc-14:llvm-14 llvm-dlltool-14:llvm-14 lld-link-14:lld-14 Xvfb:xvfb \
       openssl:openssl; do
     pkg=${tool#*:}
     tool=${tool%%:*}
@@ -79,9 +79,9 @@ build_stubs() {
   for name in icuuc bcryptprimitives; do
     llvm-mc-14 -triple=x86_64-pc-windows-msvc -filetype=obj -o "$out/$name.obj" "$src/$name.s"
   done
-  lld-link /nologo /dll /noentry /nodefaultlib /machine:x64 /def:"$src/icuuc.def" \
+  lld-link-14 /nologo /dll /noentry /nodefaultlib /machine:x64 /def:"$src/icuuc.def" \
     /out:"$out/icuuc.dll" "$out/icuuc.obj" >/dev/null
-  lld-link /nologo /dll /noentry /nodefaultlib /machine:x64 /def:"$src/bcryptprimitives.def" \
+  lld-link-14 /nologo /dll /noentry /nodefaultlib /machine:x64 /def:"$src/bcryptprimitives.def" \
     /out:"$out/bcryptprimitives.dll" "$out/bcryptprimitives.obj" "$out/advapi32.lib" >/dev/null
 }
 
