@@ -261,23 +261,19 @@ class ConsoleApp(QObject):
             except BillieError as exc:
                 log.info("could not resume the remembered session: %s", type(exc).__name__)
                 me = None
-            if me is not None and me.has_role("manager"):
+            session = None if me is None else Session.of_manager(
+                client, me, server, remember=True, discovery=None, sandbox_url=self.sandbox_url)
+            if session is not None:
                 # Asked now, answered while the main window is imported and built.
                 organisations = asyncio.ensure_future(
                     client.send(QueryOrganisationsRequest()))
-                try:
-                    report = await discovering
-                except BillieError:
-                    report = None
-                session = Session.of_manager(client, me, server, remember=True,
-                                             discovery=report, sandbox_url=self.sandbox_url)
-                if session is not None:  # (always: a manager, as checked above)
-                    window = self.open_main(session, organisations, shown=False)
-                    await window.until_filled(FILLED_LIMIT)
-                    if self.main_window is window:  # (not signed out meanwhile)
-                        self._put_up(window)
-                    return
-                drop(organisations)
+                with contextlib.suppress(BillieError):
+                    session.discovery = await discovering
+                window = self.open_main(session, organisations, shown=False)
+                await window.until_filled(FILLED_LIMIT)
+                if self.main_window is window:  # (not signed out meanwhile)
+                    self._put_up(window)
+                return
             drop(discovering)
             await client.close()  # nothing to resume, or not a manager: sign in afresh
         if self.sign_in_window is None:

@@ -293,9 +293,8 @@ class LinkDialog(QDialog):
         """The linked customer (work/linking.py: the journal entry, and the customer read
         back when the answer was lost), with that read-back's outcome in the user's words."""
         current = self.customer.user_account_id
-        journal = self.session.journal
-        linker = Linker(self.session.send, journal,
-                        self.session.where(self.organisation) if journal else None)
+        linker = Linker(self.session.send, self.session.journal,
+                        self.session.where(self.organisation))
         target = LinkTarget(
             customer_id=self.customer.id or "", customer_name=self.customer.full_name,
             organisation_id=self.organisation.id, account_id=account_id,

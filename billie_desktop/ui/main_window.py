@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QPoint, Signal
 from PySide6.QtGui import QCloseEvent
@@ -50,9 +49,6 @@ from billie_desktop.ui.widgets import (
     status_item,
     tr,
 )
-
-if TYPE_CHECKING:  # opened on demand (ui/side_windows.py)
-    pass
 
 log = logging.getLogger(__name__)
 

@@ -72,16 +72,16 @@ class Linker:
     def __init__(self, send: Send, journal: Journal | None = None,
                  where: Where | None = None) -> None:
         self.send = send
-        self.journal = journal if where is not None else None
-        self.where = where
+        self.journal, self.where = journal, where
 
     async def link(self, target: LinkTarget, *, read_back_if_lost: bool = True,
-                   entry: int = 0) -> Linked:
+                   entry: int | None = None) -> Linked:
         """Sends the link and records what happened. A lost answer is read back at once
         when ``read_back_if_lost`` (then ``NotSavedError`` or ``OutcomeUnknownError``),
         else raised as it came (Link by email reads it back before it resends:
-        ``linked_already``). ``entry``: a journal entry to complete instead of a new one."""
-        entry = entry or self.begin(target)
+        ``linked_already``). ``entry``: the journal entry already begun for it, if any."""
+        if entry is None:
+            entry = self.begin(target)
         try:
             answer = await self.send(AssociateUserAccountToCustomerRequest(
                 id=target.customer_id, user_account_id=target.account_id,
