@@ -20,6 +20,7 @@ class CsvField:
     header: str
     wire: str  # the server field it needs
     value: Callable[[Customer, Emails], str]
+    needs_emails: bool = False  # reads the linked accounts' emails (the export loads them)
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,8 @@ COLUMNS = (
            lambda c: c.user_account_id,
            (CsvField("User account ID", "userAccountId", lambda c, _e: _account(c)),
             CsvField("User account email", "userAccountId",
-                     lambda c, emails: emails.get(_account(c), "") if _account(c) else ""))),
+                     lambda c, emails: emails.get(_account(c), "") if _account(c) else "",
+                     needs_emails=True))),
 )
 NAME, EMAIL, PHONE, SUBURB, STATE, POSTCODE, DOB, LINKED = range(len(COLUMNS))
 BY_KEY = {column.key: column for column in COLUMNS}

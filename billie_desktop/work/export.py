@@ -80,7 +80,7 @@ async def export_customers(send: Send, query: QueryCustomersRequest, column_keys
         writer = csv.writer(out)
         writer.writerow([field.header for field in columns])
         accounts = await _account_emails(send, query.organisation_id) if any(
-            field.header == "User account email" for field in columns) else {}
+            field.needs_emails for field in columns) else {}
         count = await _write_pages(send, query, ",".join(wire), columns, accounts, writer,
                                    progress)
         out.flush()
