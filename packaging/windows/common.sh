@@ -85,6 +85,22 @@ build_stubs() {
     /out:"$out/bcryptprimitives.dll" "$out/bcryptprimitives.obj" "$out/advapi32.lib" >/dev/null
 }
 
+# pip PYTHON ARGS...: the Linux venv's pip, without the lines it says every time here.
+pip_quiet() {
+  local py=$1
+  shift
+  "$py" -m pip "$@" 2>&1 | { grep -v -e '^WARNING: Location' -e 'as the .root. user' \
+    -e 'already exists' || true; }
+}
+
+# install_windows_wheels PYTHON REQUIREMENTS: PyPI's win_amd64 wheels for Windows' Python
+# 3.11, pinned by hash, into its site-packages ($WIN/python), with the Linux venv's pip.
+install_windows_wheels() {
+  pip_quiet "$1" install --quiet --no-deps --require-hashes --only-binary=:all: \
+    --platform win_amd64 --python-version 3.11 --implementation cp --abi cp311 --abi abi3 \
+    --abi none --target "$WIN/python/Lib/site-packages" -r "$2"
+}
+
 # The version, from the one place it is written.
 app_version() {
   sed -n 's/^__version__ = "\(.*\)"$/\1/p' billie_desktop/__init__.py

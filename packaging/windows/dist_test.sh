@@ -109,13 +109,7 @@ done
 ls "$LOGS"/*.log >/dev/null 2>&1 || fail "the uninstall removed the user's own files"
 
 echo "==> the tests that run under Windows' Python (tests/windows, work, api, sandbox)"
-pip_target() {
-  .venv/bin/python -m pip install --quiet --no-deps --require-hashes --only-binary=:all: \
-    --platform win_amd64 --python-version 3.11 --implementation cp --abi cp311 --abi abi3 \
-    --abi none --target "$WIN/python/Lib/site-packages" "$@" 2>&1 \
-    | { grep -v -e '^WARNING: Location' -e 'already exists' -e 'as the .root. user' || true; }
-}
-pip_target -r packaging/windows/requirements-test.txt
+install_windows_wheels .venv/bin/python packaging/windows/requirements-test.txt
 # the checkout on the embeddable Python's path (it reads its path from python311._pth only)
 grep -q '^\.\.\\\.\.\\\.\.' "$WIN/python/python311._pth" \
   || printf '..\\..\\..\r\n' >> "$WIN/python/python311._pth"
