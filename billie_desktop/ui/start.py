@@ -6,12 +6,12 @@ real entry point): until the first window is on screen, nothing but Qt's classes
 imported and no value of Qt's namespace is used (the first ``Qt.*`` builds its 93 enums,
 ~15 ms: the first window sets enum properties by name, ``widgets.set_qt_enum``).
 
-The sign-in window needs only Qt's classes. It is built and put on screen before anything else is
-imported: asyncio and qasync, the log file's handler, the window icon, the console
-itself (and, later, the client, pydantic and the keyring, which wait for a sign-in or run
-in a worker thread). A start that may resume a remembered session shows no sign-in window
-here: the console decides, once it has asked the keyring, whether the customers come
-straight up."""
+The sign-in window needs only Qt's classes. It is built and put on screen before
+anything else is imported: asyncio and qasync, the log file's handler, the window icon,
+the console itself (and, later, the client, pydantic and the keyring, which wait for a
+sign-in or run in a worker thread). A start that may resume a remembered session shows
+no sign-in window here: the console decides, once it has asked the keyring, whether the
+customers come straight up."""
 
 from __future__ import annotations
 
