@@ -47,6 +47,9 @@ def pytest_configure(config: pytest.Config) -> None:
     home = Path(tempfile.mkdtemp(prefix="billie-tests-"))
     for name in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         os.environ[name] = str(home / name.split("_")[1].lower())
+    # Nor the user's keyring: keyring's own setting, so that a test that sets a backend
+    # (keyring.set_keyring) is the one asked, and one that sets none finds no keyring.
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 
 def _qasync_loop() -> asyncio.AbstractEventLoop:

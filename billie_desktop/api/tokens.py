@@ -11,12 +11,11 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
-import sys
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from billie_desktop.api.session import SessionStyle
+from billie_desktop.speedups import platform_keyring
 
 log = logging.getLogger(__name__)
 
@@ -214,39 +213,15 @@ def insecure_backend(backend: Any) -> bool:
 
 
 def os_keyring() -> Any:
-    """What ``keyring.get_keyring()`` chooses, without its search through every backend
-    when nothing else decides: that imports them all (the macOS one too), 50–70 ms on
-    Linux on the way to a remembered session. The platform's own keyring is asked first,
-    unless a backend was already set (tests), ``PYTHON_KEYRING_BACKEND`` or a
-    ``keyringrc.cfg`` names one, or this is a KDE session (keyring prefers KWallet)."""
+    """The keyring backend Remember me uses: keyring's own choice, found faster when the
+    platform's keyring answers (``speedups.platform_keyring``)."""
     import keyring
-    from keyring import core
-    from keyring.util import platform_
 
-    decided = (getattr(core, "_keyring_backend", None) is not None
-               or "PYTHON_KEYRING_BACKEND" in os.environ
-               or (platform_.config_root() / "keyringrc.cfg").exists()
-               or "KDE" in os.environ.get("XDG_CURRENT_DESKTOP", "").upper())
-    backend = None if decided else _platform_backend()
+    backend = platform_keyring()
     if backend is None:
         return keyring.get_keyring()
-    keyring.set_keyring(backend)
+    keyring.set_keyring(backend)  # keyring says the same from now on
     return backend
-
-
-def _platform_backend() -> Any:
-    """The Secret Service, the macOS Keychain or the Windows Credential Locker, when it is
-    there; None otherwise (keyring then searches as usual, and says what it found)."""
-    try:
-        if sys.platform == "darwin":
-            from keyring.backends.macOS import Keyring
-        elif sys.platform == "win32":
-            from keyring.backends.Windows import WinVaultKeyring as Keyring
-        else:
-            from keyring.backends.SecretService import Keyring
-        return Keyring() if float(Keyring.priority) > 0 else None  # type: ignore[no-untyped-call]
-    except Exception:  # not installed, no D-Bus session, no service: keyring searches
-        return None
 
 
 def probe_keyring(server: str | None = None) -> TokenStoreChoice:

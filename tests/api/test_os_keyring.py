@@ -46,10 +46,10 @@ keyring.backend.KeyringBackend._classes -= {Found, Answering, NotAnswering}  # t
 
 @pytest.fixture
 def undecided(monkeypatch, tmp_path):
-    """Nothing chose a backend yet: none set, no environment variable, no keyringrc.cfg,
-    a GNOME session, and a Secret Service that answers. keyring's own search records
-    that it ran."""
-    monkeypatch.setattr(keyring.core, "_keyring_backend", None)
+    """Nothing chose a backend yet: no environment variable, no keyringrc.cfg, a GNOME
+    session, and a Secret Service that answers. keyring's own search records that it ran.
+    The backend chosen is the process's own afterwards: put back as it was."""
+    previous = keyring.get_keyring()
     monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
     monkeypatch.setattr(platform_, "config_root", lambda: tmp_path)
     monkeypatch.setenv("XDG_CURRENT_DESKTOP", "ubuntu:GNOME")
@@ -61,7 +61,8 @@ def undecided(monkeypatch, tmp_path):
         return [Found()]
 
     monkeypatch.setattr(keyring.backend, "get_all_keyring", search)
-    return searched
+    yield searched
+    keyring.set_keyring(previous)
 
 
 def test_the_secret_service_is_used_without_searching_every_backend(undecided):
@@ -70,12 +71,12 @@ def test_the_secret_service_is_used_without_searching_every_backend(undecided):
     assert keyring.get_keyring() is chosen  # and keyring says the same from now on
 
 
-@pytest.mark.parametrize("decided_by", ["set", "environment", "config", "kde", "no service"])
+@pytest.mark.parametrize("decided_by", ["environment", "config", "kde", "no service"])
 def test_keyring_decides_when_something_else_does(undecided, monkeypatch, tmp_path,
                                                   decided_by):
-    if decided_by == "set":
-        monkeypatch.setattr(keyring.core, "_keyring_backend", Found())
-    elif decided_by == "environment":
+    """Then the backend is keyring's choice (``keyring.get_keyring``, which reads its
+    configuration or searches), not the platform's keyring put in its place."""
+    if decided_by == "environment":
         monkeypatch.setenv("PYTHON_KEYRING_BACKEND", f"{__name__}.Found")
     elif decided_by == "config":
         (tmp_path / "keyringrc.cfg").write_text(f"[backend]\ndefault-keyring={__name__}.Found\n")
@@ -83,6 +84,6 @@ def test_keyring_decides_when_something_else_does(undecided, monkeypatch, tmp_pa
         monkeypatch.setenv("XDG_CURRENT_DESKTOP", "KDE")
     else:
         monkeypatch.setattr(SecretService, "Keyring", NotAnswering)
-    chosen = os_keyring()
-    assert isinstance(chosen, Found)
-    assert bool(undecided) == (decided_by in ("kde", "no service"))  # searched only then
+    keyrings_choice = Found()
+    monkeypatch.setattr(keyring, "get_keyring", lambda: keyrings_choice)
+    assert os_keyring() is keyrings_choice

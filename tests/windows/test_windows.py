@@ -91,13 +91,16 @@ def test_remember_me_finds_the_credential_locker_without_searching(monkeypatch, 
 
     from billie_desktop.api.tokens import os_keyring
 
-    monkeypatch.setattr(keyring.core, "_keyring_backend", None)
+    previous = keyring.get_keyring()
     monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
     monkeypatch.setattr(platform_, "config_root", lambda: tmp_path)
     searched: list[bool] = []
     monkeypatch.setattr(keyring.backend, "get_all_keyring",
                         lambda: searched.append(True) or [])
-    assert type(os_keyring()).__name__ == "WinVaultKeyring" and not searched
+    try:
+        assert type(os_keyring()).__name__ == "WinVaultKeyring" and not searched
+    finally:
+        keyring.set_keyring(previous)
 
 
 def test_the_users_folders_are_under_local_app_data():
