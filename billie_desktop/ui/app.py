@@ -1,5 +1,8 @@
-"""The composition root: builds settings, the token store, the sandbox, clients and
-windows, and passes each its collaborators. No globals."""
+"""The composition root: builds the token store, the sandbox, clients and windows, and
+passes each its collaborators. No globals.
+
+``ConsoleApp`` is one state machine (``Stage``): start-up runs down it once, top to bottom
+(``start``), then the sign-in and main windows take turns until the last one closes."""
 
 from __future__ import annotations
 
@@ -15,8 +18,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
+from billie_desktop.ui.clients import Clients
+from billie_desktop.ui.keyring_wait import keyring_answer
 from billie_desktop.ui.last_window import LastWindowWatcher
 from billie_desktop.ui.settings import Settings
+from billie_desktop.ui.stage import NEXT, Stage
 from billie_desktop.ui.tasks import Tasks, wait_for
 from billie_desktop.ui.theme import ThemeKeeper, add_theme_menu, keeper_for
 from billie_desktop.ui.tuning import PAGE_SIZE
@@ -35,7 +41,6 @@ if TYPE_CHECKING:  # the client and the main window are imported after the first
     from billie_desktop.api import (
         BillieClient,
         QueryOrganisationsResponse,
-        SafeTokenStore,
         TokenStore,
         TokenStoreChoice,
     )
@@ -48,15 +53,13 @@ if TYPE_CHECKING:  # the client and the main window are imported after the first
     from billie_desktop.work.journal import Journal
 
 log = logging.getLogger("billie_desktop")
-KEYRING_GRACE = 0.25  # s: a keyring slower than this answers behind the sign-in window
-KEYRING_TIMEOUT = 30.0  # s: then "Remember me" is for this session only
 FILLED_LIMIT = 0.3  # s: a resumed main window waits at most this long for its customers
 WINDOW_FIRST = 0.05  # s: the first window is on screen before the keyring is probed
 PAINTED_LIMIT = 0.3  # s: what waits for the first window's paint waits at most this long
 
 
 class ConsoleApp(QObject):
-    """Owns the windows and moves between them: sign-in <-> main window."""
+    """Owns the windows and moves between them: start-up, then sign-in <-> main window."""
 
     # A main window, just made (before it is shown): for tools that watch it from the
     # start, such as the start-up benchmark (devtools/first_paint.py), without polling.
@@ -64,6 +67,8 @@ class ConsoleApp(QObject):
     # The first window this console puts on screen (on a resumed start, the main window
     # with its customers) has been painted: what waited for it can come (ui/start.py).
     first_window_up = Signal()
+    stage_changed = Signal(object)  # Stage
+
 
     def __init__(self, settings: Settings, token_store: TokenStore | None, *,
                  client_factory: Callable[[str], BillieClient] | None = None,
@@ -73,12 +78,14 @@ class ConsoleApp(QObject):
                  sandbox_options: SandboxOptions | None = None,
                  page_size: int = PAGE_SIZE,
                  journal_path: Path | None = None,
-                 keeper: ThemeKeeper | None = None) -> None:
+                 keeper: ThemeKeeper | None = None, clients: Clients | None = None,
+                 sign_in_window: SignInWindow | None = None) -> None:
         """``client_factory(url)`` makes the client for a server (tests hand in one that
-        counts requests); by default a ``BillieClient`` using ``token_store``. With no
-        ``token_store``, a ``SafeTokenStore`` is made once the first window is up, and
-        ``probe`` finds the keyring for it in a worker thread. ``keeper``: the theme keeper
-        the start made before the first window (by default, the application's)."""
+        counts requests); by default ``clients``: ``BillieClient``s using ``token_store``.
+        With no ``token_store``, a ``SafeTokenStore`` is made once the first window is up,
+        and ``probe`` finds the keyring for it in a worker thread. Made before the console
+        (ui/start.py): ``keeper``, the theme keeper (by default, the application's), and
+        ``sign_in_window``, already on screen, with ``clients`` to sign in with."""
         super().__init__()
         qapp = QApplication.instance()
         if not isinstance(qapp, QApplication):
@@ -88,8 +95,8 @@ class ConsoleApp(QObject):
         self.settings = settings
         self.journal_path = journal_path  # None: activity.sqlite3 in the user's data folder
         self._journal: Journal | None = None
-        self.token_store = token_store
-        self.client_factory = client_factory or self._new_client
+        self.clients = clients or Clients(token_store)
+        self.client_factory = client_factory or self.clients
         self.sandbox_url = sandbox_url
         self.demo = demo
         self.server = server
@@ -102,6 +109,16 @@ class ConsoleApp(QObject):
         self.main_window: MainWindow | None = None
         self.sessions: list[Session] = []
         self._window_up = False
+        self.stage = Stage.FIRST_WINDOW
+        if sign_in_window is not None:
+            self._window_up = True  # (first_window_up is for a window this console shows)
+            self._take_sign_in(sign_in_window)
+
+    def _enter(self, stage: Stage) -> None:
+        if stage is not Stage.CLOSED and stage not in NEXT[self.stage]:
+            log.warning("start-up went from %s to %s", self.stage.value, stage.value)
+        self.stage = stage
+        self.stage_changed.emit(stage)
 
     def _shown(self, window: QWidget) -> None:
         window.show()
@@ -117,13 +134,14 @@ class ConsoleApp(QObject):
                            PAINTED_LIMIT)
         self.first_window_up.emit()
 
+    @property
+    def token_store(self) -> TokenStore | None:
+        """Where Remember me keeps sessions; None until ``store()`` makes it."""
+        return self.clients.token_store
+
     def store(self) -> TokenStore:
         """Where Remember me keeps sessions (made on first use: it imports the client)."""
-        if self.token_store is None:
-            from billie_desktop.api import SafeTokenStore
-
-            self.token_store = SafeTokenStore()
-        return self.token_store
+        return self.clients.store()
 
     def journal(self) -> Journal | None:
         """The activity journal (opened on first use); None when it cannot be opened, which
@@ -139,80 +157,78 @@ class ConsoleApp(QObject):
                 log.warning("the activity journal could not be opened: %s", exc)
         return self._journal
 
-    def _new_client(self, url: str) -> BillieClient:
-        from billie_desktop.api import BillieClient
-
-        return BillieClient(url, token_store=self.store())
-
     @property
     def remember_warning(self) -> str | None:
         """Why "Remember me" cannot last beyond this session, if it cannot."""
         return getattr(self.token_store, "warning", None)  # a SafeTokenStore says why
 
     async def start(self) -> None:
-        """Shows the first window, finds the keyring off the UI thread, then resumes a
-        remembered session without the password or leaves sign-in up. Nothing holds the
-        first window back: not the client's imports, not a keyring slow to answer."""
+        """Start-up, top to bottom: the first window; the client imported and the keyring
+        asked; then the remembered session resumed into the main window, or the sign-in
+        window. Nothing holds the first window back: not the client's imports, not a
+        keyring slow to answer."""
         asyncio.get_running_loop().call_later(GC_FALLBACK, gc.enable)  # should it never settle
-        at_once = self.probe is not None and not self.resumable
-        if at_once and self.sign_in_window is None:  # (ui/start.py shows it before the loop)
-            self.show_sign_in()  # nothing to resume: the window waits for nothing
+        resume = self.resumable
+        if not resume and self.sign_in_window is None:  # (for a user, ui/start.py shows it)
+            self.show_sign_in()
             # Let it reach the screen before the imports and the keyring probe, rather
             # than have them take turns with it for the interpreter lock.
             await asyncio.sleep(WINDOW_FIRST)
+        if self.stage is Stage.FIRST_WINDOW:  # (else signed in already: the keyring is
+            self._enter(Stage.KEYRING)  # still asked, for Remember me)
         if self.sandbox_options is not None and self.sandbox is None:
             self.tasks.run("sandbox", self._start_sandbox(self.sandbox_options))
-        resuming = self.sign_in_window is None and self.resumable
-        if resuming:  # no window on screen to keep responsive: imported on this thread,
-            prepare_client()  # before the keyring is asked (see ARCHITECTURE.md)
-        probing = None
-        if self.probe is not None and self.token_store is None:
-            probing = self._ask_keyring()
-        if not resuming:
-            await import_client()  # off this thread: the window stays responsive
+        server = self._remembered_server()
+        client = await self._client_and_keyring(server, resume)
+        if self.stage is not Stage.KEYRING:  # signed in before the keyring answered
+            if client is not None:
+                self.tasks.run("close", client.close())
+            return
+        if server is not None and client is not None:
+            self._enter(Stage.RESUMING)
+            if await self._resumed(server, client):
+                return
+        self._enter(Stage.SIGN_IN)
+        if self.sign_in_window is None:
+            self.show_sign_in()
+        if self.main_window is None:
+            self.tasks.run("warm-up", import_main_window())
+
+    async def _client_and_keyring(self, server: str | None, resume: bool
+                                  ) -> BillieClient | None:
+        """Imports the client while the keyring is asked (``probe``) for where Remember me
+        keeps sessions; returns the client for ``server``, made meanwhile. A start that may
+        resume has no window on screen to keep responsive: the client is imported on this
+        thread, before the keyring is asked (see ARCHITECTURE.md); otherwise in a worker
+        thread, while the sign-in window stays responsive."""
+        if resume:
+            prepare_client()
+        asking = self._ask_keyring() if self.probe and self.token_store is None else None
+        if not resume:
+            await import_client()
         from billie_desktop.api import SafeTokenStore
 
         store = self.store()
-        server = self._remembered_server()
         client = self.client_factory(server) if server else None
-        if self.probe is not None and isinstance(store, SafeTokenStore) \
-                and not await self._keyring_found(store, probing, at_once):
-            if client is not None:
-                self.tasks.run("close", client.close())
-            return  # the user signed in (or is signing in) while the keyring was slow
-        await self._resume_or_sign_in(server, client)
-
-    def _ask_keyring(self) -> Awaitable[TokenStoreChoice]:
-        """The keyring probe, in a worker thread: a keyring may take its time (an unlock
-        prompt). It reads the session this start would resume, if any."""
-        assert self.probe is not None
-        return asyncio.get_running_loop().run_in_executor(
-            None, self.probe, self._remembered_server())
-
-    async def _keyring_found(self, store: SafeTokenStore, probing: Awaitable[TokenStoreChoice]
-                             | None, at_once: bool) -> bool:
-        """Waits for the keyring (briefly before showing sign-in, when a session may be
-        resumed); False when the user has signed in meanwhile."""
-        from billie_desktop.api import MemoryTokenStore, TokenStoreChoice
-        from billie_desktop.api.tokens import SLOW_KEYRING
-
-        assert self.probe is not None
-        if probing is None:
-            probing = self._ask_keyring()
-        probing = asyncio.ensure_future(probing)
-        if not at_once:  # worth a moment's wait: the customers may come straight up
-            done, _ = await asyncio.wait({probing}, timeout=KEYRING_GRACE)
-            if not done:
-                self.show_sign_in()
-        try:
-            choice = await asyncio.wait_for(probing, KEYRING_TIMEOUT)
-        except TimeoutError:
-            choice = TokenStoreChoice(MemoryTokenStore(), SLOW_KEYRING)
-        store.use(choice)
+        if self.probe is None or not isinstance(store, SafeTokenStore):
+            return client  # (a store given, as tests give one)
+        # A start that may resume waits a moment: the customers may come straight up;
+        # then the sign-in window, where the user may sign in meanwhile (MAIN_WINDOW).
+        store.use(await keyring_answer(asking or self._ask_keyring(),
+                                       slow=self.show_sign_in if resume else None))
         window = self.sign_in_window
         if window is not None:
             window.set_remember_note(self.remember_warning)
-        return self.main_window is None and not (window is not None and window.form.running)
+            if window.form.running and self.stage is Stage.KEYRING:
+                self._enter(Stage.SIGN_IN)  # signing in now: that goes on, not a resume
+        return client
+
+    def _ask_keyring(self) -> Awaitable[TokenStoreChoice]:
+        """The keyring probe, in a worker thread. It reads the session this start would
+        resume, if any."""
+        assert self.probe is not None
+        return asyncio.get_running_loop().run_in_executor(
+            None, self.probe, self._remembered_server())
 
     async def _start_sandbox(self, options: SandboxOptions) -> None:
         """Starts the embedded sandbox in a worker thread (imports and seeding too) while
@@ -245,41 +261,40 @@ class ConsoleApp(QObject):
         server = self.server or self.settings.last_server or self.sandbox_url
         return server if server and server == self.settings.last_server else None
 
-    async def _resume_or_sign_in(self, server: str | None, client: BillieClient | None
-                                 ) -> None:
-        """``client``: for ``server``, made while the keyring was asked."""
+    async def _resumed(self, server: str, client: BillieClient) -> bool:
+        """The main window of the session remembered for ``server``, through ``client``,
+        once it has its customers; False when there is none to resume (or it is not a
+        manager's), and the client is closed."""
         from billie_desktop.api import BillieError, QueryOrganisationsRequest
         from billie_desktop.ui.session import Session
 
-        if server is not None:
-            client = client or self.client_factory(server)
-            # The server's metadata is read while the session resumes (as a sign-in reads
-            # it before signing in): a round trip less on the way to the customers.
-            discovering = asyncio.ensure_future(client.discover())
-            try:
-                me = await client.resume()
-            except BillieError as exc:
-                log.info("could not resume the remembered session: %s", type(exc).__name__)
-                me = None
-            session = None if me is None else Session.of_manager(
-                client, me, server, remember=True, discovery=None, sandbox_url=self.sandbox_url)
-            if session is not None:
-                # Asked now, answered while the main window is imported and built.
-                organisations = asyncio.ensure_future(
-                    client.send(QueryOrganisationsRequest()))
-                with contextlib.suppress(BillieError):
-                    session.discovery = await discovering
-                window = self.open_main(session, organisations, shown=False)
-                await window.until_filled(FILLED_LIMIT)
-                if self.main_window is window:  # (not signed out meanwhile)
-                    self._put_up(window)
-                return
+        # The server's metadata is read while the session resumes (as a sign-in reads it
+        # before signing in): a round trip less on the way to the customers.
+        discovering = asyncio.ensure_future(client.discover())
+        try:
+            me = await client.resume()
+        except BillieError as exc:
+            log.info("could not resume the remembered session: %s", type(exc).__name__)
+            me = None
+        if me is None or self.stage is not Stage.RESUMING:  # (or signed in meanwhile)
             drop(discovering)
-            await client.close()  # nothing to resume, or not a manager: sign in afresh
-        if self.sign_in_window is None:
-            self.show_sign_in()
-        if self.main_window is None:
-            self.tasks.run("warm-up", import_main_window())
+            await client.close()
+            return self.stage is not Stage.RESUMING
+        session = Session.of_manager(client, me, server, remember=True, discovery=None,
+                                     sandbox_url=self.sandbox_url)
+        if session is None:
+            drop(discovering)
+            await client.close()  # not a manager: sign in afresh
+            return False
+        # Asked now, answered while the main window is imported and built.
+        organisations = asyncio.ensure_future(client.send(QueryOrganisationsRequest()))
+        with contextlib.suppress(BillieError):
+            session.discovery = await discovering
+        window = self.open_main(session, organisations, shown=False)
+        await window.until_filled(FILLED_LIMIT)
+        if self.main_window is window:  # (not signed out meanwhile)
+            self._put_up(window)
+        return True
 
     def show_sign_in(self, notice: str | None = None) -> SignInWindow:
         from billie_desktop.ui.sign_in_window import SignInWindow
@@ -289,19 +304,16 @@ class ConsoleApp(QObject):
         if self.server and self.server != self.sandbox_url:
             window.choose_custom_server(self.server)
         self._shown(window)
-        return self.adopt_sign_in(window)
+        self._take_sign_in(window)
+        return window
 
-    def adopt_sign_in(self, window: SignInWindow) -> SignInWindow:
-        """Makes ``window`` the sign-in window: also one shown before the console was
-        built (see ``ui/start.py``), which signs in with this console's clients."""
-        window.sign_in_with(self.client_factory)
+    def _take_sign_in(self, window: SignInWindow) -> None:
+        """``window`` becomes the sign-in window (in place of any other)."""
         window.signed_in.connect(self.open_main)
         if self.sign_in_window is not None and self.sign_in_window is not window:
             _discard(self.sign_in_window)
         self.sign_in_window = window
-        self._window_up = True  # (ui/start.py put it up itself: first_window_up is not for it)
         self.watcher.watch(window)
-        return window
 
     def open_main(self, session: Session,
                   organisations: Awaitable[QueryOrganisationsResponse] | None = None,
@@ -310,6 +322,7 @@ class ConsoleApp(QObject):
         False for a window the caller puts up itself (``_put_up``) once it is filled."""
         from billie_desktop.ui.main_window import MainWindow
 
+        self._enter(Stage.MAIN_WINDOW)
         self.sessions.append(session)
         session.open_journal = self.journal
         window = MainWindow(session, self.settings, page_size=self.page_size)
@@ -336,6 +349,7 @@ class ConsoleApp(QObject):
 
     def _signed_out(self, window: MainWindow, why: str) -> None:
         self.tasks.cancel("main")  # its start (organisations) must not outlive it
+        self._enter(Stage.SIGN_IN)
         self.show_sign_in(why)
         _discard(window)
         if self.main_window is window:
@@ -352,6 +366,7 @@ class ConsoleApp(QObject):
         return 0
 
     async def close(self) -> None:
+        self._enter(Stage.CLOSED)
         self.tasks.cancel_all()
         for window in (self.main_window, self.sign_in_window):
             if window is not None:
@@ -378,10 +393,3 @@ def _started_sandbox(options: SandboxOptions) -> SandboxServer:
     from billie_desktop.sandbox.server import SandboxServer
 
     return SandboxServer(options).start()
-
-
-def probe_keyring_in_thread(server: str | None) -> TokenStoreChoice:
-    """Runs in a worker thread: keyring and its backends are imported there too."""
-    from billie_desktop.api import probe_keyring
-
-    return probe_keyring(server)

@@ -50,12 +50,12 @@ class SignInWindow(QWidget):
     signed_in = Signal(object)  # Session
 
     def __init__(self, settings: Settings,
-                 client_factory: Callable[[str], BillieClient] | None, *,
+                 client_factory: Callable[[str], BillieClient], *,
                  sandbox_url: str | None = None, demo: DemoSignIns | None = None,
                  notice: str | None = None, remember_note: str | None = None) -> None:
         super().__init__()
         self.settings = settings
-        self._client_factory = client_factory  # None until a console signs in with it
+        self._client_factory = client_factory  # (ui/clients.py: imports nothing until used)
         self.sandbox_url = sandbox_url
         self.demo_sign_ins = demo
         self.remember_note_text = remember_note
@@ -275,17 +275,12 @@ class SignInWindow(QWidget):
         self.tasks.cancel("sign-in")
         self.banner.show_message(_t("Signing in was cancelled."), kind="info")
 
-    def sign_in_with(self, client_factory: Callable[[str], BillieClient]) -> None:
-        """The clients to sign in with (``client_factory(url)``): the console's, given when
-        it takes over a window shown before it was built (ui/start.py)."""
-        self._client_factory = client_factory
-
     async def sign_in(self) -> None:
         url, user, password = self.selected_url(), self.user_name.text().strip(), \
             self.password.text()
         self.banner.clear()
-        if not self._all_filled_in(url, user, password) or self._client_factory is None:
-            return  # (no clients yet: shown before the console was built; see ui/start.py)
+        if not self._all_filled_in(url, user, password):
+            return
         from billie_desktop.api import InsecureTransportError
 
         try:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
+from billie_desktop.ui.clients import Clients
 from billie_desktop.ui.launch import (
     after_first_window,
     bare_qapp,
@@ -55,12 +56,13 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
     settings = Settings(args.settings)
     keeper = ThemeKeeper(qapp)  # (made, not looked for: the first lookup costs ~5 ms)
     keeper.apply(settings.theme, check_scheme=False)  # before the first window paints
+    clients = Clients()  # (nothing of the client is imported until one is made)
     first = None
     # A start that may resume a session may never need the sign-in window.
     if not settings.may_resume(args.server, sandbox=args.sandbox):
         from billie_desktop.ui.sign_in_window import SignInWindow
 
-        first = SignInWindow(settings, None)
+        first = SignInWindow(settings, clients)
         if args.server:
             first.choose_custom_server(args.server)
         if args.sandbox:
@@ -72,7 +74,8 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
     keeper.check_scheme()  # (Qt's namespace, too, after the first window: see apply)
     if first is not None:
         after_first_window(qapp)  # the window icon and the log file
-    from billie_desktop.ui.app import ConsoleApp, probe_keyring_in_thread
+    from billie_desktop.ui.app import ConsoleApp
+    from billie_desktop.ui.keyring_wait import probe_keyring_in_thread
 
     options = None
     if args.sandbox:
@@ -81,10 +84,9 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
         options = options_from(args, port=0)
         print("Starting the sandbox…", flush=True)
     console = ConsoleApp(settings, None, probe=probe_keyring_in_thread,
-                         sandbox_options=options, server=args.server, keeper=keeper)
-    if first is not None:
-        console.adopt_sign_in(first)
-    else:  # a resumed start: they wait for the window that shows the customers
+                         sandbox_options=options, server=args.server, keeper=keeper,
+                         clients=clients, sign_in_window=first)
+    if first is None:  # a resumed start: they wait for the window that shows the customers
         console.first_window_up.connect(lambda: after_first_window(qapp))
 
     async def main(reporter: ErrorReporter) -> int:

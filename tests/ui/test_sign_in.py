@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -11,8 +12,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton
 
 from billie_desktop.ui import app as app_module
 from billie_desktop.ui.app import ConsoleApp
+from billie_desktop.ui.clients import Clients
 from billie_desktop.ui.settings import STAGING_URL, Settings
 from billie_desktop.ui.sign_in_window import CUSTOM, SANDBOX, STAGING, SignInWindow
+from billie_desktop.ui.stage import Stage
 from tests.ui.conftest import PASSWORD, clear_faults, queue_fault, signed_in, until
 
 
@@ -83,7 +86,7 @@ async def test_plain_http_to_another_machine_is_refused_at_the_field(console):
     assert "plain http" in window.server_error.text()
 
 
-async def test_incompatible_server_is_named(console, monkeypatch):
+async def test_incompatible_server_is_named(settings, qtbot):
     import httpx
 
     from billie_desktop.api import BillieClient
@@ -100,8 +103,8 @@ async def test_incompatible_server_is_named(console, monkeypatch):
         clients.append(client)
         return client
 
-    window = await open_sign_in(console)
-    window.sign_in_with(factory)
+    window = SignInWindow(settings, factory)
+    qtbot.addWidget(window)
     window.user_name.setText("manager@sandbox.test")
     window.password.setText(PASSWORD)
     await window.sign_in()
@@ -178,6 +181,43 @@ async def test_a_remembered_session_resumes_without_the_password(console, settin
         assert main.model.state == "ready" and main.model.rowCount() == 300
     finally:
         await second.close()
+
+
+@pytest.mark.parametrize("before, stages", [
+    ("nothing", [Stage.KEYRING, Stage.SIGN_IN]),
+    ("remembered", [Stage.KEYRING, Stage.RESUMING, Stage.MAIN_WINDOW]),
+    ("expired", [Stage.KEYRING, Stage.RESUMING, Stage.SIGN_IN]),
+])
+async def test_a_start_goes_down_its_stages_in_order(console, settings, sandbox, caplog,
+                                                     before, stages):
+    """ConsoleApp is one state machine: each start goes down the same list, each stage
+    once, and signing out or closing leads where NEXT says (a step it does not allow is
+    logged as a mistake, and none is)."""
+    if before != "nothing":
+        await remembered(console)
+    if before == "expired":  # the server no longer knows the session remembered
+        url = console.main_window.session.client.base_url
+        stored = console.token_store.load(url)
+        console.token_store.save(url, replace(stored, refresh_token="revoked",
+                                              cookies={"ss-id": "gone", "ss-pid": "gone"}))
+    second = ConsoleApp(settings, console.token_store, sandbox_url=sandbox.url, page_size=50)
+    seen: list[Stage] = []
+    second.stage_changed.connect(seen.append)
+    try:
+        assert second.stage is Stage.FIRST_WINDOW
+        await second.start()
+        assert seen == stages
+        window = second.main_window
+        if window is not None:
+            assert window.isVisible()
+            await window.sign_out("You have signed out.")
+            assert seen[-1] is Stage.SIGN_IN
+        else:
+            assert second.sign_in_window is not None and second.sign_in_window.isVisible()
+    finally:
+        await second.close()
+    assert seen[-1] is Stage.CLOSED
+    assert "start-up went from" not in caplog.text
 
 
 async def test_a_resumed_window_slow_to_fill_comes_up_saying_it_is_loading(
@@ -310,7 +350,7 @@ def machine_wide(tmp_path, server: str) -> Settings:
 
 async def test_the_server_set_at_install_is_chosen_before_a_first_sign_in(qtbot, tmp_path):
     settings = machine_wide(tmp_path, "https://billie.example.test")
-    window = SignInWindow(settings, None)
+    window = SignInWindow(settings, Clients())
     qtbot.addWidget(window)
     assert settings.default_server == "https://billie.example.test"
     assert window.server.currentData() == CUSTOM
@@ -327,7 +367,7 @@ async def test_the_server_set_at_install_never_overrides_a_choice(qtbot, tmp_pat
     settings = machine_wide(tmp_path, "https://billie.example.test")
     if last:
         settings.last_server = last
-    window = SignInWindow(settings, None, sandbox_url=sandbox)
+    window = SignInWindow(settings, Clients(), sandbox_url=sandbox)
     qtbot.addWidget(window)
     assert window.server.currentData() == chosen
     assert window.custom_url.text() == ""
@@ -336,6 +376,6 @@ async def test_the_server_set_at_install_never_overrides_a_choice(qtbot, tmp_pat
 async def test_an_empty_server_set_at_install_is_none(qtbot, tmp_path):
     settings = machine_wide(tmp_path, "  ")  # the MSI writes "" when SERVERURL is not given
     assert settings.default_server is None
-    window = SignInWindow(settings, None)
+    window = SignInWindow(settings, Clients())
     qtbot.addWidget(window)
     assert window.server.currentData() == STAGING
