@@ -9,9 +9,11 @@ and 399 ms without (BILLIE_NO_SPEEDUPS=1): -86 ms, 4.4x the bare window down to 
 sign-in window comes up in 107 ms, 113-115 ms without.
 
 The entry point (``billie_desktop.__main__``) calls ``at_start`` before anything else is
-imported; Remember me finds its keyring with ``platform_keyring`` (api/tokens.py); Link by
-email's loader holds the collector with ``collector_held``. Only the
-standard library is imported here (PySide6 where its hook is taken out)."""
+imported; the first window sets Qt's enum properties with ``set_qt_enum``; Remember me finds
+its keyring with ``platform_keyring`` (api/tokens.py); Link by email's loader holds the
+collector with ``collector_held``. Only the standard library is imported at the top of this
+module (any layer may use it: tests/test_architecture.py); each trick imports what it
+changes."""
 
 from __future__ import annotations
 
@@ -27,8 +29,9 @@ ENABLED = os.environ.get("BILLIE_NO_SPEEDUPS", "").strip() in ("", "0")
 
 
 def at_start() -> None:
-    """Before anything else: the three start-up tricks below."""
+    """Before anything else: the start-up tricks below."""
     if not ENABLED:
+        build_qt_namespace()  # at once, as plain Qt code would: see set_qt_enum
         return
     gc.disable()  # until start-up settles (ui/warm_up.settle turns it back on)
     skip_httpx_cli()
@@ -73,6 +76,30 @@ def take_out_pyside_import_hook() -> bool:
         return False
     builtins.__import__ = original
     return True
+
+
+def set_qt_enum(obj: Any, name: str, value: str) -> None:
+    """Sets the enum property ``name`` of a QObject to the value Qt's documentation calls
+    ``value``: ``set_qt_enum(label, "textFormat", "PlainText")`` is
+    ``label.setTextFormat(Qt.TextFormat.PlainText)``, without ``Qt``.
+
+    The first use of any value of Qt's namespace (``Qt.*``) makes PySide build the whole
+    of it, 93 Python enums. The first window (the sign-in window, ui/start.py) is built and
+    shown without: 105-107 ms to the sign-in window, 118 ms with the namespace built just
+    before it (two rounds each way, medians of 11). So until the first window is on
+    screen no ``Qt.*`` value is used, only this, and the System theme checks its palette
+    once the window is up (ui/theme.py). ``tests/test_architecture.py``
+    (``test_the_first_window_is_on_screen_before_anything_but_qt_is_imported``) starts the
+    console through its entry point and fails if the namespace was built before the window
+    was shown. With the speedups off, ``at_start`` builds it first thing."""
+    if not obj.setProperty(name, value):
+        raise ValueError(f"{type(obj).__name__} has no property {name} taking {value!r}")
+
+
+def build_qt_namespace() -> None:
+    from PySide6.QtCore import Qt
+
+    Qt.AlignmentFlag  # noqa: B018  (the first value asked for builds them all)
 
 
 def platform_keyring() -> Any:

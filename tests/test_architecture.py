@@ -184,7 +184,7 @@ def test_the_first_window_is_on_screen_before_anything_but_qt_is_imported(tmp_pa
     about to let it reach the screen), none of what can wait has been imported: asyncio
     and qasync, the client (httpx, pydantic, keyring), the sandbox's server, the package
     metadata, the log file's handler, the console itself (ui/start.py). Nor has any value
-    of Qt's namespace been used, which builds its 93 enums (widgets.set_qt_enum)."""
+    of Qt's namespace been used, which builds its 93 enums (speedups.set_qt_enum)."""
     code = f"""
 import os, sys
 import PySide6.QtCore
@@ -209,7 +209,8 @@ main([*{server!r}, "--settings", {str(tmp_path / "s.ini")!r}])
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False, timeout=60,
                             env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen",
-                                 "XDG_STATE_HOME": str(tmp_path), "HOME": str(tmp_path)})
+                                 "BILLIE_NO_SPEEDUPS": "", "XDG_STATE_HOME": str(tmp_path),
+                                 "HOME": str(tmp_path)})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "visible []" in result.stdout
 

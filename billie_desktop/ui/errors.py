@@ -9,7 +9,8 @@ import traceback
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from billie_desktop.ui.widgets import plain_message_box, set_qt_enum, tr
+from billie_desktop.speedups import set_qt_enum
+from billie_desktop.ui.widgets import plain_message_box, tr
 
 if TYPE_CHECKING:  # imported when used: the first window is shown before these load
     import asyncio

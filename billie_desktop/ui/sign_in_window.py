@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from billie_desktop.speedups import set_qt_enum
 from billie_desktop.ui.operations import Field, Form, focus_field, run_operation
 from billie_desktop.ui.settings import STAGING_URL, Settings
 from billie_desktop.ui.tasks import Tasks
@@ -29,7 +30,6 @@ from billie_desktop.ui.widgets import (
     FieldError,
     PlainLabel,
     fit_on_screen,
-    set_qt_enum,
     stacked,
     tr,
 )

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-from billie_desktop.ui.widgets import set_qt_enum, tr
+from billie_desktop.speedups import set_qt_enum
+from billie_desktop.ui.widgets import tr
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt

@@ -3,13 +3,13 @@ and an awaitable question box that never re-enters the event loop.
 
 The sign-in window, the first thing on screen, is built from these: what it does not need
 at once (html, QStyle, QMessageBox, QEvent: ~10 ms of type creation) is imported where it
-is used, and it sets no value of Qt's namespace (``set_qt_enum``)."""
+is used, and it sets no value of Qt's namespace (``speedups.set_qt_enum``)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from billie_desktop.speedups import set_qt_enum
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QMessageBox, QStatusBar
@@ -29,16 +31,6 @@ if TYPE_CHECKING:
 
 def tr(text: str, context: str = "BillieDesktop") -> str:
     return QCoreApplication.translate(context, text)
-
-
-def set_qt_enum(obj: QObject, name: str, value: str) -> None:
-    """Sets the enum property ``name`` to the value Qt's documentation calls ``value``
-    (``set_qt_enum(label, "textFormat", "PlainText")`` is
-    ``label.setTextFormat(Qt.TextFormat.PlainText)``). The first use of any ``Qt.*`` value
-    makes PySide build that whole namespace, 93 Python enums (~15 ms here): the first
-    window is built and shown without it."""
-    if not obj.setProperty(name, value):
-        raise ValueError(f"{type(obj).__name__} has no property {name} taking {value!r}")
 
 
 class PlainLabel(QLabel):
