@@ -2,18 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_XA" sourcelanguage="en_AU">
 <context>
-    <name>Activity</name>
+    <name>AccountResults</name>
     <message>
-        <source>Activity – Billie Desktop</source>
-        <translation>⟦Åçţîvîţý – Ɓîļļîé Ðéšķţöp~~~~~~~⟧</translation>
+        <source>Matching user accounts</source>
+        <translation>⟦Måţçĥîñĝ ûšéŕ åççöûñţš~~~~~~~⟧</translation>
     </message>
+    <message>
+        <source>same email</source>
+        <translation>⟦šåmé émåîļ~~~⟧</translation>
+    </message>
+    <message>
+        <source>linked to another customer</source>
+        <translation>⟦ļîñķéđ ţö åñöţĥéŕ çûšţöméŕ~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>linked to this customer</source>
+        <translation>⟦ļîñķéđ ţö ţĥîš çûšţöméŕ~~~~~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>Activity</name>
     <message>
         <source>Organisation</source>
         <translation>⟦Öŕĝåñîšåţîöñ~~~~⟧</translation>
-    </message>
-    <message>
-        <source>All organisations</source>
-        <translation>⟦Åļļ öŕĝåñîšåţîöñš~~~~~~⟧</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -79,6 +90,41 @@
         <source>bulk link</source>
         <translation>⟦ƀûļķ ļîñķ~~~⟧</translation>
     </message>
+</context>
+<context>
+    <name>ActivityWindow</name>
+    <message>
+        <source>Activity – Billie Desktop</source>
+        <translation>⟦Åçţîvîţý – Ɓîļļîé Ðéšķţöp~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>⟦Fŕöm~⟧</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>⟦ţö~⟧</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>⟦Fŕöm đåţé~~~⟧</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>⟦Ţö đåţé~~⟧</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>⟦Öŕĝåñîšåţîöñ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>All organisations</source>
+        <translation>⟦Åļļ öŕĝåñîšåţîöñš~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>⟦Öûţçömé~~⟧</translation>
+    </message>
     <message>
         <source>Any outcome</source>
         <translation>⟦Åñý öûţçömé~~~~⟧</translation>
@@ -100,6 +146,10 @@
         <translation>⟦Åçţîvîţý~~~⟧</translation>
     </message>
     <message>
+        <source>Entries shown: {0:,}, newest first. Double-click one to go to the customer.</source>
+        <translation>⟦Éñţŕîéš šĥöŵñ: {0:,}, ñéŵéšţ fîŕšţ. Ðöûƀļé-çļîçķ öñé ţö ĝö ţö ţĥé çûšţöméŕ.~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
         <source>Export the activity</source>
         <translation>⟦Éxpöŕţ ţĥé åçţîvîţý~~~~~~⟧</translation>
     </message>
@@ -108,135 +158,19 @@
         <translation>⟦Éxpöŕţîñĝ…~~~⟧</translation>
     </message>
     <message>
-        <source>The activity journal could not be opened: see the log.</source>
-        <translation>⟦Ţĥé åçţîvîţý ĵöûŕñåļ çöûļđ ñöţ ƀé öpéñéđ: šéé ţĥé ļöĝ.~~~~~~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>That organisation is not one of yours on this server.</source>
-        <translation>⟦Ţĥåţ öŕĝåñîšåţîöñ îš ñöţ öñé öf ýöûŕš öñ ţĥîš šéŕvéŕ.~~~~~~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>⟦Fŕöm~⟧</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>⟦ţö~⟧</translation>
-    </message>
-    <message>
-        <source>From date</source>
-        <translation>⟦Fŕöm đåţé~~~⟧</translation>
-    </message>
-    <message>
-        <source>To date</source>
-        <translation>⟦Ţö đåţé~~⟧</translation>
-    </message>
-    <message>
-        <source>Entries shown: {0:,}, newest first. Double-click one to go to the customer.</source>
-        <translation>⟦Éñţŕîéš šĥöŵñ: {0:,}, ñéŵéšţ fîŕšţ. Ðöûƀļé-çļîçķ öñé ţö ĝö ţö ţĥé çûšţöméŕ.~~~~~~~~~~~~~~~~~~~⟧</translation>
+        <source>Could not write the file: {0}. No file was written.</source>
+        <translation>⟦Çöûļđ ñöţ ŵŕîţé ţĥé fîļé: {0}. Ñö fîļé ŵåš ŵŕîţţéñ.~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
         <source>Exported to {1}: {0:,} entries.</source>
         <translation>⟦Éxpöŕţéđ ţö {1}: {0:,} éñţŕîéš.~~~~~~⟧</translation>
     </message>
-    <message>
-        <source>Could not write the file: {0}. No file was written.</source>
-        <translation>⟦Çöûļđ ñöţ ŵŕîţé ţĥé fîļé: {0}. Ñö fîļé ŵåš ŵŕîţţéñ.~~~~~~~~~~~~~⟧</translation>
-    </message>
 </context>
 <context>
-    <name>BillieDesktop</name>
-    <message>
-        <source>Same email, apart from case or spaces</source>
-        <translation>⟦Šåmé émåîļ, åpåŕţ fŕöm çåšé öŕ špåçéš~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Same email</source>
-        <translation>⟦Šåmé émåîļ~~~⟧</translation>
-    </message>
-    <message>
-        <source>{0} customers share this email</source>
-        <translation>⟦{0} çûšţöméŕš šĥåŕé ţĥîš émåîļ~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>{0} user accounts share this email</source>
-        <translation>⟦{0} ûšéŕ åççöûñţš šĥåŕé ţĥîš émåîļ~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Not allowed: the server says your account may not link customers in this organisation.</source>
-        <translation>⟦Ñöţ åļļöŵéđ: ţĥé šéŕvéŕ šåýš ýöûŕ åççöûñţ måý ñöţ ļîñķ çûšţöméŕš îñ ţĥîš öŕĝåñîšåţîöñ.~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>That user account is already linked to another customer.</source>
-        <translation>⟦Ţĥåţ ûšéŕ åççöûñţ îš åļŕéåđý ļîñķéđ ţö åñöţĥéŕ çûšţöméŕ.~~~~~~~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>The customer no longer exists.</source>
-        <translation>⟦Ţĥé çûšţöméŕ ñö ļöñĝéŕ éxîšţš.~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Linked</source>
-        <translation>⟦Ļîñķéđ~~⟧</translation>
-    </message>
-    <message>
-        <source>Pausing: waiting for the links in flight…</source>
-        <translation>⟦Påûšîñĝ: ŵåîţîñĝ föŕ ţĥé ļîñķš îñ fļîĝĥţ…~~~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Cancelling: waiting for the links in flight…</source>
-        <translation>⟦Çåñçéļļîñĝ: ŵåîţîñĝ föŕ ţĥé ļîñķš îñ fļîĝĥţ…~~~~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>⟦Çåñçéļļéđ.~~~⟧</translation>
-    </message>
-    <message>
-        <source>Linked (checked after a lost answer)</source>
-        <translation>⟦Ļîñķéđ (çĥéçķéđ åfţéŕ å ļöšţ åñšŵéŕ)~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>No answer: checked before it is resent</source>
-        <translation>⟦Ñö åñšŵéŕ: çĥéçķéđ ƀéföŕé îţ îš ŕéšéñţ~~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Not found: {0}</source>
-        <translation>⟦Ñöţ föûñđ: {0}~~~⟧</translation>
-    </message>
-    <message>
-        <source>Not sent (cancelled)</source>
-        <translation>⟦Ñöţ šéñţ (çåñçéļļéđ)~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Linked {0:,}, failed {1:,}, not sent {2:,}; {3:,} left unticked.</source>
-        <translation>⟦Ļîñķéđ {0:,}, fåîļéđ {1:,}, ñöţ šéñţ {2:,}; {3:,} ļéfţ ûñţîçķéđ.~~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Done.</source>
-        <translation>⟦Ðöñé.~⟧</translation>
-    </message>
-    <message>
-        <source>The connection to the server was lost ({0}). Nothing more is sent until you retry.</source>
-        <translation>⟦Ţĥé çöññéçţîöñ ţö ţĥé šéŕvéŕ ŵåš ļöšţ ({0}). Ñöţĥîñĝ möŕé îš šéñţ ûñţîļ ýöû ŕéţŕý.~~~~~~~~~~~~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Not signed in ({0}). Retry once you are.</source>
-        <translation>⟦Ñöţ šîĝñéđ îñ ({0}). Ŕéţŕý öñçé ýöû åŕé.~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Something went wrong</source>
-        <translation>⟦Šöméţĥîñĝ ŵéñţ ŵŕöñĝ~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Billie Desktop hit an unexpected problem and carried on. What you were doing may not have finished; please check and try again.</source>
-        <translation>⟦Ɓîļļîé Ðéšķţöp ĥîţ åñ ûñéxpéçţéđ pŕöƀļém åñđ çåŕŕîéđ öñ. Ŵĥåţ ýöû ŵéŕé đöîñĝ måý ñöţ ĥåvé fîñîšĥéđ; pļéåšé çĥéçķ åñđ ţŕý åĝåîñ.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
-    </message>
+    <name>Banner</name>
     <message>
         <source>Message</source>
         <translation>⟦Méššåĝé~~⟧</translation>
-    </message>
-    <message>
-        <source>Working</source>
-        <translation>⟦Ŵöŕķîñĝ~~⟧</translation>
     </message>
 </context>
 <context>
@@ -298,6 +232,49 @@
         <translation>⟦Ŵĥý ñöţ~~⟧</translation>
     </message>
     <message>
+        <source>Same email</source>
+        <translation>⟦Šåmé émåîļ~~~⟧</translation>
+    </message>
+    <message>
+        <source>Same email, apart from case or spaces</source>
+        <translation>⟦Šåmé émåîļ, åpåŕţ fŕöm çåšé öŕ špåçéš~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>{0} customers share this email</source>
+        <translation>⟦{0} çûšţöméŕš šĥåŕé ţĥîš émåîļ~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>{0} user accounts share this email</source>
+        <translation>⟦{0} ûšéŕ åççöûñţš šĥåŕé ţĥîš émåîļ~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>That user account is already linked to another customer.</source>
+        <translation>⟦Ţĥåţ ûšéŕ åççöûñţ îš åļŕéåđý ļîñķéđ ţö åñöţĥéŕ çûšţöméŕ.~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Not found: {0}</source>
+        <translation>⟦Ñöţ föûñđ: {0}~~~⟧</translation>
+    </message>
+    <message>
+        <source>The customer no longer exists.</source>
+        <translation>⟦Ţĥé çûšţöméŕ ñö ļöñĝéŕ éxîšţš.~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Not allowed: the server says your account may not link customers in this organisation.</source>
+        <translation>⟦Ñöţ åļļöŵéđ: ţĥé šéŕvéŕ šåýš ýöûŕ åççöûñţ måý ñöţ ļîñķ çûšţöméŕš îñ ţĥîš öŕĝåñîšåţîöñ.~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>BulkLinkWindow</name>
+    <message>
+        <source>Link by email – {0}</source>
+        <translation>⟦Ļîñķ ƀý émåîļ – {0}~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Customers of {0} without a user account are matched to user accounts that are not linked yet, when their emails are the same (ignoring case and surrounding spaces). Only one-to-one matches are offered; untick any you do not want, then Apply.</source>
+        <translation>⟦Çûšţöméŕš öf {0} ŵîţĥöûţ å ûšéŕ åççöûñţ åŕé måţçĥéđ ţö ûšéŕ åççöûñţš ţĥåţ åŕé ñöţ ļîñķéđ ýéţ, ŵĥéñ ţĥéîŕ émåîļš åŕé ţĥé šåmé (îĝñöŕîñĝ çåšé åñđ šûŕŕöûñđîñĝ špåçéš). Öñļý öñé-ţö-öñé måţçĥéš åŕé öfféŕéđ; ûñţîçķ åñý ýöû đö ñöţ ŵåñţ, ţĥéñ Åppļý.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
         <source>Progress</source>
         <translation>⟦Pŕöĝŕéšš~~~⟧</translation>
     </message>
@@ -350,40 +327,12 @@
         <translation>⟦Ļöåđîñĝ ûšéŕ åççöûñţš…~~~~~~~⟧</translation>
     </message>
     <message>
-        <source>user accounts</source>
-        <translation>⟦ûšéŕ åççöûñţš~~~~⟧</translation>
+        <source>Could not load: {0}</source>
+        <translation>⟦Çöûļđ ñöţ ļöåđ: {0}~~~~⟧</translation>
     </message>
     <message>
-        <source>customers</source>
-        <translation>⟦çûšţöméŕš~~~⟧</translation>
-    </message>
-    <message>
-        <source>%v of %m links</source>
-        <translation>⟦%v öf %m ļîñķš~~~⟧</translation>
-    </message>
-    <message>
-        <source>Loading was cancelled. Nothing was changed.</source>
-        <translation>⟦Ļöåđîñĝ ŵåš çåñçéļļéđ. Ñöţĥîñĝ ŵåš çĥåñĝéđ.~~~~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>The summary is on the clipboard.</source>
-        <translation>⟦Ţĥé šûmmåŕý îš öñ ţĥé çļîpƀöåŕđ.~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>&amp;Resume</source>
-        <translation>⟦&amp;Ŕéšûmé~~⟧</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>⟦&amp;Ŕéţŕý~~⟧</translation>
-    </message>
-    <message>
-        <source>Link by email – {0}</source>
-        <translation>⟦Ļîñķ ƀý émåîļ – {0}~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Customers of {0} without a user account are matched to user accounts that are not linked yet, when their emails are the same (ignoring case and surrounding spaces). Only one-to-one matches are offered; untick any you do not want, then Apply.</source>
-        <translation>⟦Çûšţöméŕš öf {0} ŵîţĥöûţ å ûšéŕ åççöûñţ åŕé måţçĥéđ ţö ûšéŕ åççöûñţš ţĥåţ åŕé ñöţ ļîñķéđ ýéţ, ŵĥéñ ţĥéîŕ émåîļš åŕé ţĥé šåmé (îĝñöŕîñĝ çåšé åñđ šûŕŕöûñđîñĝ špåçéš). Öñļý öñé-ţö-öñé måţçĥéš åŕé öfféŕéđ; ûñţîçķ åñý ýöû đö ñöţ ŵåñţ, ţĥéñ Åppļý.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+        <source>Retry</source>
+        <translation>⟦Ŕéţŕý~~⟧</translation>
     </message>
     <message>
         <source>Nothing was changed. Press Retry to load again.</source>
@@ -392,6 +341,14 @@
     <message>
         <source>Loaded and matched in {0:.1f} s. Review the matches, then Apply.</source>
         <translation>⟦Ļöåđéđ åñđ måţçĥéđ îñ {0:.1f} š. Ŕévîéŵ ţĥé måţçĥéš, ţĥéñ Åppļý.~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>user accounts</source>
+        <translation>⟦ûšéŕ åççöûñţš~~~~⟧</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>⟦çûšţöméŕš~~~⟧</translation>
     </message>
     <message>
         <source>Loading {0}: page {1:,} of {2:,}, {3:,} of {4:,} rows, {5:,.0f} rows/s</source>
@@ -410,20 +367,69 @@
         <translation>⟦Ñééđš å péŕšöñ ({0:,}): åñ émåîļ šĥåŕéđ ƀý möŕé ţĥåñ öñé çûšţöméŕ öŕ åççöûñţ. Ðöûƀļé-çļîçķ ţö fîñđ ţĥé çûšţöméŕ îñ ţĥé ļîšţ åñđ ļîñķ îţ ýöûŕšéļf.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
-        <source>Linked {0:,}, failed {1:,}, {2:,} to go · {3:,.0f} links/s · about {4:,.0f} s left</source>
-        <translation>⟦Ļîñķéđ {0:,}, fåîļéđ {1:,}, {2:,} ţö ĝö · {3:,.0f} ļîñķš/š · åƀöûţ {4:,.0f} š ļéfţ~~~~~~~~~~~~⟧</translation>
+        <source>Loading was cancelled. Nothing was changed.</source>
+        <translation>⟦Ļöåđîñĝ ŵåš çåñçéļļéđ. Ñöţĥîñĝ ŵåš çĥåñĝéđ.~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
-        <source>Retry</source>
-        <translation>⟦Ŕéţŕý~~⟧</translation>
+        <source>%v of %m links</source>
+        <translation>⟦%v öf %m ļîñķš~~~⟧</translation>
+    </message>
+    <message>
+        <source>The summary is on the clipboard.</source>
+        <translation>⟦Ţĥé šûmmåŕý îš öñ ţĥé çļîpƀöåŕđ.~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Linked {0:,}, failed {1:,}, {2:,} to go · {3:,.0f} links/s · about {4:,.0f} s left</source>
+        <translation>⟦Ļîñķéđ {0:,}, fåîļéđ {1:,}, {2:,} ţö ĝö · {3:,.0f} ļîñķš/š · åƀöûţ {4:,.0f} š ļéfţ~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
         <source>&amp;Apply ({0:,})</source>
         <translation>⟦&amp;Åppļý ({0:,})~~⟧</translation>
     </message>
     <message>
-        <source>Could not load: {0}</source>
-        <translation>⟦Çöûļđ ñöţ ļöåđ: {0}~~~~⟧</translation>
+        <source>&amp;Resume</source>
+        <translation>⟦&amp;Ŕéšûmé~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>⟦&amp;Ŕéţŕý~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>BusyBar</name>
+    <message>
+        <source>Working</source>
+        <translation>⟦Ŵöŕķîñĝ~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerExport</name>
+    <message>
+        <source>Export customers</source>
+        <translation>⟦Éxpöŕţ çûšţöméŕš~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Exported {0:,} customers to {1}.</source>
+        <translation>⟦Éxpöŕţéđ {0:,} çûšţöméŕš ţö {1}.~~~~~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersArea</name>
+    <message>
+        <source>Offline — showing what was loaded by {0}.</source>
+        <translation>⟦Öffļîñé — šĥöŵîñĝ ŵĥåţ ŵåš ļöåđéđ ƀý {0}.~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Some customers could not be loaded ({1}); showing what was loaded by {0}.</source>
+        <translation>⟦Šömé çûšţöméŕš çöûļđ ñöţ ƀé ļöåđéđ ({1}); šĥöŵîñĝ ŵĥåţ ŵåš ļöåđéđ ƀý {0}.~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>⟦Ŕéţŕý~~⟧</translation>
+    </message>
+    <message>
+        <source>Rows {0}–{1} of {2}</source>
+        <translation>⟦Ŕöŵš {0}–{1} öf {2}~~⟧</translation>
     </message>
 </context>
 <context>
@@ -487,6 +493,13 @@
     <message>
         <source>User account</source>
         <translation>⟦Ûšéŕ åççöûñţ~~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersTable</name>
+    <message>
+        <source>Customers</source>
+        <translation>⟦Çûšţöméŕš~~~⟧</translation>
     </message>
 </context>
 <context>
@@ -561,22 +574,32 @@
     </message>
 </context>
 <context>
-    <name>Export</name>
+    <name>ErrorReporter</name>
     <message>
-        <source>Export customers</source>
-        <translation>⟦Éxpöŕţ çûšţöméŕš~~~~~⟧</translation>
+        <source>Something went wrong</source>
+        <translation>⟦Šöméţĥîñĝ ŵéñţ ŵŕöñĝ~~~~~~⟧</translation>
     </message>
+    <message>
+        <source>Billie Desktop hit an unexpected problem and carried on. What you were doing may not have finished; please check and try again.</source>
+        <translation>⟦Ɓîļļîé Ðéšķţöp ĥîţ åñ ûñéxpéçţéđ pŕöƀļém åñđ çåŕŕîéđ öñ. Ŵĥåţ ýöû ŵéŕé đöîñĝ måý ñöţ ĥåvé fîñîšĥéđ; pļéåšé çĥéçķ åñđ ţŕý åĝåîñ.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>⟦ÇŠV fîļéš (*.çšv)~~~~⟧</translation>
     </message>
-    <message>
-        <source>Exported {0:,} customers to {1}.</source>
-        <translation>⟦Éxpöŕţéđ {0:,} çûšţöméŕš ţö {1}.~~~~~~~⟧</translation>
-    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
     <message>
         <source>Exporting customers</source>
         <translation>⟦Éxpöŕţîñĝ çûšţöméŕš~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>To {0}</source>
+        <translation>⟦Ţö {0}~⟧</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -591,16 +614,16 @@
         <translation>⟦Çåñçéļ~~⟧</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>⟦Çļöšé~~⟧</translation>
-    </message>
-    <message>
-        <source>To {0}</source>
-        <translation>⟦Ţö {0}~⟧</translation>
-    </message>
-    <message>
         <source>Cancelled: no file was written.</source>
         <translation>⟦Çåñçéļļéđ: ñö fîļé ŵåš ŵŕîţţéñ.~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>The export stopped: {0} No file was written.</source>
+        <translation>⟦Ţĥé éxpöŕţ šţöppéđ: {0} Ñö fîļé ŵåš ŵŕîţţéñ.~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Could not write the file: {0}. No file was written.</source>
+        <translation>⟦Çöûļđ ñöţ ŵŕîţé ţĥé fîļé: {0}. Ñö fîļé ŵåš ŵŕîţţéñ.~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
         <source>Exported {0:,} customers.</source>
@@ -611,12 +634,23 @@
         <translation>⟦{0:,} öf {1:,} ŕöŵš · {2:,.0f} ŕöŵš/š · åƀöûţ {3:,.0f} š ļéfţ~~~~~~~~⟧</translation>
     </message>
     <message>
-        <source>The export stopped: {0} No file was written.</source>
-        <translation>⟦Ţĥé éxpöŕţ šţöppéđ: {0} Ñö fîļé ŵåš ŵŕîţţéñ.~~~~~~~~~~~⟧</translation>
+        <source>Close</source>
+        <translation>⟦Çļöšé~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>Form</name>
+    <message>
+        <source>Your input is kept.</source>
+        <translation>⟦Ýöûŕ îñpûţ îš ķépţ.~~~~~⟧</translation>
     </message>
     <message>
-        <source>Could not write the file: {0}. No file was written.</source>
-        <translation>⟦Çöûļđ ñöţ ŵŕîţé ţĥé fîļé: {0}. Ñö fîļé ŵåš ŵŕîţţéñ.~~~~~~~~~~~~~⟧</translation>
+        <source>Try again</source>
+        <translation>⟦Ţŕý åĝåîñ~~~⟧</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>⟦Ŕéţŕý~~⟧</translation>
     </message>
 </context>
 <context>
@@ -624,22 +658,6 @@
     <message>
         <source>not linked</source>
         <translation>⟦ñöţ ļîñķéđ~~~⟧</translation>
-    </message>
-    <message>
-        <source>Matching user accounts</source>
-        <translation>⟦Måţçĥîñĝ ûšéŕ åççöûñţš~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>same email</source>
-        <translation>⟦šåmé émåîļ~~~⟧</translation>
-    </message>
-    <message>
-        <source>linked to another customer</source>
-        <translation>⟦ļîñķéđ ţö åñöţĥéŕ çûšţöméŕ~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>linked to this customer</source>
-        <translation>⟦ļîñķéđ ţö ţĥîš çûšţöméŕ~~~~~~~⟧</translation>
     </message>
     <message>
         <source>Link to user account</source>
@@ -775,10 +793,57 @@ Choose this account anyway?</source>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LinkRun</name>
     <message>
-        <source>Customers</source>
-        <translation>⟦Çûšţöméŕš~~~⟧</translation>
+        <source>Pausing: waiting for the links in flight…</source>
+        <translation>⟦Påûšîñĝ: ŵåîţîñĝ föŕ ţĥé ļîñķš îñ fļîĝĥţ…~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Not sent (cancelled)</source>
+        <translation>⟦Ñöţ šéñţ (çåñçéļļéđ)~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Cancelling: waiting for the links in flight…</source>
+        <translation>⟦Çåñçéļļîñĝ: ŵåîţîñĝ föŕ ţĥé ļîñķš îñ fļîĝĥţ…~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>⟦Çåñçéļļéđ.~~~⟧</translation>
+    </message>
+    <message>
+        <source>Linked (checked after a lost answer)</source>
+        <translation>⟦Ļîñķéđ (çĥéçķéđ åfţéŕ å ļöšţ åñšŵéŕ)~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost ({0}). Nothing more is sent until you retry.</source>
+        <translation>⟦Ţĥé çöññéçţîöñ ţö ţĥé šéŕvéŕ ŵåš ļöšţ ({0}). Ñöţĥîñĝ möŕé îš šéñţ ûñţîļ ýöû ŕéţŕý.~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Not signed in ({0}). Retry once you are.</source>
+        <translation>⟦Ñöţ šîĝñéđ îñ ({0}). Ŕéţŕý öñçé ýöû åŕé.~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>⟦Ļîñķéđ~~⟧</translation>
+    </message>
+    <message>
+        <source>No answer: checked before it is resent</source>
+        <translation>⟦Ñö åñšŵéŕ: çĥéçķéđ ƀéföŕé îţ îš ŕéšéñţ~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>⟦Ðöñé.~⟧</translation>
+    </message>
+    <message>
+        <source>Linked {0:,}, failed {1:,}, not sent {2:,}; {3:,} left unticked.</source>
+        <translation>⟦Ļîñķéđ {0:,}, fåîļéđ {1:,}, ñöţ šéñţ {2:,}; {3:,} ļéfţ ûñţîçķéđ.~~~~~~~~~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>ListStatus</name>
+    <message>
+        <source>Customer list</source>
+        <translation>⟦Çûšţöméŕ ļîšţ~~~~⟧</translation>
     </message>
     <message>
         <source>Retry</source>
@@ -788,34 +853,9 @@ Choose this account anyway?</source>
         <source>Retry loading customers</source>
         <translation>⟦Ŕéţŕý ļöåđîñĝ çûšţöméŕš~~~~~~~⟧</translation>
     </message>
-    <message>
-        <source>Customer list</source>
-        <translation>⟦Çûšţöméŕ ļîšţ~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Offline — showing what was loaded by {0}.</source>
-        <translation>⟦Öffļîñé — šĥöŵîñĝ ŵĥåţ ŵåš ļöåđéđ ƀý {0}.~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Some customers could not be loaded ({1}); showing what was loaded by {0}.</source>
-        <translation>⟦Šömé çûšţöméŕš çöûļđ ñöţ ƀé ļöåđéđ ({1}); šĥöŵîñĝ ŵĥåţ ŵåš ļöåđéđ ƀý {0}.~~~~~~~~~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Rows {0}–{1} of {2}</source>
-        <translation>⟦Ŕöŵš {0}–{1} öf {2}~~⟧</translation>
-    </message>
-    <message>
-        <source>Billie Desktop</source>
-        <translation>⟦Ɓîļļîé Ðéšķţöp~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>⟦Öŕĝåñîšåţîöñ~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>⟦Måîñ~⟧</translation>
-    </message>
+</context>
+<context>
+    <name>MainActions</name>
     <message>
         <source>&amp;Refresh</source>
         <translation>⟦&amp;Ŕéfŕéšĥ~~⟧</translation>
@@ -861,8 +901,8 @@ Choose this account anyway?</source>
         <translation>⟦&amp;Åƀöûţ Ɓîļļîé Ðéšķţöp~~~~~~⟧</translation>
     </message>
     <message>
-        <source>Loading your organisations…</source>
-        <translation>⟦Ļöåđîñĝ ýöûŕ öŕĝåñîšåţîöñš…~~~~~~~~⟧</translation>
+        <source>Main</source>
+        <translation>⟦Måîñ~⟧</translation>
     </message>
     <message>
         <source> Organisation: </source>
@@ -887,6 +927,25 @@ Choose this account anyway?</source>
     <message>
         <source>&amp;Help</source>
         <translation>⟦&amp;Ĥéļp~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Billie Desktop</source>
+        <translation>⟦Ɓîļļîé Ðéšķţöp~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>⟦Öŕĝåñîšåţîöñ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Loading your organisations…</source>
+        <translation>⟦Ļöåđîñĝ ýöûŕ öŕĝåñîšåţîöñš…~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>⟦&amp;Vîéŵ~⟧</translation>
     </message>
     <message>
         <source>Your account is not a member of any organisation.</source>
@@ -941,6 +1000,67 @@ Server: {1}
 {2}~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
+        <source>&amp;Theme</source>
+        <translation>⟦&amp;Ţĥémé~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>⟦&amp;Šýšţém~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>⟦&amp;Ļîĝĥţ~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>⟦&amp;Ðåŕķ~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPrompt</name>
+    <message>
+        <source>Session expired</source>
+        <translation>⟦Šéššîöñ éxpîŕéđ~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>⟦Påššŵöŕđ~~~⟧</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>⟦Šîĝñ îñ~~⟧</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>⟦Šîĝñ öûţ~~⟧</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>⟦Éñţéŕ ýöûŕ påššŵöŕđ.~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Enter the password for {0} to carry on where you left off.</source>
+        <translation>⟦Ýöûŕ šéššîöñ ĥåš éxpîŕéđ. Éñţéŕ ţĥé påššŵöŕđ föŕ {0} ţö çåŕŕý öñ ŵĥéŕé ýöû ļéfţ öff.~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>PromptGuard</name>
+    <message>
+        <source>Session expired: waiting for your password</source>
+        <translation>⟦Šéššîöñ éxpîŕéđ: ŵåîţîñĝ föŕ ýöûŕ påššŵöŕđ~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>⟦Çöññéçţéđ~~~⟧</translation>
+    </message>
+    <message>
+        <source>Signed in as {0}</source>
+        <translation>⟦Šîĝñéđ îñ åš {0}~~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
         <source>Search name, email, phone, licence, suburb or postcode  (Ctrl+F)</source>
         <translation>⟦Šéåŕçĥ ñåmé, émåîļ, pĥöñé, ļîçéñçé, šûƀûŕƀ öŕ pöšţçöđé  (Çţŕļ+F)~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
@@ -964,67 +1084,16 @@ Server: {1}
         <source>Linked</source>
         <translation>⟦Ļîñķéđ~~⟧</translation>
     </message>
-    <message>
-        <source>&amp;Theme</source>
-        <translation>⟦&amp;Ţĥémé~~⟧</translation>
-    </message>
-    <message>
-        <source>&amp;System</source>
-        <translation>⟦&amp;Šýšţém~~⟧</translation>
-    </message>
-    <message>
-        <source>&amp;Light</source>
-        <translation>⟦&amp;Ļîĝĥţ~~⟧</translation>
-    </message>
-    <message>
-        <source>&amp;Dark</source>
-        <translation>⟦&amp;Ðåŕķ~⟧</translation>
-    </message>
 </context>
 <context>
-    <name>Operations</name>
+    <name>SideWindows</name>
     <message>
-        <source>Your input is kept.</source>
-        <translation>⟦Ýöûŕ îñpûţ îš ķépţ.~~~~~⟧</translation>
+        <source>The activity journal could not be opened: see the log.</source>
+        <translation>⟦Ţĥé åçţîvîţý ĵöûŕñåļ çöûļđ ñöţ ƀé öpéñéđ: šéé ţĥé ļöĝ.~~~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
-        <source>Try again</source>
-        <translation>⟦Ţŕý åĝåîñ~~~⟧</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>⟦Ŕéţŕý~~⟧</translation>
-    </message>
-</context>
-<context>
-    <name>PasswordPrompt</name>
-    <message>
-        <source>Session expired</source>
-        <translation>⟦Šéššîöñ éxpîŕéđ~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>⟦Påššŵöŕđ~~~⟧</translation>
-    </message>
-    <message>
-        <source>Sign in</source>
-        <translation>⟦Šîĝñ îñ~~⟧</translation>
-    </message>
-    <message>
-        <source>Sign out</source>
-        <translation>⟦Šîĝñ öûţ~~⟧</translation>
-    </message>
-    <message>
-        <source>Session expired: waiting for your password</source>
-        <translation>⟦Šéššîöñ éxpîŕéđ: ŵåîţîñĝ föŕ ýöûŕ påššŵöŕđ~~~~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Enter your password.</source>
-        <translation>⟦Éñţéŕ ýöûŕ påššŵöŕđ.~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Your session has expired. Enter the password for {0} to carry on where you left off.</source>
-        <translation>⟦Ýöûŕ šéššîöñ ĥåš éxpîŕéđ. Éñţéŕ ţĥé påššŵöŕđ föŕ {0} ţö çåŕŕý öñ ŵĥéŕé ýöû ļéfţ öff.~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+        <source>That organisation is not one of yours on this server.</source>
+        <translation>⟦Ţĥåţ öŕĝåñîšåţîöñ îš ñöţ öñé öf ýöûŕš öñ ţĥîš šéŕvéŕ.~~~~~~~~~~~~~~~⟧</translation>
     </message>
 </context>
 <context>

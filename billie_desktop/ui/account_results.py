@@ -5,18 +5,14 @@ horizontal scrollbar. Enter and a click both choose."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListWidget, QListWidgetItem
 
 from billie_desktop.api import Customer, UserAccount, same_id
-from billie_desktop.ui.widgets import escaped_tooltip, tr
+from billie_desktop.ui.widgets import escaped_tooltip
 
 ROWS_SHOWN = 8
-
-
-def _t(text: str) -> str:
-    return tr(text, "LinkDialog")
 
 
 def account_text(display_name: str | None, email: str | None, fallback: str = "") -> str:
@@ -28,7 +24,7 @@ def account_text(display_name: str | None, email: str | None, fallback: str = ""
 def describe_account(account: UserAccount | None, account_id: str | None) -> str:
     if account is not None:
         return account_text(account.display_name, account.email, account.id)
-    return account_id or _t("not linked")
+    return account_id or QCoreApplication.translate("LinkDialog", "not linked")
 
 
 def same_email(account: UserAccount, customer: Customer) -> bool:
@@ -46,7 +42,7 @@ class AccountResults(QListWidget):
     def __init__(self, customer: Customer) -> None:
         super().__init__()
         self.customer = customer
-        self.setAccessibleName(_t("Matching user accounts"))
+        self.setAccessibleName(self.tr("Matching user accounts"))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setUniformItemSizes(True)
@@ -63,11 +59,11 @@ class AccountResults(QListWidget):
         for account in ordered:
             label = describe_account(account, account.id)
             if same_email(account, self.customer):
-                label += "  — " + _t("same email")
+                label += "  — " + self.tr("same email")
             if linked_elsewhere(account, self.customer):
-                label += "  — " + _t("linked to another customer")
+                label += "  — " + self.tr("linked to another customer")
             elif account.customer_id:
-                label += "  — " + _t("linked to this customer")
+                label += "  — " + self.tr("linked to this customer")
             item = QListWidgetItem(label)
             item.setToolTip(escaped_tooltip(label))
             item.setData(Qt.ItemDataRole.UserRole, account)

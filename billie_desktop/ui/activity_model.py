@@ -9,40 +9,59 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     QTimer,
 )
 
-from billie_desktop.ui.widgets import escaped_tooltip, tr
+from billie_desktop.ui.widgets import escaped_tooltip
 from billie_desktop.work.journal import Filters, Journal
-from billie_desktop.work.text import tr_noop as _N  # titles, translated where shown
+from billie_desktop.work.text import QT_TRANSLATE_NOOP  # titles, translated where shown
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
-HEADERS = (_N("Activity", "When"), _N("Activity", "Organisation"), _N("Activity", "Customer"),
-           _N("Activity", "Change"), _N("Activity", "Previous account"),
-           _N("Activity", "New account"), _N("Activity", "Outcome"),
-           _N("Activity", "Server's message"), _N("Activity", "Signed in as"),
-           _N("Activity", "Server"))
-OUTCOME_TEXT = {"linked": _N("Activity", "Linked"), "failed": _N("Activity", "Failed"),
-                "no answer": _N("Activity", "No answer"),
-                "pending": _N("Activity", "Waiting for the answer")}
-KIND_TEXT = {"link": _N("Activity", "link"), "replace": _N("Activity", "replace"),
-             "bulk link": _N("Activity", "bulk link")}
+HEADERS = (
+    QT_TRANSLATE_NOOP("Activity", "When"),
+    QT_TRANSLATE_NOOP("Activity", "Organisation"),
+    QT_TRANSLATE_NOOP("Activity", "Customer"),
+    QT_TRANSLATE_NOOP("Activity", "Change"),
+    QT_TRANSLATE_NOOP("Activity", "Previous account"),
+    QT_TRANSLATE_NOOP("Activity", "New account"),
+    QT_TRANSLATE_NOOP("Activity", "Outcome"),
+    QT_TRANSLATE_NOOP("Activity", "Server's message"),
+    QT_TRANSLATE_NOOP("Activity", "Signed in as"),
+    QT_TRANSLATE_NOOP("Activity", "Server"),
+)
+OUTCOME_TEXT = {
+    "linked": QT_TRANSLATE_NOOP("Activity", "Linked"),
+    "failed": QT_TRANSLATE_NOOP("Activity", "Failed"),
+    "no answer": QT_TRANSLATE_NOOP("Activity", "No answer"),
+    "pending": QT_TRANSLATE_NOOP("Activity", "Waiting for the answer"),
+}
+KIND_TEXT = {
+    "link": QT_TRANSLATE_NOOP("Activity", "link"),
+    "replace": QT_TRANSLATE_NOOP("Activity", "replace"),
+    "bulk link": QT_TRANSLATE_NOOP("Activity", "bulk link"),
+}
 
 
 def when(seconds: float) -> str:
     return dt.datetime.fromtimestamp(seconds).strftime("%Y-%m-%d %H:%M:%S")
 
 
+def shown(word: str) -> str:
+    """One of the words above (``KIND_TEXT``, ``OUTCOME_TEXT``), in the user's language."""
+    return QCoreApplication.translate("Activity", word)
+
+
 def cells(row: sqlite3.Row) -> list[str]:
     """An entry as the table and the CSV show it."""
     return [when(row["started"]), row["organisation_name"], row["customer_name"],
-            tr(KIND_TEXT.get(row["kind"], row["kind"]), "Activity"), row["previous_account"],
-            row["new_account"],
-            tr(OUTCOME_TEXT.get(row["outcome"], row["outcome"]), "Activity"), row["message"],
+            shown(KIND_TEXT.get(row["kind"], row["kind"])), row["previous_account"],
+            row["new_account"], shown(OUTCOME_TEXT.get(row["outcome"], row["outcome"])),
+            row["message"],
             row["signed_in_as"], row["server"]]
 
 
@@ -122,7 +141,7 @@ class ActivityModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(HEADERS[section], "Activity")
+            return shown(HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -26,17 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from billie_desktop.ui.activity_model import HEADERS, OUTCOME_TEXT, ActivityModel, cells
+from billie_desktop.ui.activity_model import HEADERS, OUTCOME_TEXT, ActivityModel, cells, shown
 from billie_desktop.ui.save_dialog import ask_where_to_save
 from billie_desktop.ui.tasks import Tasks
-from billie_desktop.ui.widgets import LiveLabel, fit_on_screen, tr
+from billie_desktop.ui.widgets import LiveLabel, fit_on_screen
 from billie_desktop.work.entries import OUTCOMES
 from billie_desktop.work.export import neutralise, whole_csv
 from billie_desktop.work.journal import Filters, Journal
-
-
-def _t(text: str) -> str:
-    return tr(text, "Activity")
 
 
 class ActivityWindow(QWidget):
@@ -44,7 +40,7 @@ class ActivityWindow(QWidget):
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle(_t("Activity – Billie Desktop"))
+        self.setWindowTitle(self.tr("Activity – Billie Desktop"))
         self.journal = journal
         self.tasks = Tasks()
         self.model = ActivityModel(journal)
@@ -56,30 +52,30 @@ class ActivityWindow(QWidget):
 
     def _build(self) -> None:
         today = QDate.currentDate()
-        self.use_from, self.use_to = QCheckBox(_t("From")), QCheckBox(_t("to"))
+        self.use_from, self.use_to = QCheckBox(self.tr("From")), QCheckBox(self.tr("to"))
         self.date_from, self.date_to = QDateEdit(today.addDays(-7)), QDateEdit(today)
-        for edit, box, name in ((self.date_from, self.use_from, _t("From date")),
-                                (self.date_to, self.use_to, _t("To date"))):
+        for edit, box, name in ((self.date_from, self.use_from, self.tr("From date")),
+                                (self.date_to, self.use_to, self.tr("To date"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
             edit.setEnabled(False)  # until its tick box says the date counts
             box.toggled.connect(edit.setEnabled)
         self.organisation = QComboBox()
-        self.organisation.setAccessibleName(_t("Organisation"))
-        self.organisation.addItem(_t("All organisations"), None)
+        self.organisation.setAccessibleName(self.tr("Organisation"))
+        self.organisation.addItem(self.tr("All organisations"), None)
         for org_id, name in self.journal.organisations():
             self.organisation.addItem(name, org_id)
         self.outcome = QComboBox()
-        self.outcome.setAccessibleName(_t("Outcome"))
-        self.outcome.addItem(_t("Any outcome"), None)
+        self.outcome.setAccessibleName(self.tr("Outcome"))
+        self.outcome.addItem(self.tr("Any outcome"), None)
         for outcome in OUTCOMES:
-            self.outcome.addItem(tr(OUTCOME_TEXT[outcome], "Activity"), outcome)
+            self.outcome.addItem(shown(OUTCOME_TEXT[outcome]), outcome)
         self.text = QLineEdit()
-        self.text.setPlaceholderText(_t("Customer, account, id or message"))
-        self.text.setAccessibleName(_t("Search the activity"))
+        self.text.setPlaceholderText(self.tr("Customer, account, id or message"))
+        self.text.setAccessibleName(self.tr("Search the activity"))
         self.text.setClearButtonEnabled(True)
-        self.export_button = QPushButton(_t("&Export…"))
+        self.export_button = QPushButton(self.tr("&Export…"))
         self.export_button.clicked.connect(self.ask_where)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -97,7 +93,7 @@ class ActivityWindow(QWidget):
         filters.addWidget(self.export_button)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setAccessibleName(_t("Activity"))
+        self.view.setAccessibleName(self.tr("Activity"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setVisible(False)
@@ -128,8 +124,8 @@ class ActivityWindow(QWidget):
         self.model.set_filters(self.filters())
 
     def _counted(self) -> None:
-        self.count.setText(_t("Entries shown: {0:,}, newest first. Double-click one to go to "
-                              "the customer.").format(self.model.total))
+        self.count.setText(self.tr("Entries shown: {0:,}, newest first. Double-click one to go to "
+                                   "the customer.").format(self.model.total))
 
     def _double_clicked(self, index: QModelIndex) -> None:
         row = self.model.entry(index.row())
@@ -139,21 +135,21 @@ class ActivityWindow(QWidget):
     # --- export ------------------------------------------------------------------------------
     def ask_where(self) -> QFileDialog:
         name = f"activity-{dt.date.today().isoformat()}.csv"
-        return ask_where_to_save(self, _t("Export the activity"), Path.home() / name,
+        return ask_where_to_save(self, self.tr("Export the activity"), Path.home() / name,
                                  self.export_to)
 
     def export_to(self, path: Path) -> None:
         self.tasks.run("export", self._export(path, self.filters()))
 
     async def _export(self, path: Path, filters: Filters) -> None:
-        self.count.setText(_t("Exporting…"))
+        self.count.setText(self.tr("Exporting…"))
         try:
             rows = await asyncio.to_thread(_write, self.journal, filters, path)
         except OSError as exc:
-            self.count.setText(_t("Could not write the file: {0}. No file was written.")
+            self.count.setText(self.tr("Could not write the file: {0}. No file was written.")
                                .format(exc.strerror or exc))
             return
-        self.count.setText(_t("Exported to {1}: {0:,} entries.").format(rows, path))
+        self.count.setText(self.tr("Exported to {1}: {0:,} entries.").format(rows, path))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.model.detach()

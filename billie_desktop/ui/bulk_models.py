@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -16,17 +17,17 @@ from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
 from billie_desktop.ui.account_results import account_text
-from billie_desktop.ui.widgets import error_colour, escaped_tooltip, tr
+from billie_desktop.ui.widgets import error_colour, escaped_tooltip
 from billie_desktop.work.matching import NeedsPerson, Outcome, Pair
-from billie_desktop.work.text import tr_noop as _N  # titles, translated where shown
+from billie_desktop.work.text import QT_TRANSLATE_NOOP  # titles, translated where shown
 
 Index = QModelIndex | QPersistentModelIndex
-OUTCOME_TEXT = {Outcome.READY: "", Outcome.QUEUED: _N("BulkLink", "Waiting"),
-                Outcome.SENDING: _N("BulkLink", "Sending…"),
-                Outcome.LINKED: _N("BulkLink", "Linked"),
-                Outcome.SKIPPED: _N("BulkLink", "Not sent"),
-                Outcome.UNKNOWN: _N("BulkLink", "No answer yet"),
-                Outcome.FAILED: _N("BulkLink", "Failed")}
+OUTCOME_TEXT = {Outcome.READY: "", Outcome.QUEUED: QT_TRANSLATE_NOOP("BulkLink", "Waiting"),
+                Outcome.SENDING: QT_TRANSLATE_NOOP("BulkLink", "Sending…"),
+                Outcome.LINKED: QT_TRANSLATE_NOOP("BulkLink", "Linked"),
+                Outcome.SKIPPED: QT_TRANSLATE_NOOP("BulkLink", "Not sent"),
+                Outcome.UNKNOWN: QT_TRANSLATE_NOOP("BulkLink", "No answer yet"),
+                Outcome.FAILED: QT_TRANSLATE_NOOP("BulkLink", "Failed")}
 
 
 class _Table(QAbstractTableModel):
@@ -47,7 +48,7 @@ class _Table(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.HEADERS[section], "BulkLink")
+            return QCoreApplication.translate("BulkLink", self.HEADERS[section])
         return None
 
     def _text(self, row: Any, column: int) -> str:
@@ -64,9 +65,14 @@ class _Table(QAbstractTableModel):
 
 
 class PairsModel(_Table):
-    HEADERS = (_N("BulkLink", "Customer"), _N("BulkLink", "Customer email"),
-               _N("BulkLink", "User account"), _N("BulkLink", "Account email"),
-               _N("BulkLink", "Why"), _N("BulkLink", "Outcome"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("BulkLink", "Customer"),
+        QT_TRANSLATE_NOOP("BulkLink", "Customer email"),
+        QT_TRANSLATE_NOOP("BulkLink", "User account"),
+        QT_TRANSLATE_NOOP("BulkLink", "Account email"),
+        QT_TRANSLATE_NOOP("BulkLink", "Why"),
+        QT_TRANSLATE_NOOP("BulkLink", "Outcome"),
+    )
 
     def __init__(self, pairs: list[Pair], *, fresh: bool = False) -> None:
         """``fresh``: straight from matching (all ticked, none sent): nothing to count."""
@@ -90,7 +96,7 @@ class PairsModel(_Table):
             return why_text(pair)
         if pair.outcome in (Outcome.FAILED, Outcome.SKIPPED, Outcome.UNKNOWN) and pair.message:
             return pair.message
-        return tr(OUTCOME_TEXT[pair.outcome], "BulkLink")
+        return QCoreApplication.translate("BulkLink", OUTCOME_TEXT[pair.outcome])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -156,8 +162,12 @@ class PairsModel(_Table):
 
 
 class NeedsPersonModel(_Table):
-    HEADERS = (_N("BulkLink", "Customer"), _N("BulkLink", "Customer email"),
-               _N("BulkLink", "User accounts with that email"), _N("BulkLink", "Why not"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("BulkLink", "Customer"),
+        QT_TRANSLATE_NOOP("BulkLink", "Customer email"),
+        QT_TRANSLATE_NOOP("BulkLink", "User accounts with that email"),
+        QT_TRANSLATE_NOOP("BulkLink", "Why not"),
+    )
 
     def __init__(self, rows: list[NeedsPerson]) -> None:
         super().__init__(rows)
@@ -179,15 +189,17 @@ class NeedsPersonModel(_Table):
 def why_text(pair: Pair) -> str:
     """Why the two were matched, as the review table says it."""
     if pair.exact:
-        return tr("Same email")
-    return tr("Same email, apart from case or spaces")
+        return QCoreApplication.translate("BulkLink", "Same email")
+    return QCoreApplication.translate("BulkLink", "Same email, apart from case or spaces")
 
 
 def reason_text(item: NeedsPerson) -> str:
     """Why a person must decide, as the review table says it."""
     parts = []
     if item.customers_sharing > 1:
-        parts.append(tr("{0} customers share this email").format(item.customers_sharing))
+        parts.append(QCoreApplication.translate("BulkLink", "{0} customers share this email")
+                     .format(item.customers_sharing))
     if len(item.accounts) > 1:
-        parts.append(tr("{0} user accounts share this email").format(len(item.accounts)))
+        parts.append(QCoreApplication.translate("BulkLink", "{0} user accounts share this email")
+                     .format(len(item.accounts)))
     return "; ".join(parts)

@@ -18,7 +18,7 @@ import time
 from collections import deque
 from enum import Enum
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from billie_desktop.api import (
     BillieError,
@@ -30,7 +30,6 @@ from billie_desktop.api import (
     ValidationError,
 )
 from billie_desktop.ui.account_results import account_text
-from billie_desktop.ui.widgets import tr
 from billie_desktop.work.entries import Where
 from billie_desktop.work.journal import Journal
 from billie_desktop.work.linking import Linker, LinkTarget
@@ -53,13 +52,15 @@ def plain_words(exc: BillieError) -> str:
         found = exc.error_for("UserAccountId") or exc.error_for("Id")
         return found or "; ".join(exc.general_errors()) or exc.message
     if isinstance(exc, ConflictError):
-        return exc.message or tr("That user account is already linked to another customer.")
+        return exc.message or QCoreApplication.translate(
+            "BulkLink", "That user account is already linked to another customer.")
     if isinstance(exc, NotFoundError):
-        return tr("Not found: {0}").format(exc.message) if exc.message else \
-            tr("The customer no longer exists.")
+        return QCoreApplication.translate("BulkLink", "Not found: {0}").format(exc.message) \
+            if exc.message else QCoreApplication.translate("BulkLink",
+                                                           "The customer no longer exists.")
     if isinstance(exc, ForbiddenError):
-        return tr("Not allowed: the server says your account may not link customers in this "
-                  "organisation.")
+        return QCoreApplication.translate("BulkLink", "Not allowed: the server says your account "
+                                          "may not link customers in this organisation.")
     return exc.message
 
 
@@ -119,7 +120,7 @@ class LinkRun(QObject):
 
     def pause(self) -> None:
         if self.state == RunState.RUNNING:
-            self._change(RunState.PAUSING, tr("Pausing: waiting for the links in flight…"))
+            self._change(RunState.PAUSING, self.tr("Pausing: waiting for the links in flight…"))
             self._settle()
 
     def cancel(self) -> None:
@@ -127,12 +128,12 @@ class LinkRun(QObject):
         while self._queue:
             pair = self._queue.popleft()
             if pair.outcome == Outcome.QUEUED:
-                self._set(pair, Outcome.SKIPPED, tr("Not sent (cancelled)"))
+                self._set(pair, Outcome.SKIPPED, self.tr("Not sent (cancelled)"))
         if self.state in (RunState.RUNNING, RunState.PAUSING):
-            self._change(RunState.CANCELLING, tr("Cancelling: waiting for the links in "
-                                                 "flight…"))
+            self._change(RunState.CANCELLING, self.tr("Cancelling: waiting for the links in "
+                                                      "flight…"))
         else:
-            self._change(RunState.DONE, tr("Cancelled."))
+            self._change(RunState.DONE, self.tr("Cancelled."))
         self._settle()
 
     def counts(self) -> dict[Outcome, int]:
@@ -178,7 +179,7 @@ class LinkRun(QObject):
                 customer = await self.linker.linked_already(target, pair.entry)
                 if customer is not None:
                     self._answered(pair, Outcome.LINKED,
-                                   tr("Linked (checked after a lost answer)"))
+                                   self.tr("Linked (checked after a lost answer)"))
                     self.linked.emit(customer)
                     return
             pair.entry = self.linker.begin(target)
@@ -188,17 +189,17 @@ class LinkRun(QObject):
         except TransportError as exc:
             lost = exc.fate_unknown or was_unknown
             self._put_back(pair, lost)
-            self._pause_for(tr("The connection to the server was lost ({0}). Nothing more "
-                               "is sent until you retry.").format(exc.message))
+            self._pause_for(self.tr("The connection to the server was lost ({0}). Nothing more "
+                                    "is sent until you retry.").format(exc.message))
             return
         except NotSignedInError as exc:  # the password prompt was declined
             self._put_back(pair, was_unknown)
-            self._pause_for(tr("Not signed in ({0}). Retry once you are.").format(exc.message))
+            self._pause_for(self.tr("Not signed in ({0}). Retry once you are.").format(exc.message))
             return
         except BillieError as exc:
             self._answered(pair, Outcome.FAILED, plain_words(exc))
             return
-        self._answered(pair, Outcome.LINKED, tr("Linked"))
+        self._answered(pair, Outcome.LINKED, self.tr("Linked"))
         if linked.customer is not None:
             self.linked.emit(linked.customer)
 
@@ -214,9 +215,9 @@ class LinkRun(QObject):
         """Not linked for sure: checked first when the run resumes (``lost``: it may have
         been), or sent again; not sent at all when the run is being cancelled."""
         if lost:
-            self._set(pair, Outcome.UNKNOWN, tr("No answer: checked before it is resent"))
+            self._set(pair, Outcome.UNKNOWN, self.tr("No answer: checked before it is resent"))
         elif self.state == RunState.CANCELLING:
-            self._set(pair, Outcome.SKIPPED, tr("Not sent (cancelled)"))
+            self._set(pair, Outcome.SKIPPED, self.tr("Not sent (cancelled)"))
         else:
             self._set(pair, Outcome.QUEUED)
             self._queue.appendleft(pair)
@@ -249,13 +250,13 @@ class LinkRun(QObject):
         if self.state == RunState.PAUSING:
             self._change(RunState.PAUSED, self.reason)
         elif self.state == RunState.CANCELLING:
-            self._change(RunState.DONE, tr("Cancelled."))
+            self._change(RunState.DONE, self.tr("Cancelled."))
         elif self.state == RunState.RUNNING and not self._queue:
-            self._change(RunState.DONE, tr("Done."))
+            self._change(RunState.DONE, self.tr("Done."))
 
     def summary(self) -> str:
         counts = self.counts()
-        lines = [tr("Linked {0:,}, failed {1:,}, not sent {2:,}; {3:,} left unticked.").format(
+        lines = [self.tr("Linked {0:,}, failed {1:,}, not sent {2:,}; {3:,} left unticked.").format(
             counts[Outcome.LINKED], counts[Outcome.FAILED] + counts[Outcome.UNKNOWN],
             counts[Outcome.SKIPPED] + counts[Outcome.QUEUED], counts[Outcome.READY])]
         for pair in self.pairs:

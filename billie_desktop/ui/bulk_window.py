@@ -28,13 +28,9 @@ from billie_desktop.ui.bulk_models import NeedsPersonModel, PairsModel
 from billie_desktop.ui.bulk_run import LinkRun, RunState
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.tasks import Tasks
-from billie_desktop.ui.widgets import Banner, LiveLabel, PlainLabel, fit_on_screen, tr
+from billie_desktop.ui.widgets import Banner, LiveLabel, PlainLabel, fit_on_screen
 from billie_desktop.work.loading import LoadProgress, load_and_match
 from billie_desktop.work.matching import MatchResult, Outcome, Pair
-
-
-def _t(text: str) -> str:
-    return tr(text, "BulkLink")
 
 
 def _table(model: PairsModel | NeedsPersonModel, name: str) -> QTableView:
@@ -67,7 +63,7 @@ class BulkLinkWindow(QWidget):
         self.result: MatchResult | None = None
         self._answered_before = 0
         self.run: LinkRun | None = None
-        self.setWindowTitle(_t("Link by email – {0}").format(organisation.name))
+        self.setWindowTitle(self.tr("Link by email – {0}").format(organisation.name))
         self._build()
         self.resize(1180, 760)
         fit_on_screen(self)
@@ -75,7 +71,7 @@ class BulkLinkWindow(QWidget):
 
     # --- building ----------------------------------------------------------------------------
     def _build(self) -> None:
-        intro = PlainLabel(_t(
+        intro = PlainLabel(self.tr(
             "Customers of {0} without a user account are matched to user accounts that are "
             "not linked yet, when their emails are the same (ignoring case and surrounding "
             "spaces). Only one-to-one matches are offered; untick any you do not want, then "
@@ -85,16 +81,16 @@ class BulkLinkWindow(QWidget):
         self.banner.action_clicked.connect(self._banner_retry)
         self.counts = LiveLabel()
         self.progress = QProgressBar()
-        self.progress.setAccessibleName(_t("Progress"))
+        self.progress.setAccessibleName(self.tr("Progress"))
         self.status = LiveLabel()
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.pairs_title = PlainLabel()
         self.needs_title = PlainLabel()
-        self.pairs_view = _table(PairsModel([]), _t("Ready to link"))
-        self.needs_view = _table(NeedsPersonModel([]), _t("Needs a person"))
+        self.pairs_view = _table(PairsModel([]), self.tr("Ready to link"))
+        self.needs_view = _table(NeedsPersonModel([]), self.tr("Needs a person"))
         self.needs_view.doubleClicked.connect(self._show_needs_customer)
-        self.tick_all = QPushButton(_t("Tick all"))
-        self.untick_all = QPushButton(_t("Untick all"))
+        self.tick_all = QPushButton(self.tr("Tick all"))
+        self.untick_all = QPushButton(self.tr("Untick all"))
         self.tick_all.clicked.connect(lambda: self._tick(True))
         self.untick_all.clicked.connect(lambda: self._tick(False))
         top = QHBoxLayout()
@@ -121,12 +117,12 @@ class BulkLinkWindow(QWidget):
         layout.addLayout(self._buttons())
 
     def _buttons(self) -> QHBoxLayout:
-        self.apply_button = QPushButton(_t("&Apply"))
-        self.pause_button = QPushButton(_t("&Pause"))
-        self.cancel_button = QPushButton(_t("Cancel"))
-        self.retry_button = QPushButton(_t("&Retry failed"))
-        self.copy_button = QPushButton(_t("&Copy summary"))
-        self.close_button = QPushButton(_t("Close"))
+        self.apply_button = QPushButton(self.tr("&Apply"))
+        self.pause_button = QPushButton(self.tr("&Pause"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.retry_button = QPushButton(self.tr("&Retry failed"))
+        self.copy_button = QPushButton(self.tr("&Copy summary"))
+        self.close_button = QPushButton(self.tr("Close"))
         self.apply_button.clicked.connect(self.apply)
         self.pause_button.clicked.connect(self.pause_or_resume)
         self.cancel_button.clicked.connect(self.cancel)
@@ -146,8 +142,8 @@ class BulkLinkWindow(QWidget):
         self.banner.clear()
         self.result = None
         self._show_result(MatchResult())
-        self.counts.setText(_t("Counting once everything is loaded…"))
-        self.status.setText(_t("Loading user accounts…"))
+        self.counts.setText(self.tr("Counting once everything is loaded…"))
+        self.status.setText(self.tr("Loading user accounts…"))
         self.progress.setRange(0, 0)
         self.tasks.run("load", self._load())
         self._update_buttons()
@@ -159,9 +155,9 @@ class BulkLinkWindow(QWidget):
                                           self._loading)
         except BillieError as exc:
             self.progress.setRange(0, 1)
-            self.banner.show_message(_t("Could not load: {0}").format(exc.message),
-                                     kind="error", action=_t("Retry"))
-            self.status.setText(_t("Nothing was changed. Press Retry to load again."))
+            self.banner.show_message(self.tr("Could not load: {0}").format(exc.message),
+                                     kind="error", action=self.tr("Retry"))
+            self.status.setText(self.tr("Nothing was changed. Press Retry to load again."))
             self._update_buttons()
             return
         self.result = result
@@ -169,17 +165,17 @@ class BulkLinkWindow(QWidget):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setFormat("")
-        self.status.setText(_t("Loaded and matched in {0:.1f} s. Review the matches, then "
-                               "Apply.").format(time.perf_counter() - started))
+        self.status.setText(self.tr("Loaded and matched in {0:.1f} s. Review the matches, then "
+                                    "Apply.").format(time.perf_counter() - started))
         self._update_buttons()
 
     def _loading(self, progress: LoadProgress) -> None:
         self.progress.setFormat("%p%")
         self.progress.setRange(0, progress.pages)
         self.progress.setValue(progress.pages_done)
-        what = _t("user accounts") if progress.what == "accounts" else _t("customers")
-        self.status.setText(_t("Loading {0}: page {1:,} of {2:,}, {3:,} of {4:,} rows, "
-                               "{5:,.0f} rows/s").format(
+        what = self.tr("user accounts") if progress.what == "accounts" else self.tr("customers")
+        self.status.setText(self.tr("Loading {0}: page {1:,} of {2:,}, {3:,} of {4:,} rows, "
+                                    "{5:,.0f} rows/s").format(
             what, progress.pages_done, progress.pages, progress.rows_done, progress.rows,
             progress.rate))
 
@@ -196,13 +192,13 @@ class BulkLinkWindow(QWidget):
         self.run.pairs_changed.connect(self.pairs_model.all_changed)
         self.run.state_changed.connect(self._run_state)
         self.run.linked.connect(self.linked)
-        self.counts.setText(_t("Matched: {0:,}   ·   Needs a person: {1:,}   ·   Unmatched "
-                               "customers: {2:,}").format(len(result.pairs),
-                                                          result.ambiguous, result.unmatched))
-        self.pairs_title.setText(_t("Ready to link ({0:,})").format(len(result.pairs)))
-        self.needs_title.setText(_t("Needs a person ({0:,}): an email shared by more than one "
-                                    "customer or account. Double-click to find the customer "
-                                    "in the list and link it yourself.").format(
+        self.counts.setText(self.tr("Matched: {0:,}   ·   Needs a person: {1:,}   ·   Unmatched "
+                                    "customers: {2:,}").format(
+            len(result.pairs), result.ambiguous, result.unmatched))
+        self.pairs_title.setText(self.tr("Ready to link ({0:,})").format(len(result.pairs)))
+        self.needs_title.setText(self.tr("Needs a person ({0:,}): an email shared by more than one "
+                                         "customer or account. Double-click to find the customer "
+                                         "in the list and link it yourself.").format(
             len(result.needs_person)))
 
     # --- applying ----------------------------------------------------------------------------
@@ -233,7 +229,7 @@ class BulkLinkWindow(QWidget):
         if self.tasks.running("load"):
             self.tasks.cancel("load")
             self.progress.setRange(0, 1)
-            self.status.setText(_t("Loading was cancelled. Nothing was changed."))
+            self.status.setText(self.tr("Loading was cancelled. Nothing was changed."))
         elif self.run is not None and self.run.state in (
                 RunState.RUNNING, RunState.PAUSING, RunState.PAUSED):
             self.run.cancel()
@@ -255,13 +251,13 @@ class BulkLinkWindow(QWidget):
         self._answered_before = counts[Outcome.LINKED] + counts[Outcome.FAILED]
         self.progress.setRange(0, max(1, to_send))
         self.progress.setValue(0)
-        self.progress.setFormat(_t("%v of %m links"))
+        self.progress.setFormat(self.tr("%v of %m links"))
 
     def copy_summary(self) -> None:
         clipboard = QGuiApplication.clipboard()
         if self.run is not None and clipboard is not None:
             clipboard.setText(self.run.summary())
-            self.status.setText(_t("The summary is on the clipboard."))
+            self.status.setText(self.tr("The summary is on the clipboard."))
 
     def _pair_changed(self, pair: Pair) -> None:
         self.pairs_model.pair_changed(pair)
@@ -272,14 +268,14 @@ class BulkLinkWindow(QWidget):
         self.progress.setValue(max(0, min(answered, self.progress.maximum())))
         rate = self.run.rate
         left = self.run.remaining / rate if rate > 0 else 0.0
-        self.status.setText(_t("Linked {0:,}, failed {1:,}, {2:,} to go · {3:,.0f} links/s · "
-                               "about {4:,.0f} s left").format(
+        self.status.setText(self.tr("Linked {0:,}, failed {1:,}, {2:,} to go · {3:,.0f} links/s · "
+                                    "about {4:,.0f} s left").format(
             counts[Outcome.LINKED], counts[Outcome.FAILED], self.run.remaining, rate, left))
 
     def _run_state(self, state: RunState, reason: str) -> None:
         self.pairs_model.recount()
         if state == RunState.PAUSED and reason:  # a lost connection, a declined prompt
-            self.banner.show_message(reason, kind="warning", action=_t("Retry"))
+            self.banner.show_message(reason, kind="warning", action=self.tr("Retry"))
         if state == RunState.DONE and self.run is not None:
             self.status.setText(self.run.summary().splitlines()[0] + " " + reason)
         elif reason:
@@ -295,16 +291,17 @@ class BulkLinkWindow(QWidget):
         ticked = self.pairs_model.ticked if self.result is not None else 0
         self.apply_button.setEnabled(self.result is not None and not sending
                                      and state != RunState.PAUSED and ticked > 0)
-        self.apply_button.setText(_t("&Apply ({0:,})").format(ticked) if ticked else
-                                  _t("&Apply"))
+        self.apply_button.setText(self.tr("&Apply ({0:,})").format(ticked) if ticked else
+                                  self.tr("&Apply"))
         self.pause_button.setEnabled(state in (RunState.RUNNING, RunState.PAUSED))
-        self.pause_button.setText(_t("&Resume") if state == RunState.PAUSED else _t("&Pause"))
+        self.pause_button.setText(self.tr("&Resume") if state == RunState.PAUSED
+                                  else self.tr("&Pause"))
         self.cancel_button.setEnabled(loading or sending or state == RunState.PAUSED)
         failed = counts.get(Outcome.FAILED, 0) + counts.get(Outcome.UNKNOWN, 0)
         self.retry_button.setEnabled(
             not loading and (self.result is None or (state == RunState.DONE and failed > 0)))
-        self.retry_button.setText(_t("&Retry failed") if self.result is not None else
-                                  _t("&Retry"))
+        self.retry_button.setText(self.tr("&Retry failed") if self.result is not None else
+                                  self.tr("&Retry"))
         self.copy_button.setEnabled(state == RunState.DONE or (
             self.run is not None and counts.get(Outcome.LINKED, 0) > 0 and not sending))
         self.tick_all.setEnabled(self.pairs_model.editable and self.result is not None)

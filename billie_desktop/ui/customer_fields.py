@@ -8,10 +8,9 @@ import functools
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 
 from billie_desktop.api import Customer
-from billie_desktop.ui.widgets import tr
 from billie_desktop.work.columns import COLUMNS, LINKED
 
 CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,7 +34,7 @@ def display(c: Customer, column: int) -> str:
     """A cell as the list shows it (work/columns.py says what it holds)."""
     value = COLUMNS[column].cell(c)
     if column == LINKED:
-        return tr("Linked", "CustomersModel") if value else "—"
+        return QCoreApplication.translate("CustomersModel", "Linked") if value else "—"
     if isinstance(value, dt.date):
         return local_date(value)
     return value or ""

@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -42,7 +43,7 @@ from billie_desktop.ui.customer_fields import (
 )
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import PAGE_CACHE_PAGES, PAGE_SETTLE_MS, PAGE_SIZE
-from billie_desktop.ui.widgets import escaped_tooltip, tr
+from billie_desktop.ui.widgets import escaped_tooltip
 from billie_desktop.work.columns import COLUMNS, LINKED, NAME
 from billie_desktop.work.paging import EarlyAnswer
 
@@ -94,7 +95,7 @@ class CustomersModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(COLUMNS[section].title, "CustomersModel")
+            return QCoreApplication.translate("CustomersModel", COLUMNS[section].title)
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -109,7 +110,7 @@ class CustomersModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QGuiApplication.palette().placeholderText()
             if role == Qt.ItemDataRole.AccessibleTextRole:
-                return tr("Loading", "CustomersModel")
+                return self.tr("Loading")
             return None
         if role == CUSTOMER_ROLE:
             return customer
@@ -118,7 +119,7 @@ class CustomersModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == LINKED:
                 return escaped_tooltip(customer.user_account_id or "") or \
-                    tr("Not linked", "CustomersModel")
+                    self.tr("Not linked")
             return escaped_tooltip(display(customer, index.column())) or None
         return None
 
@@ -162,7 +163,7 @@ class CustomersModel(QAbstractTableModel):
         if self.organisation_id is None:
             self._set_state(ListState.IDLE, "")
             return
-        self._set_state(ListState.LOADING, tr("Loading customers…", "CustomersModel"))
+        self._set_state(ListState.LOADING, self.tr("Loading customers…"))
         self._load(0, first=True)
 
     def refresh(self) -> None:
@@ -350,10 +351,10 @@ class CustomersModel(QAbstractTableModel):
 
     def _empty_message(self) -> str:
         if self.link_filter != LinkFilter.ALL:
-            return tr("No customers match this search and filter.", "CustomersModel")
+            return self.tr("No customers match this search and filter.")
         if self.search:
-            return tr("No customers match “{0}”.", "CustomersModel").format(self.search)
-        return tr("This organisation has no customers yet.", "CustomersModel")
+            return self.tr("No customers match “{0}”.").format(self.search)
+        return self.tr("This organisation has no customers yet.")
 
     def _set_state(self, state: ListState, message: str) -> None:
         self.state, self.message = state, message

@@ -7,7 +7,6 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from billie_desktop.ui.widgets import tr
 from billie_desktop.work.columns import COLUMNS, LINKED
 
 COLUMN_WIDTHS = (170, 225, 115, 120, 50, 72, 105, 95)
@@ -21,7 +20,7 @@ class CustomersTable(QTableView):
     def __init__(self, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
-        self.setAccessibleName(tr("Customers", "MainWindow"))
+        self.setAccessibleName(self.tr("Customers"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSortingEnabled(True)

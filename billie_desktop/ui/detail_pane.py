@@ -3,7 +3,7 @@ digits; the date of birth as a local calendar date; the id exact, with a Copy bu
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -19,12 +19,8 @@ from PySide6.QtWidgets import (
 
 from billie_desktop.api import BankAccount, Customer
 from billie_desktop.ui.customer_fields import local_date
-from billie_desktop.ui.widgets import LiveLabel, PlainLabel, escaped_tooltip, tr
-from billie_desktop.work.text import tr_noop as _N  # titles, translated where shown
-
-
-def _t(text: str) -> str:
-    return tr(text, "DetailPane")
+from billie_desktop.ui.widgets import LiveLabel, PlainLabel, escaped_tooltip
+from billie_desktop.work.text import QT_TRANSLATE_NOOP  # titles, translated where shown
 
 
 def mask_bank_account(bank: BankAccount | None) -> str:
@@ -71,13 +67,16 @@ class ExactText(PlainLabel):
 
 WRAPPED = {"name"}
 FIELDS = (
-    ("name", _N("DetailPane", "Name")), ("date_of_birth", _N("DetailPane", "Date of birth")),
-    ("email", _N("DetailPane", "Email")), ("phone", _N("DetailPane", "Phone")),
-    ("preferred_contact_method", _N("DetailPane", "Preferred contact")),
-    ("address", _N("DetailPane", "Address")),
-    ("drivers_licence_no", _N("DetailPane", "Driver's licence")),
-    ("bank_account", _N("DetailPane", "Bank account")),
-    ("user_account", _N("DetailPane", "User account")), ("id", _N("DetailPane", "Customer ID")),
+    ("name", QT_TRANSLATE_NOOP("DetailPane", "Name")),
+    ("date_of_birth", QT_TRANSLATE_NOOP("DetailPane", "Date of birth")),
+    ("email", QT_TRANSLATE_NOOP("DetailPane", "Email")),
+    ("phone", QT_TRANSLATE_NOOP("DetailPane", "Phone")),
+    ("preferred_contact_method", QT_TRANSLATE_NOOP("DetailPane", "Preferred contact")),
+    ("address", QT_TRANSLATE_NOOP("DetailPane", "Address")),
+    ("drivers_licence_no", QT_TRANSLATE_NOOP("DetailPane", "Driver's licence")),
+    ("bank_account", QT_TRANSLATE_NOOP("DetailPane", "Bank account")),
+    ("user_account", QT_TRANSLATE_NOOP("DetailPane", "User account")),
+    ("id", QT_TRANSLATE_NOOP("DetailPane", "Customer ID")),
 )
 
 
@@ -88,10 +87,10 @@ class DetailPane(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName(_t("Customer details"))
+        self.setAccessibleName(self.tr("Customer details"))
         body = QWidget()
         layout = QVBoxLayout(body)
-        self.heading = PlainLabel(_t("No customer selected"))
+        self.heading = PlainLabel(self.tr("No customer selected"))
         font = QFont(self.heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
@@ -105,21 +104,21 @@ class DetailPane(QScrollArea):
         self.values: dict[str, QLabel] = {}
         for key, title in FIELDS:
             if key in WRAPPED:  # words: wrapped, and never widening the pane
-                value: PlainLabel = LiveLabel(field=_t(title))
+                value: PlainLabel = LiveLabel(field=QCoreApplication.translate("DetailPane", title))
                 value.setWordWrap(True)
                 value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             else:
-                value = ExactText(_t(title))
+                value = ExactText(QCoreApplication.translate("DetailPane", title))
             self.values[key] = value
             shown = self._with_copy(value) if isinstance(value, ExactText) and key == "id" \
                 else value
-            caption = self._field_name(_t(title))
+            caption = self._field_name(QCoreApplication.translate("DetailPane", title))
             caption.setBuddy(value)  # the label/labelled-by relation, for screen readers
             self.form.addRow(caption, shown)
         layout.addLayout(self.form)
-        self.link_button = QPushButton(_t("Link to user account…"))
-        self.link_button.setAccessibleName(_t("Link to user account"))
+        self.link_button = QPushButton(self.tr("Link to user account…"))
+        self.link_button.setAccessibleName(self.tr("Link to user account"))
         self.link_button.clicked.connect(self.link_requested)
         layout.addWidget(self.link_button)
         layout.addStretch(1)
@@ -139,8 +138,8 @@ class DetailPane(QScrollArea):
 
     def _with_copy(self, value: ExactText) -> QHBoxLayout:
         self.copy_id = QToolButton()
-        self.copy_id.setText(_t("Copy"))
-        self.copy_id.setAccessibleName(_t("Copy the customer ID"))
+        self.copy_id.setText(self.tr("Copy"))
+        self.copy_id.setAccessibleName(self.tr("Copy the customer ID"))
         self.copy_id.clicked.connect(self._copy_id)
         row = QHBoxLayout()
         row.addWidget(value, 1)
@@ -156,7 +155,7 @@ class DetailPane(QScrollArea):
         self.link_button.setEnabled(customer is not None)
         self.copy_id.setEnabled(customer is not None)
         if customer is None:
-            self.heading.setText(_t("No customer selected"))
+            self.heading.setText(self.tr("No customer selected"))
             for value in self.values.values():
                 value.set_value("") if isinstance(value, ExactText) else value.clear()
             return
@@ -173,7 +172,7 @@ class DetailPane(QScrollArea):
             "preferred_contact_method": customer.preferred_contact_method or "",
             "address": address, "drivers_licence_no": customer.drivers_licence_no or "",
             "bank_account": mask_bank_account(customer.bank_account),
-            "user_account": linked.replace(" <", "\n<") if linked else _t("Not linked"),
+            "user_account": linked.replace(" <", "\n<") if linked else self.tr("Not linked"),
         }
         for key, text in texts.items():
             value = self.values[key]

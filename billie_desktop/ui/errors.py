@@ -10,7 +10,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from billie_desktop.speedups import set_qt_enum
-from billie_desktop.ui.widgets import plain_message_box, tr
+from billie_desktop.ui.widgets import Translated, plain_message_box
 
 if TYPE_CHECKING:  # imported when used: the first window is shown before these load
     import asyncio
@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # imported when used: the first window is shown before these 
 log = logging.getLogger("billie_desktop")
 
 
-class ErrorReporter:
+class ErrorReporter(Translated):
     def __init__(self) -> None:
         self.shown: list[QMessageBox] = []
         self.count = 0
@@ -51,9 +51,9 @@ class ErrorReporter:
         from PySide6.QtWidgets import QMessageBox
 
         box = plain_message_box(
-            QMessageBox.Icon.Critical, tr("Something went wrong"),
-            tr("Billie Desktop hit an unexpected problem and carried on. What you "
-               "were doing may not have finished; please check and try again."))
+            QMessageBox.Icon.Critical, self.tr("Something went wrong"),
+            self.tr("Billie Desktop hit an unexpected problem and carried on. What you "
+                    "were doing may not have finished; please check and try again."))
         box.setDetailedText(f"{type(exc).__name__}: {exc}")
         set_qt_enum(box, "windowModality", "NonModal")  # QMessageBox is modal by default
         box.finished.connect(lambda _: self.shown.remove(box) if box in self.shown else None)

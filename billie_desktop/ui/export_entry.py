@@ -15,18 +15,14 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from billie_desktop.api import Organisation, QueryCustomersRequest
 from billie_desktop.ui.save_dialog import ask_where_to_save
-from billie_desktop.ui.widgets import tr
+from billie_desktop.ui.widgets import Translated
 from billie_desktop.work.paging import Send
 
 if TYPE_CHECKING:
     from billie_desktop.ui.export_window import ExportDialog
 
 
-def _t(text: str) -> str:
-    return tr(text, "Export")
-
-
-class CustomerExport:
+class CustomerExport(Translated):
     def __init__(self, parent: QWidget, send: Send, *,
                  organisation: Callable[[], Organisation | None],
                  query: Callable[[], QueryCustomersRequest],
@@ -49,7 +45,7 @@ class CustomerExport:
         """The save dialog; the export starts when a file is chosen."""
         if self.organisation() is None:
             return None
-        return ask_where_to_save(self.parent, _t("Export customers"), self.default_path(),
+        return ask_where_to_save(self.parent, self.tr("Export customers"), self.default_path(),
                                  self.export_to)
 
     def export_to(self, path: Path) -> ExportDialog | None:
@@ -59,7 +55,7 @@ class CustomerExport:
             return None
         dialog = ExportDialog(self.parent, self.send, self.query(), self.columns(), path)
         dialog.exported.connect(lambda rows, name: self.tell(
-            _t("Exported {0:,} customers to {1}.").format(rows, name)))
+            self.tr("Exported {0:,} customers to {1}.").format(rows, name)))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

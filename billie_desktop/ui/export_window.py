@@ -11,13 +11,9 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QProgressBar, QPushButton, Q
 
 from billie_desktop.api import BillieError, QueryCustomersRequest
 from billie_desktop.ui.tasks import Tasks
-from billie_desktop.ui.widgets import Banner, LiveLabel, PlainLabel, tr
+from billie_desktop.ui.widgets import Banner, LiveLabel, PlainLabel
 from billie_desktop.work.export import ExportProgress, export_customers
 from billie_desktop.work.paging import Send
-
-
-def _t(text: str) -> str:
-    return tr(text, "Export")
 
 
 class ExportDialog(QDialog):
@@ -26,20 +22,20 @@ class ExportDialog(QDialog):
     def __init__(self, parent: QWidget, send: Send, query: QueryCustomersRequest,
                  column_keys: list[str], path: Path) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_t("Exporting customers"))
+        self.setWindowTitle(self.tr("Exporting customers"))
         self.setModal(False)
         self.path = path
         self.rows = 0
         self.outcome = ""  # "exported", "cancelled" or "failed", once it has ended
         self.tasks = Tasks()
         self.banner = Banner()
-        self.file_label = PlainLabel(_t("To {0}").format(path))
+        self.file_label = PlainLabel(self.tr("To {0}").format(path))
         self.file_label.setWordWrap(True)
-        self.status = LiveLabel(_t("Starting…"))
+        self.status = LiveLabel(self.tr("Starting…"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
-        self.progress.setAccessibleName(_t("Rows exported"))
-        self.cancel_button = QPushButton(_t("Cancel"))
+        self.progress.setAccessibleName(self.tr("Rows exported"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -57,26 +53,26 @@ class ExportDialog(QDialog):
             self.rows = await export_customers(send, query, column_keys, self.path,
                                                self._progress)
         except asyncio.CancelledError:
-            self._ended("cancelled", _t("Cancelled: no file was written."))
+            self._ended("cancelled", self.tr("Cancelled: no file was written."))
             raise
         except BillieError as exc:
-            self._ended("failed", _t("The export stopped: {0} No file was written.").format(
+            self._ended("failed", self.tr("The export stopped: {0} No file was written.").format(
                 exc.message), error=True)
             return
         except OSError as exc:  # the disk: full, read-only, gone
-            self._ended("failed", _t("Could not write the file: {0}. No file was "
-                                     "written.").format(exc.strerror or exc), error=True)
+            self._ended("failed", self.tr("Could not write the file: {0}. No file was "
+                                          "written.").format(exc.strerror or exc), error=True)
             return
-        self._ended("exported", _t("Exported {0:,} customers.").format(self.rows))
+        self._ended("exported", self.tr("Exported {0:,} customers.").format(self.rows))
         self.exported.emit(self.rows, str(self.path))
         self.accept()
 
     def _progress(self, progress: ExportProgress) -> None:
         self.progress.setRange(0, max(1, progress.rows))
         self.progress.setValue(progress.rows_done)
-        self.status.setText(_t("{0:,} of {1:,} rows · {2:,.0f} rows/s · about {3:,.0f} s "
-                               "left").format(progress.rows_done, progress.rows, progress.rate,
-                                              progress.seconds_left))
+        self.status.setText(self.tr("{0:,} of {1:,} rows · {2:,.0f} rows/s · about {3:,.0f} s "
+                                    "left").format(
+            progress.rows_done, progress.rows, progress.rate, progress.seconds_left))
 
     def _ended(self, outcome: str, text: str, *, error: bool = False) -> None:
         self.outcome = outcome
@@ -85,7 +81,7 @@ class ExportDialog(QDialog):
         if error:
             self.banner.show_message(text, kind="error")
         self.status.setText(text)
-        self.cancel_button.setText(_t("Close"))
+        self.cancel_button.setText(self.tr("Close"))
         self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def cancel(self) -> None:

@@ -44,7 +44,6 @@ from billie_desktop.ui.widgets import (
     PlainLabel,
     ask,
     stacked,
-    tr,
 )
 from billie_desktop.work.linking import (
     Linker,
@@ -54,10 +53,6 @@ from billie_desktop.work.linking import (
 )
 
 log = logging.getLogger(__name__)
-
-
-def _t(text: str) -> str:
-    return tr(text, "LinkDialog")
 
 
 class LinkDialog(QDialog):
@@ -77,7 +72,7 @@ class LinkDialog(QDialog):
         self.conflict_holder: str | None = None  # the customer a 409 says has the account
         self.outcome_note: str | None = None  # set when a lost answer was checked
         self._submitting = False
-        self.setWindowTitle(_t("Link to user account"))
+        self.setWindowTitle(self.tr("Link to user account"))
         self.setModal(True)
         self.setMinimumWidth(620)
         self._build()
@@ -102,26 +97,27 @@ class LinkDialog(QDialog):
         self._connect()
 
     def _build_customer_rows(self, form: QFormLayout) -> None:
-        name = LiveLabel(self.customer.full_name, field=_t("Customer"))
+        name = LiveLabel(self.customer.full_name, field=self.tr("Customer"))
         bold = QFont(name.font())
         bold.setBold(True)
         name.setFont(bold)
-        self.customer_email = LiveLabel(self.customer.email or _t("no email"),
-                                        field=_t("Customer's email"))
+        self.customer_email = LiveLabel(self.customer.email or self.tr("no email"),
+                                        field=self.tr("Customer's email"))
         self.customer_error = FieldError(self)
-        form.addRow(_t("Customer:"), stacked(name, self.customer_email, self.customer_error))
+        form.addRow(self.tr("Customer:"), stacked(name, self.customer_email, self.customer_error))
         self.current_link = LiveLabel(describe_account(None, self.customer.user_account_id),
-                                      field=_t("Currently linked to"))
+                                      field=self.tr("Currently linked to"))
         self.current_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(_t("Currently linked to:"), self.current_link)
-        self.organisation_label = LiveLabel(self.organisation.name, field=_t("Organisation"))
+        form.addRow(self.tr("Currently linked to:"), self.current_link)
+        self.organisation_label = LiveLabel(self.organisation.name, field=self.tr("Organisation"))
         self.organisation_error = FieldError(self)
-        form.addRow(_t("Organisation:"), stacked(self.organisation_label, self.organisation_error))
+        form.addRow(self.tr("Organisation:"),
+                    stacked(self.organisation_label, self.organisation_error))
 
     def _build_account_rows(self, form: QFormLayout) -> None:
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(_t("Type an email or name to find the account"))
-        self.search_edit.setAccessibleName(_t("Find user account"))
+        self.search_edit.setPlaceholderText(self.tr("Type an email or name to find the account"))
+        self.search_edit.setAccessibleName(self.tr("Find user account"))
         self.search_edit.setClearButtonEnabled(True)
         self.results = AccountResults(self.customer)
         self.results.follow_from(self.search_edit)
@@ -131,29 +127,29 @@ class LinkDialog(QDialog):
         self.search_note.setWordWrap(True)
         self.search_note.hide()
         if self.lookup_available:
-            form.addRow(_t("Find account:"),
+            form.addRow(self.tr("Find account:"),
                         stacked(self.search_edit, self.results, self.search_note))
         self.account_edit = QLineEdit()
-        self.account_edit.setPlaceholderText(_t("User account ID"))
-        self.account_edit.setAccessibleName(_t("User account ID"))
+        self.account_edit.setPlaceholderText(self.tr("User account ID"))
+        self.account_edit.setAccessibleName(self.tr("User account ID"))
         self.account_error = FieldError(self)
         account_box = stacked(self.account_edit, self.account_error)
         if not self.lookup_available:
-            note = PlainLabel(_t("This server has no account search: enter the account's ID."))
+            note = PlainLabel(self.tr("This server has no account search: enter the account's ID."))
             note.setWordWrap(True)
             account_box.addWidget(note)
-        form.addRow(_t("User account ID:"), account_box)
+        form.addRow(self.tr("User account ID:"), account_box)
 
     def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox()
-        self.link_button = self.buttons.addButton(_t("Link"),
+        self.link_button = self.buttons.addButton(self.tr("Link"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
-        self.link_button.setAccessibleName(_t("Link"))
+        self.link_button.setAccessibleName(self.tr("Link"))
         self.link_button.setDefault(True)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setAutoDefault(False)  # Enter never cancels by accident
-        self.cancel_button.setText(_t("Cancel"))  # ours, translated with the rest
-        self.cancel_button.setAccessibleName(_t("Cancel"))
+        self.cancel_button.setText(self.tr("Cancel"))  # ours, translated with the rest
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
         self.link_button.clicked.connect(self.submit_clicked)
         self.cancel_button.clicked.connect(self.reject)
 
@@ -191,23 +187,23 @@ class LinkDialog(QDialog):
             page = await self.session.send(QueryUserAccountsRequest(
                 organisation_id=self.organisation.id, search=text, take=20))
         except BillieError as exc:
-            self.search_note.setText(_t("Could not search accounts: {0}").format(exc.message))
+            self.search_note.setText(self.tr("Could not search accounts: {0}").format(exc.message))
             self.search_note.show()
             return
         self.results.show_accounts(page.results)
-        self.search_note.setText(_t("No account matches “{0}”.").format(text))
+        self.search_note.setText(self.tr("No account matches “{0}”.").format(text))
         self.search_note.setVisible(not page.results)
 
     async def choose(self, account: UserAccount) -> None:
         """Fills the id in. An account linked to another customer is chosen only once the
         user has confirmed it (the server refuses two customers on one account)."""
         if linked_elsewhere(account, self.customer) and not await ask(
-                self, _t("Linked to another customer"),
-                _t("{0} is already linked to another customer. Billiecart links an account "
-                   "to one customer only, so this link will be refused until that one is "
-                   "removed.\n\nChoose this account anyway?").format(
+                self, self.tr("Linked to another customer"),
+                self.tr("{0} is already linked to another customer. Billiecart links an account "
+                        "to one customer only, so this link will be refused until that one is "
+                        "removed.\n\nChoose this account anyway?").format(
                        describe_account(account, account.id)),
-                _t("Choose it"), _t("Keep looking")):
+                self.tr("Choose it"), self.tr("Keep looking")):
             return
         self.chosen = account
         self.account_edit.setText(account.id)
@@ -280,7 +276,7 @@ class LinkDialog(QDialog):
             holder = page.results[0].customer_id if page.results else None
         if holder:
             self.conflict_holder = holder
-            self.banner.show_message(message, kind="error", action=_t("Show that customer"))
+            self.banner.show_message(message, kind="error", action=self.tr("Show that customer"))
 
     def _banner_action(self) -> None:
         if self.conflict_holder is not None:
@@ -304,17 +300,17 @@ class LinkDialog(QDialog):
         try:
             linked = await linker.link(target)
         except NotSavedError as exc:
-            raise NotSavedError(_t(
+            raise NotSavedError(self.tr(
                 "The link was not saved: its answer was lost, and reading the customer back "
                 "shows no change. Your input is kept: Retry sends it again.")) from exc
         except OutcomeUnknownError as exc:
-            raise OutcomeUnknownError(_t(
+            raise OutcomeUnknownError(self.tr(
                 "The link was sent but its answer was lost, and the customer could not be "
                 "read back to check it ({0}). Your input is kept: Retry sends it again, "
                 "which is safe.").format(exc.message)) from exc
         if linked.checked:
-            self.outcome_note = _t("The answer was lost, so the customer was read back: the "
-                                   "link was saved.")
+            self.outcome_note = self.tr("The answer was lost, so the customer was read back: the "
+                                        "link was saved.")
         return linked.customer or self.customer.model_copy(
             update={"user_account_id": account_id})
 
@@ -326,10 +322,10 @@ class LinkDialog(QDialog):
         new = describe_account(self.chosen, account_id)
         old = describe_account(self.current_account, current)
         return await ask(
-            self, _t("Replace the link?"),
-            _t("{0} is linked to {1}.\n\nLink {0} to {2} instead? The old link is "
-               "removed.").format(self.customer.full_name, old, new),
-            _t("Replace link"), _t("Keep current link"))
+            self, self.tr("Replace the link?"),
+            self.tr("{0} is linked to {1}.\n\nLink {0} to {2} instead? The old link is "
+                    "removed.").format(self.customer.full_name, old, new),
+            self.tr("Replace link"), self.tr("Keep current link"))
 
     # --- closing ------------------------------------------------------------------------------
     def reject(self) -> None:

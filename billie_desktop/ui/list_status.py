@@ -10,11 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLay
 from billie_desktop.ui.customer_fields import ListState
 from billie_desktop.ui.customers_model import CustomersModel
 from billie_desktop.ui.customers_table import CustomersTable
-from billie_desktop.ui.widgets import Banner, BusyBar, LiveLabel, tr
-
-
-def _t(text: str) -> str:
-    return tr(text, "MainWindow")
+from billie_desktop.ui.widgets import Banner, BusyBar, LiveLabel
 
 
 class ListStatus(QWidget):
@@ -22,11 +18,11 @@ class ListStatus(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = LiveLabel(field=_t("Customer list"))
+        self.label = LiveLabel(field=self.tr("Customer list"))
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
-        self.retry = QPushButton(_t("Retry"))
-        self.retry.setAccessibleName(_t("Retry loading customers"))
+        self.retry = QPushButton(self.tr("Retry"))
+        self.retry.setAccessibleName(self.tr("Retry loading customers"))
         self.retry.clicked.connect(self.retry_clicked)
         self.busy = BusyBar()
         layout = QVBoxLayout(self)
@@ -88,14 +84,14 @@ class CustomersArea(QWidget):
     def page_failed(self, message: str) -> None:
         """Rows already shown stay (marked as from before) and Retry fetches them again."""
         when = QTime.currentTime().toString("HH:mm")
-        text = (_t("Offline — showing what was loaded by {0}.") if self.model.state.failed
-                else _t("Some customers could not be loaded ({1}); showing what was loaded "
-                        "by {0}.")).format(when, message)
-        self.banner.show_message(text, kind="warning", action=_t("Retry"))
+        text = (self.tr("Offline — showing what was loaded by {0}.") if self.model.state.failed
+                else self.tr("Some customers could not be loaded ({1}); showing what was loaded "
+                             "by {0}.")).format(when, message)
+        self.banner.show_message(text, kind="warning", action=self.tr("Retry"))
 
     def show_count(self) -> None:
         """What is on screen: "Rows 4,201–4,230 of 100,000"."""
         first, last = self.table.visible_rows()
         total = self.model.total
-        self.count_label.setText("" if total == 0 or first < 0 else _t(
+        self.count_label.setText("" if total == 0 or first < 0 else self.tr(
             "Rows {0}–{1} of {2}").format(f"{first + 1:,}", f"{last + 1:,}", f"{total:,}"))

@@ -10,11 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolButton, QWidget
 
-from billie_desktop.ui.widgets import PlainLabel, tr
-
-
-def _t(text: str) -> str:
-    return tr(text, "MainWindow")
+from billie_desktop.ui.widgets import PlainLabel, Translated
 
 
 @dataclass(frozen=True)
@@ -33,7 +29,7 @@ class Targets:
     about: Callable[[], object]
 
 
-class MainActions:
+class MainActions(Translated):
     def __init__(self, window: QMainWindow, targets: Targets,
                  toolbar_widgets: tuple[QWidget, QWidget]) -> None:
         """``toolbar_widgets``: the organisation box and the search bar, which lead the
@@ -47,27 +43,27 @@ class MainActions:
             return made
 
         c = targets
-        self.refresh = action(_t("&Refresh"), c.refresh, "F5")
-        self.find = action(_t("&Find…"), c.find, "Ctrl+F")
-        self.link = action(_t("&Link to user account…"), c.link, "Ctrl+L")
+        self.refresh = action(self.tr("&Refresh"), c.refresh, "F5")
+        self.find = action(self.tr("&Find…"), c.find, "Ctrl+F")
+        self.link = action(self.tr("&Link to user account…"), c.link, "Ctrl+L")
         self.link.setEnabled(False)  # until a customer is selected
-        self.bulk = action(_t("Link by &email…"), c.bulk, "Ctrl+Shift+L")
-        self.bulk.setToolTip(_t("Match customers to user accounts by email, review, "
-                                "and link many at once"))
-        self.organisation = action(_t("Choose &organisation"), c.organisation, "Ctrl+O")
-        self.activity = action(_t("&Activity"), c.activity, "Ctrl+Shift+A")
-        self.export = action(_t("&Export customers…"), c.export, "Ctrl+E")
-        self.sign_out = action(_t("Sign &out"), c.sign_out)
-        self.quit = action(_t("&Quit"), c.quit, "Ctrl+Q")
-        self.about = action(_t("&About Billie Desktop"), c.about)
+        self.bulk = action(self.tr("Link by &email…"), c.bulk, "Ctrl+Shift+L")
+        self.bulk.setToolTip(self.tr("Match customers to user accounts by email, review, "
+                                     "and link many at once"))
+        self.organisation = action(self.tr("Choose &organisation"), c.organisation, "Ctrl+O")
+        self.activity = action(self.tr("&Activity"), c.activity, "Ctrl+Shift+A")
+        self.export = action(self.tr("&Export customers…"), c.export, "Ctrl+E")
+        self.sign_out = action(self.tr("Sign &out"), c.sign_out)
+        self.quit = action(self.tr("&Quit"), c.quit, "Ctrl+Q")
+        self.about = action(self.tr("&About Billie Desktop"), c.about)
         self._toolbar(window, toolbar_widgets)
         self._menus(window)
 
     def _toolbar(self, window: QMainWindow, widgets: tuple[QWidget, QWidget]) -> None:
-        toolbar = window.addToolBar(_t("Main"))
+        toolbar = window.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
-        toolbar.addWidget(PlainLabel(_t(" Organisation: ")))
+        toolbar.addWidget(PlainLabel(self.tr(" Organisation: ")))
         toolbar.addWidget(widgets[0])
         toolbar.addSeparator()
         toolbar.addWidget(widgets[1])
@@ -76,15 +72,15 @@ class MainActions:
         toolbar.addAction(self.sign_out)
         overflow = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")  # », unnamed by Qt
         if overflow is not None:
-            overflow.setAccessibleName(_t("More toolbar buttons"))
+            overflow.setAccessibleName(self.tr("More toolbar buttons"))
 
     def _menus(self, window: QMainWindow) -> None:
-        for title, actions in ((_t("&File"), (self.export, None, self.sign_out, None,
-                                              self.quit)),
-                               (_t("&View"), (self.refresh, self.find, self.organisation, None,
-                                              self.activity)),
-                               (_t("&Customer"), (self.link, self.bulk)),
-                               (_t("&Help"), (self.about,))):
+        for title, actions in ((self.tr("&File"), (self.export, None, self.sign_out, None,
+                                                   self.quit)),
+                               (self.tr("&View"), (self.refresh, self.find, self.organisation,
+                                                   None, self.activity)),
+                               (self.tr("&Customer"), (self.link, self.bulk)),
+                               (self.tr("&Help"), (self.about,))):
             menu = window.menuBar().addMenu(title)
             for item in actions:
                 menu.addAction(item) if item is not None else menu.addSeparator()

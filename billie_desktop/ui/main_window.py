@@ -47,14 +47,9 @@ from billie_desktop.ui.widgets import (
     fit_on_screen,
     plain_message_box,
     status_item,
-    tr,
 )
 
 log = logging.getLogger(__name__)
-
-
-def _t(text: str) -> str:
-    return tr(text, "MainWindow")
 
 
 class MainWindow(QMainWindow):
@@ -70,7 +65,7 @@ class MainWindow(QMainWindow):
         self.organisations: list[Organisation] = []
         self.link_dialog: LinkDialog | None = None
         self.accounts = AccountNames(session)  # "Name <email>" of linked accounts
-        self.setWindowTitle(_t("Billie Desktop"))
+        self.setWindowTitle(self.tr("Billie Desktop"))
         self._build()
         self.side = SideWindows(self, session, organisation=lambda: self.current_organisation,
                                 show_customer=self.show_customer,
@@ -95,7 +90,7 @@ class MainWindow(QMainWindow):
     # --- layout -------------------------------------------------------------------------------
     def _build(self) -> None:
         self.organisation = QComboBox()
-        self.organisation.setAccessibleName(_t("Organisation"))
+        self.organisation.setAccessibleName(self.tr("Organisation"))
         self.organisation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.search_bar = SearchBar()
         self.search, self.link_filter = self.search_bar.edit, self.search_bar.filter
@@ -122,19 +117,19 @@ class MainWindow(QMainWindow):
         splitter.setSizes([860, 340])
         self.setCentralWidget(splitter)
         self.model.state_changed.connect(lambda state, _: self.status_connection.setText(
-            _t("Offline: cannot reach the server") if state == ListState.OFFLINE
-            else _t("Connected")))
+            self.tr("Offline: cannot reach the server") if state == ListState.OFFLINE
+            else self.tr("Connected")))
         self.keeper = SelectionKeeper(self.table, self.model)
         self.model.modelReset.connect(lambda: self.detail.show_customer(self.keeper.kept))
         self.keeper.lost.connect(lambda: self.detail.show_customer(self.selected_customer()))
         self._build_status_bar()
 
-
     def _build_status_bar(self) -> None:
         self.status_server, self.status_user, self.status_org, self.status_connection = (
             status_item(self.statusBar(), text) for text in (
-                _t("Server: {0}").format(self.session.server_label),
-                _t("Signed in as {0}").format(self.session.display_name), "", _t("Connected")))
+                self.tr("Server: {0}").format(self.session.server_label),
+                self.tr("Signed in as {0}").format(self.session.display_name), "",
+                self.tr("Connected")))
 
     def _build_actions(self) -> None:
         self.commands = MainActions(self, Targets(
@@ -149,7 +144,7 @@ class MainWindow(QMainWindow):
     async def start(self, asked: Awaitable[QueryOrganisationsResponse] | None = None
                     ) -> None:
         """Loads the organisations (or takes those ``asked`` for) and selects the last."""
-        self.area.show_state(ListState.LOADING, _t("Loading your organisations…"))
+        self.area.show_state(ListState.LOADING, self.tr("Loading your organisations…"))
         form = Form(inputs=(self.organisation, self.search), busy=self.page_busy)
 
         def show(exc: BillieError) -> bool:
@@ -181,7 +176,7 @@ class MainWindow(QMainWindow):
         self.organisation.blockSignals(False)
         if not self.organisations:
             self.area.show_state(ListState.EMPTY,
-                                 _t("Your account is not a member of any organisation."))
+                                 self.tr("Your account is not a member of any organisation."))
             return
         self._organisation_changed(index)
 
@@ -226,8 +221,8 @@ class MainWindow(QMainWindow):
         self.status_org.setText(org.name if org else "")
         if org is not None:
             self.settings.set_last_organisation(self.session.place, org.id)
-        self.setWindowTitle(_t("{0} – Billie Desktop").format(org.name) if org
-                            else _t("Billie Desktop"))
+        self.setWindowTitle(self.tr("{0} – Billie Desktop").format(org.name) if org
+                            else self.tr("Billie Desktop"))
         self.model.set_organisation(org.id if org else None)
         self.keeper.forget()  # another organisation's customer is not kept
         self.detail.show_customer(None)
@@ -350,13 +345,13 @@ class MainWindow(QMainWindow):
         selected = self.selected_customer()
         if selected is not None and same_id(selected.id, customer.id):
             self.detail.show_customer(customer, account_text)
-        message = _t("Linked {0} to {1}.").format(customer.full_name, account_text)
+        message = self.tr("Linked {0} to {1}.").format(customer.full_name, account_text)
         self.statusBar().showMessage(f"{message} {note}" if note else message, 15_000)
 
     def _about(self) -> None:
-        plain_message_box(QMessageBox.Icon.Information, _t("About Billie Desktop"),
-                          _t("Billie Desktop {0}\nThe manager console for Billiecart.\n\n"
-                             "Server: {1}\n{2}").format(
+        plain_message_box(QMessageBox.Icon.Information, self.tr("About Billie Desktop"),
+                          self.tr("Billie Desktop {0}\nThe manager console for Billiecart.\n\n"
+                                  "Server: {1}\n{2}").format(
                               __version__, self.session.server_label,
                               self.session.client.powered_by or ""), self).open()
 
@@ -366,11 +361,11 @@ class MainWindow(QMainWindow):
         return self.guard.prompt
 
     def _prompt_declined(self) -> None:
-        self.tasks.run("sign-out", self.sign_out(_t("You were signed out because your "
-                                                     "session expired.")))
+        self.tasks.run("sign-out", self.sign_out(self.tr("You were signed out because your "
+                                                         "session expired.")))
 
     def sign_out_clicked(self) -> None:
-        self.tasks.run("sign-out", self.sign_out(_t("You have signed out.")))
+        self.tasks.run("sign-out", self.sign_out(self.tr("You have signed out.")))
 
     async def sign_out(self, why: str) -> None:
         """Clears tokens, cookies and every customer shown, then hands back to sign-in."""

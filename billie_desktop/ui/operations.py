@@ -20,17 +20,13 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from PySide6.QtWidgets import QLineEdit, QWidget
 from shiboken6 import isValid
 
-from billie_desktop.ui.widgets import Banner, BusyBar, FieldError, tr
+from billie_desktop.ui.widgets import Banner, BusyBar, FieldError, Translated
 
 if TYPE_CHECKING:  # imported when an operation runs: the first window needs only Qt
     from billie_desktop.api import BillieError
 
 T = TypeVar("T")
 FocusRule = Callable[["BillieError"], QWidget | None]
-
-
-def _t(text: str) -> str:
-    return tr(text, "Operations")
 
 
 class Field(NamedTuple):
@@ -40,7 +36,7 @@ class Field(NamedTuple):
     input: QWidget
 
 
-class Form:
+class Form(Translated):
     """The parts of a window that a server operation works through. (A plain class, not
     a dataclass: the sign-in window uses it, and ``dataclasses`` would be imported before
     the first window for it alone.)"""
@@ -112,11 +108,11 @@ class Form:
                 general_field.error.set_error(text)
             return
         if isinstance(exc, SessionExpiredError):
-            self.banner.show_message(text + " " + _t("Your input is kept."), kind="warning",
-                                     action=_t("Try again") if self.offers_retry else None)
+            self.banner.show_message(text + " " + self.tr("Your input is kept."), kind="warning",
+                                     action=self.tr("Try again") if self.offers_retry else None)
         elif exc.retryable:
             self.banner.show_message(text, kind="warning",
-                                     action=_t("Retry") if self.offers_retry else None)
+                                     action=self.tr("Retry") if self.offers_retry else None)
         else:
             self.banner.show_message(text, kind="error")
 

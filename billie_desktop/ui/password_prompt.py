@@ -15,33 +15,29 @@ from PySide6.QtWidgets import (
 from billie_desktop.ui.operations import Field, Form, focus_field, run_operation
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.tasks import Tasks
-from billie_desktop.ui.widgets import BusyBar, FieldError, PlainLabel, tr
-
-
-def _t(text: str) -> str:
-    return tr(text, "PasswordPrompt")
+from billie_desktop.ui.widgets import BusyBar, FieldError, PlainLabel
 
 
 class PasswordPrompt(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(_t("Session expired"))
+        self.setWindowTitle(self.tr("Session expired"))
         self.setModal(True)
-        intro = PlainLabel(_t("Your session has expired. Enter the password for {0} to carry on "
-                          "where you left off.").format(session.user_name))
+        intro = PlainLabel(self.tr("Your session has expired. Enter the password for {0} to "
+                                   "carry on where you left off.").format(session.user_name))
         intro.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(_t("Password"))
-        self.password.setPlaceholderText(_t("Password"))
+        self.password.setAccessibleName(self.tr("Password"))
+        self.password.setPlaceholderText(self.tr("Password"))
         self.error = FieldError(self)
         self.busy = BusyBar(self)
         self.buttons = QDialogButtonBox()
-        self.sign_in_button = self.buttons.addButton(_t("Sign in"),
+        self.sign_in_button = self.buttons.addButton(self.tr("Sign in"),
                                                      QDialogButtonBox.ButtonRole.AcceptRole)
         self.sign_in_button.setDefault(True)
-        self.sign_out_button = self.buttons.addButton(_t("Sign out"),
+        self.sign_out_button = self.buttons.addButton(self.tr("Sign out"),
                                                       QDialogButtonBox.ButtonRole.RejectRole)
         self.sign_out_button.setAutoDefault(False)  # Enter never signs out by accident
         self.sign_in_button.clicked.connect(self._clicked)
@@ -62,7 +58,7 @@ class PasswordPrompt(QDialog):
     async def submit(self) -> None:
         password = self.password.text()
         if not password:
-            self.error.set_error(_t("Enter your password."))
+            self.error.set_error(self.tr("Enter your password."))
             focus_field(self.password)
             return
         if await run_operation(self.form, self._sign_in_again(password)):
@@ -95,7 +91,7 @@ class PromptGuard(QObject):
         session.reauthenticated.connect(self._back)
 
     def _ask(self) -> None:
-        self.connection.setText(_t("Session expired: waiting for your password"))
+        self.connection.setText(self.tr("Session expired: waiting for your password"))
         if self.prompt is None:
             self.prompt = PasswordPrompt(self.session, self.window)
             self.prompt.rejected.connect(self.declined)
@@ -108,5 +104,5 @@ class PromptGuard(QObject):
         self.prompt = None
 
     def _back(self) -> None:
-        self.connection.setText(tr("Connected", "MainWindow"))
-        self.user.setText(tr("Signed in as {0}", "MainWindow").format(self.session.display_name))
+        self.connection.setText(self.tr("Connected"))
+        self.user.setText(self.tr("Signed in as {0}").format(self.session.display_name))

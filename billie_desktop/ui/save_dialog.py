@@ -6,15 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
-
-from billie_desktop.ui.widgets import tr
 
 
 def ask_where_to_save(parent: QWidget, title: str, suggested: Path,
                       chosen: Callable[[Path], object]) -> QFileDialog:
     """A CSV file's save dialog, suggesting ``suggested``; ``chosen`` gets the file."""
-    dialog = QFileDialog(parent, title, str(suggested), tr("CSV files (*.csv)", "Export"))
+    dialog = QFileDialog(parent, title, str(suggested),
+                         QCoreApplication.translate("Export", "CSV files (*.csv)"))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setDefaultSuffix("csv")
     dialog.fileSelected.connect(lambda name: chosen(Path(name)))

@@ -9,11 +9,6 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from billie_desktop.ui.customer_fields import LinkFilter
 from billie_desktop.ui.tuning import SEARCH_DEBOUNCE_MS
-from billie_desktop.ui.widgets import tr
-
-
-def _t(text: str) -> str:
-    return tr(text, "MainWindow")
 
 
 class SearchEdit(QLineEdit):
@@ -32,8 +27,8 @@ class SearchBar(QWidget):
         super().__init__(parent)
         self.edit = SearchEdit()
         self.edit.setPlaceholderText(
-            _t("Search name, email, phone, licence, suburb or postcode  (Ctrl+F)"))
-        self.edit.setAccessibleName(_t("Search customers"))
+            self.tr("Search name, email, phone, licence, suburb or postcode  (Ctrl+F)"))
+        self.edit.setAccessibleName(self.tr("Search customers"))
         self.edit.setMinimumWidth(160)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -41,10 +36,10 @@ class SearchBar(QWidget):
         self.timer.timeout.connect(lambda: self.search_changed.emit(self.edit.text()))
         self.edit.textChanged.connect(self._typed)
         self.filter = QComboBox()
-        self.filter.setAccessibleName(_t("Show"))
-        for text, value in ((_t("All customers"), LinkFilter.ALL),
-                            (_t("Not linked"), LinkFilter.NOT_LINKED),
-                            (_t("Linked"), LinkFilter.LINKED)):
+        self.filter.setAccessibleName(self.tr("Show"))
+        for text, value in ((self.tr("All customers"), LinkFilter.ALL),
+                            (self.tr("Not linked"), LinkFilter.NOT_LINKED),
+                            (self.tr("Linked"), LinkFilter.LINKED)):
             self.filter.addItem(text, value)
         self.filter.currentIndexChanged.connect(
             lambda _: self.filter_changed.emit(LinkFilter(self.filter.currentData())))

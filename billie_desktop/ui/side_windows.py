@@ -9,17 +9,13 @@ from typing import TYPE_CHECKING
 
 from billie_desktop.api import Customer, Organisation
 from billie_desktop.ui.session import Session
-from billie_desktop.ui.widgets import tr
+from billie_desktop.ui.widgets import Translated
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from billie_desktop.ui.activity_window import ActivityWindow
     from billie_desktop.ui.bulk_window import BulkLinkWindow
-
-
-def _t(text: str) -> str:
-    return tr(text, "Activity")
 
 
 def _raised(window: QWidget | None) -> bool:
@@ -31,7 +27,7 @@ def _raised(window: QWidget | None) -> bool:
     return True
 
 
-class SideWindows:
+class SideWindows(Translated):
     def __init__(self, parent: QWidget, session: Session, *,
                  organisation: Callable[[], Organisation | None],
                  show_customer: Callable[[str, str | None], bool],
@@ -72,7 +68,7 @@ class SideWindows:
 
         journal = self.session.journal
         if journal is None:
-            self.tell(_t("The activity journal could not be opened: see the log."))
+            self.tell(self.tr("The activity journal could not be opened: see the log."))
             return None
         if _raised(self.activity):
             return self.activity
@@ -85,7 +81,7 @@ class SideWindows:
     def _go_to(self, organisation_id: str, customer_id: str) -> None:
         """An activity entry's customer, selected in the main list (its organisation first)."""
         if not self.show_customer(customer_id, organisation_id):
-            self.tell(_t("That organisation is not one of yours on this server."))
+            self.tell(self.tr("That organisation is not one of yours on this server."))
 
     def close_all(self) -> None:
         for window in (self.bulk, self.activity):

@@ -31,7 +31,6 @@ from billie_desktop.ui.widgets import (
     PlainLabel,
     fit_on_screen,
     stacked,
-    tr,
 )
 
 if TYPE_CHECKING:  # the client is imported when it is needed: this window needs only Qt
@@ -40,10 +39,6 @@ if TYPE_CHECKING:  # the client is imported when it is needed: this window needs
 
 log = logging.getLogger(__name__)
 SANDBOX, STAGING, CUSTOM = "sandbox", "staging", "custom"
-
-
-def _t(text: str) -> str:
-    return tr(text, "SignInWindow")
 
 
 class SignInWindow(QWidget):
@@ -61,18 +56,18 @@ class SignInWindow(QWidget):
         self.remember_note_text = remember_note
         self.tasks = Tasks()
         self._signed_in_without_role: BillieClient | None = None
-        self.setWindowTitle(_t("Sign in – Billie Desktop"))
+        self.setWindowTitle(self.tr("Sign in – Billie Desktop"))
         self._build()
         if notice:
             self.banner.show_message(notice, kind="info")
 
     def _build(self) -> None:
-        title = PlainLabel(_t("Billie Desktop"))
+        title = PlainLabel(self.tr("Billie Desktop"))
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
-        subtitle = PlainLabel(_t("Sign in to manage your organisation's customers."))
+        subtitle = PlainLabel(self.tr("Sign in to manage your organisation's customers."))
         self.banner = Banner(self)
         self.banner.action_clicked.connect(self._banner_action)
         form = self._build_form()
@@ -103,32 +98,32 @@ class SignInWindow(QWidget):
 
     def _build_form(self) -> QFormLayout:
         self.server = QComboBox()
-        self.server.setAccessibleName(_t("Server"))
+        self.server.setAccessibleName(self.tr("Server"))
         if self.sandbox_url:
-            self.server.addItem(_t("Sandbox on this computer ({0})").format(self.sandbox_url),
+            self.server.addItem(self.tr("Sandbox on this computer ({0})").format(self.sandbox_url),
                                 SANDBOX)
-        self.server.addItem(_t("Staging ({0})").format(STAGING_URL), STAGING)
-        self.server.addItem(_t("Custom server…"), CUSTOM)
+        self.server.addItem(self.tr("Staging ({0})").format(STAGING_URL), STAGING)
+        self.server.addItem(self.tr("Custom server…"), CUSTOM)
         self.custom_url = QLineEdit(self.settings.custom_server)
         self.custom_url.setPlaceholderText("https://api.example.com.au")
-        self.custom_url.setAccessibleName(_t("Custom server address"))
+        self.custom_url.setAccessibleName(self.tr("Custom server address"))
         self.server_error = FieldError(self)
         self.user_name = QLineEdit(self.settings.last_user_name)
-        self.user_name.setAccessibleName(_t("User name"))
-        self.user_name.setPlaceholderText(_t("you@example.com.au"))
+        self.user_name.setAccessibleName(self.tr("User name"))
+        self.user_name.setPlaceholderText(self.tr("you@example.com.au"))
         self.user_error = FieldError(self)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(_t("Password"))
+        self.password.setAccessibleName(self.tr("Password"))
         self.password_error = FieldError(self)
-        self.remember = QCheckBox(_t("Remember me on this computer"))
-        self.remember.setAccessibleName(_t("Remember me"))
+        self.remember = QCheckBox(self.tr("Remember me on this computer"))
+        self.remember.setAccessibleName(self.tr("Remember me"))
         self.remember.setChecked(self.settings.remember)
 
         form = QFormLayout()
-        form.addRow(_t("Server:"), stacked(self.server, self.custom_url, self.server_error))
-        form.addRow(_t("User name:"), stacked(self.user_name, self.user_error))
-        form.addRow(_t("Password:"), stacked(self.password, self.password_error))
+        form.addRow(self.tr("Server:"), stacked(self.server, self.custom_url, self.server_error))
+        form.addRow(self.tr("User name:"), stacked(self.user_name, self.user_error))
+        form.addRow(self.tr("Password:"), stacked(self.password, self.password_error))
         form.addRow("", self.remember)
         self.remember_note = PlainLabel(self.remember_note_text or "")
         self.remember_note.setWordWrap(True)
@@ -149,11 +144,11 @@ class SignInWindow(QWidget):
         self.remember_note.setVisible(self.remember.isChecked() and bool(self.remember_note_text))
 
     def _build_buttons(self) -> QHBoxLayout:
-        self.sign_in_button = QPushButton(_t("Sign in"))
+        self.sign_in_button = QPushButton(self.tr("Sign in"))
         self.sign_in_button.setDefault(True)
-        self.sign_in_button.setAccessibleName(_t("Sign in"))
-        self.cancel_button = QPushButton(_t("Cancel"))
-        self.cancel_button.setAccessibleName(_t("Cancel signing in"))
+        self.sign_in_button.setAccessibleName(self.tr("Sign in"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel signing in"))
         self.cancel_button.hide()
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -166,7 +161,7 @@ class SignInWindow(QWidget):
         label = QLabel()  # rich text on purpose: our own links; its data is escaped
         set_qt_enum(label, "textInteractionFlags", "TextBrowserInteraction")
         label.linkActivated.connect(self.use_demo_user)
-        label.setAccessibleName(_t("Sandbox demo sign-ins"))
+        label.setAccessibleName(self.tr("Sandbox demo sign-ins"))
         self._fill_demo(label)
         return label
 
@@ -178,8 +173,8 @@ class SignInWindow(QWidget):
             rows = "".join(f"<tr><td><a href='{html.escape(u, quote=True)}'>{html.escape(u)}"
                            f"</a></td><td>&nbsp;{html.escape(d)}</td></tr>"
                            for u, d in demo.users)
-            label.setText(_t("<b>Sandbox demo sign-ins</b> (password "
-                             "<code>{0}</code>; click one to fill it in):").format(
+            label.setText(self.tr("<b>Sandbox demo sign-ins</b> (password "
+                                  "<code>{0}</code>; click one to fill it in):").format(
                                  html.escape(demo.password)) + f"<table>{rows}</table>")
 
     def choose_custom_server(self, url: str) -> None:
@@ -189,7 +184,7 @@ class SignInWindow(QWidget):
     # --- a sandbox that starts behind the window ----------------------------------------------
     def sandbox_starting(self, *, icon: bool = True) -> None:
         """``icon=False``: before the first window is on screen (see Banner.show_icon)."""
-        self.banner.show_message(_t("Starting the sandbox on this computer…"), kind="info",
+        self.banner.show_message(self.tr("Starting the sandbox on this computer…"), kind="info",
                                  icon=icon)
         self.busy.set_busy(True)
         self.sign_in_button.setEnabled(False)
@@ -197,7 +192,7 @@ class SignInWindow(QWidget):
     def sandbox_ready(self, url: str, demo: DemoSignIns) -> None:
         """The sandbox answers: it is offered (and chosen), with its demo sign-ins."""
         self.sandbox_url, self.demo_sign_ins = url, demo
-        self.server.insertItem(0, _t("Sandbox on this computer ({0})").format(url), SANDBOX)
+        self.server.insertItem(0, self.tr("Sandbox on this computer ({0})").format(url), SANDBOX)
         self.server.setCurrentIndex(0)
         self._fill_demo(self.demo)
         self.demo.setVisible(True)
@@ -206,7 +201,7 @@ class SignInWindow(QWidget):
         self.sign_in_button.setEnabled(True)
 
     def sandbox_failed(self, why: str) -> None:
-        self.banner.show_message(_t("The sandbox could not start: {0}").format(why),
+        self.banner.show_message(self.tr("The sandbox could not start: {0}").format(why),
                                  kind="error")
         self.busy.set_busy(False)
         self.sign_in_button.setEnabled(True)  # Staging or a custom server still work
@@ -273,7 +268,7 @@ class SignInWindow(QWidget):
 
     def cancel(self) -> None:
         self.tasks.cancel("sign-in")
-        self.banner.show_message(_t("Signing in was cancelled."), kind="info")
+        self.banner.show_message(self.tr("Signing in was cancelled."), kind="info")
 
     async def sign_in(self) -> None:
         url, user, password = self.selected_url(), self.user_name.text().strip(), \
@@ -305,9 +300,9 @@ class SignInWindow(QWidget):
     def _all_filled_in(self, url: str, user: str, password: str) -> bool:
         empty: QWidget | None = None
         for value, error, widget, message in (
-                (url, self.server_error, self.custom_url, _t("Enter the server address.")),
-                (user, self.user_error, self.user_name, _t("Enter your user name.")),
-                (password, self.password_error, self.password, _t("Enter your password."))):
+                (url, self.server_error, self.custom_url, self.tr("Enter the server address.")),
+                (user, self.user_error, self.user_name, self.tr("Enter your user name.")),
+                (password, self.password_error, self.password, self.tr("Enter your password."))):
             error.set_error(None if value else message)
             if not value and empty is None:
                 empty = widget
@@ -331,10 +326,10 @@ class SignInWindow(QWidget):
                                      discovery=report, sandbox_url=self.sandbox_url)
         if session is None:
             self.banner.show_message(
-                _t("{0} is signed in, but this console needs the manager role, which this "
-                   "account does not have. Ask your Billiecart administrator for it, or "
-                   "sign in with a manager account.").format(me.display_name or me.user_name),
-                kind="warning", action=_t("Sign out"))
+                self.tr("{0} is signed in, but this console needs the manager role, which this "
+                        "account does not have. Ask your Billiecart administrator for it, or "
+                        "sign in with a manager account.").format(me.display_name or me.user_name),
+                kind="warning", action=self.tr("Sign out"))
             self._signed_in_without_role = client
             return True
         self.settings.remember = self.remember.isChecked()
@@ -354,7 +349,7 @@ class SignInWindow(QWidget):
         finally:
             await client.close()
         self.password.clear()
-        self.banner.show_message(_t("Signed out."), kind="info")
+        self.banner.show_message(self.tr("Signed out."), kind="info")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tasks.cancel_all()

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from billie_desktop.speedups import set_qt_enum
-from billie_desktop.ui.widgets import tr
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
@@ -71,16 +70,16 @@ def add_theme_menu(window: QMainWindow, keeper: ThemeKeeper, settings: Settings)
     from PySide6.QtGui import QAction, QActionGroup
     from PySide6.QtWidgets import QMenu
 
-    view = tr("&View", "MainWindow")
+    view = QCoreApplication.translate("MainWindow", "&View")
     menu = next((m for m in window.menuBar().findChildren(QMenu) if m.title() == view), None)
     if menu is None:
         menu = window.menuBar().addMenu(view)
     menu.addSeparator()
-    theme_menu = menu.addMenu(tr("&Theme", "MainWindow"))
+    theme_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Theme"))
     group = QActionGroup(theme_menu)
-    for theme, title in ((Theme.SYSTEM, tr("&System", "MainWindow")),
-                         (Theme.LIGHT, tr("&Light", "MainWindow")),
-                         (Theme.DARK, tr("&Dark", "MainWindow"))):
+    for theme, title in ((Theme.SYSTEM, QCoreApplication.translate("MainWindow", "&System")),
+                         (Theme.LIGHT, QCoreApplication.translate("MainWindow", "&Light")),
+                         (Theme.DARK, QCoreApplication.translate("MainWindow", "&Dark"))):
         action = QAction(title, theme_menu, checkable=True)
         action.setData(theme.value)
         action.setChecked(keeper.theme == theme)

@@ -29,8 +29,13 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox, QStatusBar
 
 
-def tr(text: str, context: str = "BillieDesktop") -> str:
-    return QCoreApplication.translate(context, text)
+class Translated:
+    """``self.tr(text)`` for a class that is no QObject, as a QObject has it: translated in
+    the context of the class's name, which is where pyside6-lupdate files ``self.tr("…")``
+    (``make translations``)."""
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate(type(self).__name__, text)
 
 
 class PlainLabel(QLabel):
@@ -134,7 +139,7 @@ class Banner(QFrame):
         layout.addLayout(_at_top(self.icon))  # beside the first line of a long message
         layout.addWidget(self.text, 1)
         layout.addLayout(_at_top(self.action))
-        self.setAccessibleName(tr("Message"))
+        self.setAccessibleName(self.tr("Message"))
         self.hide()
 
     def show_message(self, text: str, *, kind: str = "warning", action: str | None = None,
@@ -230,7 +235,7 @@ class BusyBar(QProgressBar):
         self.setRange(0, 0)
         self.setTextVisible(False)
         self.setMaximumHeight(6)
-        self.setAccessibleName(tr("Working"))
+        self.setAccessibleName(self.tr("Working"))
         self.hide()
 
     def set_busy(self, busy: bool) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from billie_desktop.api import Customer, normal_guid
-from billie_desktop.work.text import tr_noop as _N  # titles, translated where shown
+from billie_desktop.work.text import QT_TRANSLATE_NOOP  # titles, translated where shown
 
 Emails = Mapping[str, str]  # linked account id (normal form) -> its email
 
@@ -45,24 +45,24 @@ def _account(c: Customer) -> str:
 
 
 COLUMNS = (
-    Column("name", _N("CustomersModel", "Name"), "lastName,firstName",
+    Column("name", QT_TRANSLATE_NOOP("CustomersModel", "Name"), "lastName,firstName",
            lambda c: ", ".join(p for p in (c.last_name, c.first_name) if p),
            (_field("Last name", "lastName", "last_name"),
             _field("First name", "firstName", "first_name"))),
-    Column("email", _N("CustomersModel", "Email"), "email", lambda c: c.email,
+    Column("email", QT_TRANSLATE_NOOP("CustomersModel", "Email"), "email", lambda c: c.email,
            (_field("Email", "email", "email"),)),
-    Column("phone", _N("CustomersModel", "Phone"), "phone", lambda c: c.phone,
+    Column("phone", QT_TRANSLATE_NOOP("CustomersModel", "Phone"), "phone", lambda c: c.phone,
            (_field("Phone", "phone", "phone"),)),
-    Column("suburb", _N("CustomersModel", "Suburb"), "suburb", lambda c: c.suburb,
+    Column("suburb", QT_TRANSLATE_NOOP("CustomersModel", "Suburb"), "suburb", lambda c: c.suburb,
            (_field("Suburb", "suburb", "suburb"),)),
-    Column("state", _N("CustomersModel", "State"), "stateTerritory",
+    Column("state", QT_TRANSLATE_NOOP("CustomersModel", "State"), "stateTerritory",
            lambda c: c.state_territory, (_field("State", "stateTerritory", "state_territory"),)),
-    Column("postcode", _N("CustomersModel", "Postcode"), "postcode", lambda c: c.postcode,
-           (_field("Postcode", "postcode", "postcode"),)),
-    Column("dob", _N("CustomersModel", "Date of birth"), "dateOfBirth",
+    Column("postcode", QT_TRANSLATE_NOOP("CustomersModel", "Postcode"), "postcode",
+           lambda c: c.postcode, (_field("Postcode", "postcode", "postcode"),)),
+    Column("dob", QT_TRANSLATE_NOOP("CustomersModel", "Date of birth"), "dateOfBirth",
            lambda c: c.date_of_birth,
            (CsvField("Date of birth", "dateOfBirth", lambda c, _e: _iso(c.date_of_birth)),)),
-    Column("linked", _N("CustomersModel", "User account"), "userAccountId",
+    Column("linked", QT_TRANSLATE_NOOP("CustomersModel", "User account"), "userAccountId",
            lambda c: c.user_account_id,
            (CsvField("User account ID", "userAccountId", lambda c, _e: _account(c)),
             CsvField("User account email", "userAccountId",

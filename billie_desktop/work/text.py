@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 
-def tr_noop(context: str, text: str) -> str:
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # (the name lupdate knows)
     """Marks ``text`` (a title in a table) for translation in ``context``; it is translated
-    where it is shown. ``make translations`` finds it (imported as ``_N``)."""
+    where it is shown. Named as Qt's own, so that pyside6-lupdate finds it (``make
+    translations``); the core does not import Qt."""
     return text

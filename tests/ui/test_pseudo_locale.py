@@ -5,6 +5,7 @@ fails. Data (names, emails, ids, numbers from the server) is left as it is."""
 from __future__ import annotations
 
 import asyncio
+import sys
 
 import pytest
 from PySide6.QtWidgets import (
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from billie_desktop.devtools.translations import strings
+from billie_desktop.devtools.translations import FOLDER, PSEUDO, strings
 from billie_desktop.ui.detail_pane import ExactText
 from billie_desktop.ui.translators import install_translators, remove_translators
 from billie_desktop.ui.widgets import LiveLabel
@@ -26,7 +27,7 @@ from tests.ui.conftest import signed_in
 from tests.ui.test_link_dialog import open_for
 
 MARK = "⟦"
-SOURCES = {text for _c, text, _w in strings()}
+SOURCES = {text for _c, text in strings(FOLDER / f"billie_desktop_{PSEUDO}.ts")}
 
 
 @pytest.fixture
@@ -128,3 +129,44 @@ async def test_the_main_window_and_its_dialogs_in_the_pseudo_locale(console, pse
     assert not clipped(main.side.activity)
     main.side.activity.close()
     await main.tasks.wait_idle()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="make translations runs on Linux")
+def test_the_translation_files_hold_every_string_the_sources_mark(tmp_path):
+    """pyside6-lupdate, run on the sources now, finds exactly what the committed .ts holds
+    (each in the context of its class): a string added or changed without ``make
+    translations`` fails here, not as an untranslated word in some window."""
+    from pathlib import Path
+
+    from billie_desktop.devtools.translations import update
+
+    fresh = tmp_path / "fresh.ts"
+    update(fresh, PSEUDO, Path(sys.executable).parent)
+    committed = set(strings(FOLDER / f"billie_desktop_{PSEUDO}.ts"))
+    assert committed and set(strings(fresh)) == committed
+
+
+def test_each_class_translates_in_its_own_context():
+    """``self.tr`` of a class that is no QObject (widgets.Translated) asks for the class's
+    name as its context, as a QObject's does and as pyside6-lupdate files it."""
+    from PySide6.QtCore import QTranslator
+
+    from billie_desktop.ui.widgets import Translated
+
+    asked: list[str] = []
+
+    class Recording(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):
+            asked.append(context)
+            return ""
+
+    class SomeWindowPart(Translated):
+        pass
+
+    recording = Recording()
+    QApplication.instance().installTranslator(recording)
+    try:
+        SomeWindowPart().tr("Anything")
+    finally:
+        QApplication.instance().removeTranslator(recording)
+    assert "SomeWindowPart" in asked
