@@ -30,11 +30,12 @@ class SearchBar(QWidget):
             self.tr("Search name, email, phone, licence, suburb or postcode  (Ctrl+F)"))
         self.edit.setAccessibleName(self.tr("Search customers"))
         self.edit.setMinimumWidth(160)
+        self.edit.setClearButtonEnabled(True)  # (Qt shows it over some text only)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SEARCH_DEBOUNCE_MS)
         self.timer.timeout.connect(lambda: self.search_changed.emit(self.edit.text()))
-        self.edit.textChanged.connect(self._typed)
+        self.edit.textChanged.connect(self.timer.start)
         self.filter = QComboBox()
         self.filter.setAccessibleName(self.tr("Show"))
         for text, value in ((self.tr("All customers"), LinkFilter.ALL),
@@ -48,9 +49,3 @@ class SearchBar(QWidget):
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.filter)
 
-    def _typed(self) -> None:
-        # The clear button shows only over some text: it comes with the first, since its
-        # icon (looked up in the icon theme) cost ~6 ms of the main window's start.
-        if not self.edit.isClearButtonEnabled():
-            self.edit.setClearButtonEnabled(True)
-        self.timer.start()
