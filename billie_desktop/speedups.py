@@ -78,6 +78,21 @@ def take_out_pyside_import_hook() -> bool:
     return True
 
 
+# The first window first (ui/start.py). Until the sign-in window is on screen nothing is
+# imported or built that it does not show; what waits, and what each saved that window
+# (make bench, spawn to the sign-in window visible, two rounds each way, medians of 11):
+# - asyncio, qasync and the console itself (ui/app.py): ~40 ms of imports (-X importtime);
+# - Qt's namespace: 12 ms (set_qt_enum, below);
+# - the modules the window's widgets need only later (html, QStyle, QMessageBox, QEvent,
+#   imported where used in ui/widgets.py): 4-8 ms;
+# - the --sandbox banner's icon, drawn a moment later (ui/widgets.Banner.show_icon): 8-10 ms
+#   of the --sandbox start;
+# - the windows' icon, an SVG (ui/launch.set_app_icon, after the first window): 2-5 ms.
+# Together ~30 ms of a 105-110 ms window. tests/test_architecture.py fails if any of them
+# is imported before the window is shown. (The search's clear button, once also put off,
+# saved nothing measurable and is set up with the search bar.)
+
+
 def set_qt_enum(obj: Any, name: str, value: str) -> None:
     """Sets the enum property ``name`` of a QObject to the value Qt's documentation calls
     ``value``: ``set_qt_enum(label, "textFormat", "PlainText")`` is

@@ -87,7 +87,7 @@ async def remembered(console: ConsoleApp) -> None:
     say(f"imported before the customers, yet unused: {early}")
     import os
 
-    say(f"pydantic plugins: {os.environ.get('PYDANTIC_DISABLE_PLUGINS')}")  # ui/start.py
+    say(f"pydantic plugins: {os.environ.get('PYDANTIC_DISABLE_PLUGINS')}")  # api/dtos.py
     # The window icon waited for the customers to be painted (ui/start.py), then came.
     await wait_for(lambda: not main.windowIcon().isNull(), limit=5)
     say("window icon set")

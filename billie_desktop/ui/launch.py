@@ -52,8 +52,8 @@ def after_first_window(qapp: QApplication) -> None:
 
 
 def set_app_icon(qapp: QApplication) -> None:
-    """The windows' icon (an SVG: loading it brings in Qt's SVG plugin, ~5 ms, so the
-    console's first window is shown before it). No window sets its own: Qt gives them all
+    """The windows' icon (an SVG: loading it brings in Qt's SVG plugin, so the console's
+    first window is shown before it: see speedups.py). No window sets its own: Qt gives them all
     the application's, those already on screen too."""
     from PySide6.QtGui import QIcon  # (its 150-name ThemeIcon enum, too, waits)
 

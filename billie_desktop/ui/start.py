@@ -17,7 +17,6 @@ customers come straight up."""
 from __future__ import annotations
 
 import argparse
-import os
 import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
@@ -48,14 +47,10 @@ def run_console(args: argparse.Namespace, driver: Driver | None = None) -> int:
     """``billie-desktop`` (parsed by ``billie_desktop.__main__``). ``driver`` replaces the
     user for scripted journeys; the console is built exactly as for a user."""
     configure_logging(args.log_level)  # (the log file once the window is up)
-    # No pydantic plugins (logfire and the like, if installed beside the console): they
-    # would see every answer validated, customers' details too; and looking for them reads
-    # every installed package's entry points on the way to the first answer (~3 ms).
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     qapp = bare_qapp()
     install_translators(qapp, args.locale)  # before any window is built
     settings = Settings(args.settings)
-    keeper = ThemeKeeper(qapp)  # (made, not looked for: the first lookup costs ~5 ms)
+    keeper = ThemeKeeper(qapp)  # the application's one, handed to the console
     keeper.apply(settings.theme, check_scheme=False)  # before the first window paints
     clients = Clients()  # (nothing of the client is imported until one is made)
     first = None

@@ -100,9 +100,8 @@ def is_dark(palette: QPalette) -> bool:
 
 def keeper_for(app: QGuiApplication | QCoreApplication | None) -> ThemeKeeper:
     """The application's one keeper (two would both answer the platform's changes): a
-    child of the application, found there, made with it the first time. (The start makes
-    it before the first window and hands it on: the first look among the application's
-    children costs ~5 ms.)"""
+    child of the application, found there, made with it the first time (the console's
+    start makes it before the first window and hands it on; tests and tools find it)."""
     if not isinstance(app, QGuiApplication):
         raise TypeError("the theme keeper needs a QGuiApplication")
     keeper = app.findChild(ThemeKeeper)
@@ -124,8 +123,8 @@ class ThemeKeeper(QObject):
     def apply(self, theme: Theme | str, *, check_scheme: bool = True) -> None:
         """``check_scheme=False``, for the first window: System keeps the platform's palette
         and leaves checking it against the platform's colour scheme to ``check_scheme()``,
-        once the window is up. Reading the scheme builds Qt's namespace (~15 ms, see
-        ``set_qt_enum``); the palette Qt gives disagrees with the scheme only where a
+        once the window is up. Reading the scheme builds Qt's namespace (see
+        ``speedups.set_qt_enum``); the palette Qt gives disagrees with the scheme only where a
         platform theme's palette ignores it."""
         self.theme = Theme(theme)
         hints = self.app.styleHints()

@@ -2,8 +2,9 @@
 and an awaitable question box that never re-enters the event loop.
 
 The sign-in window, the first thing on screen, is built from these: what it does not need
-at once (html, QStyle, QMessageBox, QEvent: ~10 ms of type creation) is imported where it
-is used, and it sets no value of Qt's namespace (``speedups.set_qt_enum``)."""
+at once (html, QStyle, QMessageBox, QEvent) is imported where it is used, and it sets no
+value of Qt's namespace (``speedups.set_qt_enum``): see speedups.py, "the first window
+first", for what each saves."""
 
 from __future__ import annotations
 
@@ -144,8 +145,8 @@ class Banner(QFrame):
 
     def show_message(self, text: str, *, kind: str = "warning", action: str | None = None,
                      icon: bool = True) -> None:
-        """``icon=False``: the icon is drawn by a later ``show_icon`` (QStyle's 600 enums
-        and the icon cost ~9 ms, which a first window shows sooner without)."""
+        """``icon=False``: the icon is drawn by a later ``show_icon`` (QStyle's enums and
+        the icon: a first window shows sooner without, see speedups.py)."""
         self.kind = kind
         if icon:
             self.show_icon()
