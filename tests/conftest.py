@@ -22,7 +22,8 @@ import pytest
 os.environ.setdefault("QT_API", "pyside6")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from billie_desktop.sandbox import SandboxOptions, SandboxServer
+from billie_desktop.sandbox.config import SandboxOptions
+from billie_desktop.sandbox.server import SandboxServer
 
 TESTS = Path(__file__).parent
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from billie_desktop.sandbox import AUTH_MODES, SandboxOptions, SandboxServer
+from billie_desktop.sandbox.config import AUTH_MODES, SandboxOptions
+from billie_desktop.sandbox.server import SandboxServer
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "billie-sandbox"

@@ -11,8 +11,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from billie_desktop.api import MemoryTokenStore
-from billie_desktop.sandbox import SandboxOptions, SandboxServer
+from billie_desktop.sandbox.config import SandboxOptions
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS
+from billie_desktop.sandbox.server import SandboxServer
 from billie_desktop.ui.app import ConsoleApp
 from billie_desktop.ui.customer_fields import ListState
 from billie_desktop.ui.main_window import MainWindow

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from billie_desktop.api import MemoryTokenStore, QueryUserAccountsRequest, same_id
-from billie_desktop.sandbox import SandboxOptions
+from billie_desktop.sandbox.config import SandboxOptions
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS
 from billie_desktop.ui.app import ConsoleApp
 from billie_desktop.ui.customer_fields import ListState

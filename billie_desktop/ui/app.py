@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # the client and the main window are imported after the first
         TokenStore,
         TokenStoreChoice,
     )
-    from billie_desktop.sandbox import SandboxOptions
+    from billie_desktop.sandbox.config import SandboxOptions
     from billie_desktop.sandbox.demo import DemoSignIns
     from billie_desktop.sandbox.server import SandboxServer
     from billie_desktop.ui.main_window import MainWindow

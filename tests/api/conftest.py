@@ -10,7 +10,8 @@ import pytest
 from keyring.backend import KeyringBackend
 
 from billie_desktop.api import BillieClient, MemoryTokenStore, RetryPolicy
-from billie_desktop.sandbox import AUTH_MODES, JSON_MODES, SandboxOptions, SandboxServer
+from billie_desktop.sandbox.config import AUTH_MODES, JSON_MODES, SandboxOptions
+from billie_desktop.sandbox.server import SandboxServer
 from tests.conftest import Wire, port_is_listening
 
 STYLES = [dict(auth=a, json=j) for a, j in itertools.product(AUTH_MODES, JSON_MODES)]

@@ -20,7 +20,7 @@ from billie_desktop.api import (
     ValidationError,
     same_id,
 )
-from billie_desktop.sandbox import ROLE_CHECKS
+from billie_desktop.sandbox.config import ROLE_CHECKS
 from tests.api.helpers import orgs, unlinked
 
 PASSWORD = "billie-sandbox"

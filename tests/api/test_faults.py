@@ -30,7 +30,8 @@ PASSWORD = "billie-sandbox"
 
 @pytest.fixture(scope="module")
 def server():
-    from billie_desktop.sandbox import SandboxOptions, SandboxServer
+    from billie_desktop.sandbox.config import SandboxOptions
+    from billie_desktop.sandbox.server import SandboxServer
 
     with SandboxServer(SandboxOptions(customers=60, faults=True)) as sandbox:
         yield sandbox

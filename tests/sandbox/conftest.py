@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from billie_desktop.sandbox import SandboxOptions, SandboxServer
+from billie_desktop.sandbox.config import SandboxOptions
+from billie_desktop.sandbox.server import SandboxServer
 from tests.conftest import port_is_listening
 from tests.sandbox.helpers import FLAVOUR_IDS, FLAVOURS, MANAGER, Session, organisations, sign_in
 

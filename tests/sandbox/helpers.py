@@ -8,7 +8,8 @@ from typing import Any
 
 import httpx
 
-from billie_desktop.sandbox import AUTH_MODES, JSON_MODES, ROLE_CHECKS, SandboxServer
+from billie_desktop.sandbox.config import AUTH_MODES, JSON_MODES, ROLE_CHECKS
+from billie_desktop.sandbox.server import SandboxServer
 
 PASSWORD = "billie-sandbox"
 MANAGER = "manager@sandbox.test"

@@ -8,7 +8,7 @@ import httpx
 import jwt
 import pytest
 
-from billie_desktop.sandbox import AUTH_MODES
+from billie_desktop.sandbox.config import AUTH_MODES
 from tests.sandbox.helpers import LOCKED, MANAGER, PASSWORD, STAFF, organisations, sign_in
 
 

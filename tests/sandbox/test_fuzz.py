@@ -18,8 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from billie_desktop.sandbox import SandboxOptions, SandboxServer
+from billie_desktop.sandbox.config import SandboxOptions
 from billie_desktop.sandbox.operations import OPERATIONS
+from billie_desktop.sandbox.server import SandboxServer
 from tests.sandbox.helpers import MANAGER, organisations, sign_in
 
 ROUTES = sorted({path for op in OPERATIONS for path, _ in op.routes}

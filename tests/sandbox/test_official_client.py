@@ -12,7 +12,8 @@ from dataclasses_json import LetterCase, Undefined, dataclass_json
 from servicestack import IGet, IPut, IReturn, JsonServiceClient, WebServiceException
 from servicestack.types import Authenticate, ResponseStatus
 
-from billie_desktop.sandbox import AUTH_MODES, SandboxOptions, SandboxServer
+from billie_desktop.sandbox.config import AUTH_MODES, SandboxOptions
+from billie_desktop.sandbox.server import SandboxServer
 from tests.sandbox.helpers import MANAGER, PASSWORD
 
 # ruff: noqa: UP045

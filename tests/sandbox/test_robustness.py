@@ -14,7 +14,8 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from billie_desktop.sandbox import SandboxOptions, SandboxServer
+from billie_desktop.sandbox.config import SandboxOptions
+from billie_desktop.sandbox.server import SandboxServer
 from billie_desktop.sandbox.store import Store
 from tests.conftest import port_is_listening
 from tests.sandbox.helpers import (

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from uvicorn.protocols.http import h11_impl
 
-from billie_desktop.sandbox import SandboxOptions, SandboxServer
+from billie_desktop.sandbox.config import SandboxOptions
+from billie_desktop.sandbox.server import SandboxServer
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -82,7 +83,8 @@ def test_uvicorn_is_untouched_even_while_a_sandbox_serves():
     code = """
 import uvicorn.protocols.http.h11_impl as h
 import billie_desktop.ui.app, billie_desktop.sandbox.server
-from billie_desktop.sandbox import SandboxOptions, SandboxServer
+from billie_desktop.sandbox.config import SandboxOptions
+from billie_desktop.sandbox.server import SandboxServer
 with SandboxServer(SandboxOptions(customers=5)):
     assert h.RequestResponseCycle.__name__ == "RequestResponseCycle", "patched"
     assert type(h.STATUS_PHRASES) is dict, "patched"

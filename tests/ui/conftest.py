@@ -18,8 +18,9 @@ import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from billie_desktop.api import BillieClient, MemoryTokenStore
-from billie_desktop.sandbox import SandboxOptions, SandboxServer
+from billie_desktop.sandbox.config import SandboxOptions
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS
+from billie_desktop.sandbox.server import SandboxServer
 from billie_desktop.ui.app import ConsoleApp
 from billie_desktop.ui.main_window import MainWindow
 from billie_desktop.ui.settings import Settings

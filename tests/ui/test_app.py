@@ -146,7 +146,7 @@ async def test_the_app_ends_when_its_last_window_closes_and_not_before():
 def test_a_sandbox_start_never_resumes_a_remembered_session(tmp_path):
     """--sandbox starts a new server each time, and asks for it: a session remembered for
     the server signed in to last time (another sandbox's port, or staging) is not resumed."""
-    from billie_desktop.sandbox import SandboxOptions
+    from billie_desktop.sandbox.config import SandboxOptions
     from billie_desktop.ui.app import ConsoleApp
 
     settings = Settings(tmp_path / "s.ini")

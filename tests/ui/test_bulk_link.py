@@ -13,7 +13,8 @@ import httpx
 import pytest
 
 from billie_desktop.api import same_id
-from billie_desktop.sandbox import SandboxOptions, SandboxServer
+from billie_desktop.sandbox.config import SandboxOptions
+from billie_desktop.sandbox.server import SandboxServer
 from billie_desktop.ui.bulk_models import why_text
 from billie_desktop.ui.bulk_run import RunState
 from billie_desktop.ui.bulk_window import BulkLinkWindow

@@ -13,8 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from billie_desktop.api import QueryCustomersRequest, same_id
-from billie_desktop.sandbox import SandboxOptions, SandboxServer
+from billie_desktop.sandbox.config import SandboxOptions
 from billie_desktop.sandbox.hostile import MARKER
+from billie_desktop.sandbox.server import SandboxServer
 from billie_desktop.ui.main_window import MainWindow
 from billie_desktop.ui.widgets import PlainLabel, set_qt_enum
 from billie_desktop.work.columns import LINKED

@@ -252,7 +252,7 @@ async def test_the_sandbox_starts_behind_the_window(settings):
     """--sandbox: the sign-in window comes first, says the sandbox is starting, and
     enables Sign in (with the sandbox chosen and its demo sign-ins) once it answers."""
     from billie_desktop.api import MemoryTokenStore
-    from billie_desktop.sandbox import SandboxOptions
+    from billie_desktop.sandbox.config import SandboxOptions
 
     app = ConsoleApp(settings, MemoryTokenStore(), sandbox_options=SandboxOptions(customers=20))
     try:

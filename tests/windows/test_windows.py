@@ -197,8 +197,9 @@ def test_the_console_loop_is_the_proactor_and_the_client_works_over_it():
     from PySide6.QtWidgets import QApplication
 
     from billie_desktop.api import BillieClient, QueryCustomersRequest, QueryOrganisationsRequest
-    from billie_desktop.sandbox import SandboxOptions, SandboxServer
+    from billie_desktop.sandbox.config import SandboxOptions
     from billie_desktop.sandbox.demo import DEMO_SIGN_INS
+    from billie_desktop.sandbox.server import SandboxServer
 
     app = QApplication.instance() or QApplication([])
     loop = qasync.QEventLoop(app)
