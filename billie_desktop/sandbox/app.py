@@ -14,6 +14,7 @@ import re
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -173,8 +174,6 @@ class SandboxApp:
         if plan.status == 403:  # [RequiredRole] refusing: text/plain, as ServiceStack does
             return Reply(403, b"Invalid Role", "text/plain; charset=utf-8", headers)
         if plan.status is not None:
-            from http import HTTPStatus
-
             reason = HTTPStatus(plan.status).phrase
             html = faults.GATEWAY_HTML.format(status=plan.status, reason=reason)
             return Reply(plan.status, html.encode(), "text/html", headers)

@@ -18,9 +18,9 @@ from billie_desktop.api import (
     Request,
     SessionExpiredError,
 )
+from billie_desktop.work.entries import Where
 
 if TYPE_CHECKING:
-    from billie_desktop.work.entries import Where
     from billie_desktop.work.journal import Journal
 
 T = TypeVar("T", bound=BaseModel)
@@ -65,8 +65,6 @@ class Session(QObject):
 
     def where(self, organisation: Organisation) -> Where:
         """For the journal: this server, that organisation, who is signed in."""
-        from billie_desktop.work.entries import Where
-
         return Where(self.server_label, organisation.id, organisation.name,
                      f"{self.display_name} <{self.user_name}>")
 
