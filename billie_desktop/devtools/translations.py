@@ -30,7 +30,7 @@ LOCALES = ("en_XA",)  # the pseudo-locale; real languages are added here as they
 PSEUDO = "en_XA"
 _ACCENTS = str.maketrans("AaBbCcDdEeGgHhIiJjKkLlNnOoRrSsTtUuWwYyZz",
                          "ÅåƁƀÇçÐđÉéĜĝĤĥÎîĴĵĶķĻļÑñÖöŔŕŠšŢţÛûŴŵÝýŽž")
-_PLACEHOLDER = re.compile(r"(\{[^}]*\}|%[a-zA-Z]|&(?=\w)|\n)")
+_PLACEHOLDER = re.compile(r"(\{[^}]*\}|%[a-zA-Z]|<[^>]*>|&\w+;|&(?=\w)|\n)")
 
 
 def sources(package: Path = PACKAGE) -> list[Path]:
@@ -54,8 +54,8 @@ def update(ts: Path, locale: str, bin_dir: Path) -> None:
 
 
 def pseudo(text: str) -> str:
-    """Accented, bracketed, ~35 % longer; placeholders ({0}, %v), accelerators (&) and
-    line breaks kept as they are."""
+    """Accented, bracketed, ~35 % longer; placeholders ({0}, %v), markup (<b>, &nbsp;),
+    accelerators (&) and line breaks kept as they are."""
     parts = _PLACEHOLDER.split(text)
     out = "".join(p if _PLACEHOLDER.fullmatch(p) else p.translate(_ACCENTS) for p in parts)
     letters = sum(c.isalpha() for c in text)

@@ -1216,7 +1216,7 @@ Server: {1}
     </message>
     <message>
         <source>&lt;b&gt;Sandbox demo sign-ins&lt;/b&gt; (password &lt;code&gt;{0}&lt;/code&gt;; click one to fill it in):</source>
-        <translation>⟦&lt;ƀ&gt;Šåñđƀöx đémö šîĝñ-îñš&lt;/ƀ&gt; (påššŵöŕđ &lt;çöđé&gt;{0}&lt;/çöđé&gt;; çļîçķ öñé ţö fîļļ îţ îñ):~~~~~~~~~~~~~~~~~~~⟧</translation>
+        <translation>⟦&lt;b&gt;Šåñđƀöx đémö šîĝñ-îñš&lt;/b&gt; (påššŵöŕđ &lt;code&gt;{0}&lt;/code&gt;; çļîçķ öñé ţö fîļļ îţ îñ):~~~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
 </context>
 </TS>

@@ -159,6 +159,9 @@ class SignInWindow(QWidget):
     def _build_demo(self) -> QLabel:
         """The sandbox's demo sign-ins (handed in as data), as links that fill the form."""
         label = QLabel()  # rich text on purpose: our own links; its data is escaped
+        # Said, not guessed: a translation that does not begin with a tag (the
+        # pseudo-locale's "⟦<b>…") would otherwise show its tags as text.
+        set_qt_enum(label, "textFormat", "RichText")
         set_qt_enum(label, "textInteractionFlags", "TextBrowserInteraction")
         label.linkActivated.connect(self.use_demo_user)
         label.setAccessibleName(self.tr("Sandbox demo sign-ins"))
