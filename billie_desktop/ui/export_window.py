@@ -27,6 +27,7 @@ class ExportDialog(QDialog):
         self.path = path
         self.rows = 0
         self.outcome = ""  # "exported", "cancelled" or "failed", once it has ended
+        self.closed = False  # by Escape or its close button: Qt may delete it at once
         self.tasks = Tasks()
         self.banner = Banner()
         self.file_label = PlainLabel(self.tr("To {0}").format(path))
@@ -76,6 +77,8 @@ class ExportDialog(QDialog):
 
     def _ended(self, outcome: str, text: str, *, error: bool = False) -> None:
         self.outcome = outcome
+        if self.closed:
+            return  # nobody to tell: its widgets may be gone already
         self.progress.setRange(0, 1)
         self.progress.setValue(1 if outcome == "exported" else 0)
         if error:
@@ -91,7 +94,9 @@ class ExportDialog(QDialog):
             self.reject()
 
     def reject(self) -> None:
-        """Escape or the window's close: cancels an export still running."""
+        """Escape or the window's close: cancels an export still running, whose ending
+        then updates nothing (the window is deleted once closed: ui/export_entry.py)."""
+        self.closed = True
         self.tasks.cancel_all()
         super().reject()
 
