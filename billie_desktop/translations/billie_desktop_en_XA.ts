@@ -383,6 +383,10 @@
         <translation>⟦Ļîñķéđ {0:,}, fåîļéđ {1:,}, {2:,} ţö ĝö · {3:,.0f} ļîñķš/š · åƀöûţ {4:,.0f} š ļéfţ~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
+        <source>Resume</source>
+        <translation>⟦Ŕéšûmé~~⟧</translation>
+    </message>
+    <message>
         <source>&amp;Apply ({0:,})</source>
         <translation>⟦&amp;Åppļý ({0:,})~~⟧</translation>
     </message>

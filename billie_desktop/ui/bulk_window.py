@@ -219,7 +219,8 @@ class BulkLinkWindow(QWidget):
             self.run.resume()
 
     def _banner_retry(self) -> None:
-        """The banner's Retry: load again, or resume a run that paused on a failure."""
+        """The banner's button: Retry loads again; Resume carries on a run that paused on a
+        failure."""
         if self.result is None:
             self.load()
         elif self.run is not None and self.run.state == RunState.PAUSED:
@@ -275,7 +276,8 @@ class BulkLinkWindow(QWidget):
     def _run_state(self, state: RunState, reason: str) -> None:
         self.pairs_model.recount()
         if state == RunState.PAUSED and reason:  # a lost connection, a declined prompt
-            self.banner.show_message(reason, kind="warning", action=self.tr("Retry"))
+            # Resume, not Retry: nothing is sent again; what was lost is read back first.
+            self.banner.show_message(reason, kind="warning", action=self.tr("Resume"))
         if state == RunState.DONE and self.run is not None:
             self.status.setText(self.run.summary().splitlines()[0] + " " + reason)
         elif reason:

@@ -225,8 +225,9 @@ async def test_a_lost_answer_pauses_and_is_checked_not_resent(console, sandbox):
     await finished(window, (RunState.PAUSED,))
     assert lost.outcome == Outcome.UNKNOWN
     assert "connection to the server was lost" in window.banner.text.text()
-    assert window.banner.action.text() == "Retry" and window.pause_button.text() == "&Resume"
-    window.banner.action.click()  # Retry
+    # The banner's button resumes (it resends nothing): it says so, as Pause's button does.
+    assert window.banner.action.text() == "Resume" and window.pause_button.text() == "&Resume"
+    window.banner.action.click()
     await finished(window)
     assert lost.outcome == Outcome.LINKED and "checked" in lost.message
     assert all(p.outcome == Outcome.LINKED for p in pairs)
