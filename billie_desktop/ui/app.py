@@ -69,7 +69,6 @@ class ConsoleApp(QObject):
     first_window_up = Signal()
     stage_changed = Signal(object)  # Stage
 
-
     def __init__(self, settings: Settings, token_store: TokenStore | None, *,
                  client_factory: Callable[[str], BillieClient] | None = None,
                  sandbox_url: str | None = None, demo: DemoSignIns | None = None,
@@ -276,16 +275,12 @@ class ConsoleApp(QObject):
         except BillieError as exc:
             log.info("could not resume the remembered session: %s", type(exc).__name__)
             me = None
-        if me is None or self.stage is not Stage.RESUMING:  # (or signed in meanwhile)
+        session = None if me is None else Session.of_manager(
+            client, me, server, remember=True, discovery=None, sandbox_url=self.sandbox_url)
+        if session is None or self.stage is not Stage.RESUMING:
             drop(discovering)
-            await client.close()
+            await client.close()  # nothing to resume, not a manager's, or signed in meanwhile
             return self.stage is not Stage.RESUMING
-        session = Session.of_manager(client, me, server, remember=True, discovery=None,
-                                     sandbox_url=self.sandbox_url)
-        if session is None:
-            drop(discovering)
-            await client.close()  # not a manager: sign in afresh
-            return False
         # Asked now, answered while the main window is imported and built.
         organisations = asyncio.ensure_future(client.send(QueryOrganisationsRequest()))
         with contextlib.suppress(BillieError):

@@ -184,8 +184,6 @@ class LinkRun(QObject):
                     return
             pair.entry = self.linker.begin(target)
             linked = await self.linker.link(target, read_back_if_lost=False, entry=pair.entry)
-        except asyncio.CancelledError:
-            raise
         except TransportError as exc:
             lost = exc.fate_unknown or was_unknown
             self._put_back(pair, lost)

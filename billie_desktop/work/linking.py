@@ -7,27 +7,24 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from billie_desktop.api import (
     AssociateUserAccountToCustomerRequest,
     BillieError,
     Customer,
     GetCustomerRequest,
-    Request,
     TransportError,
     same_id,
 )
 from billie_desktop.work.entries import FAILED, LINKED, NO_ANSWER, Where
+from billie_desktop.work.paging import Send
 
 if TYPE_CHECKING:
     from billie_desktop.work.journal import Journal
 
 log = logging.getLogger(__name__)
-
-Send = Callable[[Request[Any]], Awaitable[Any]]
 
 STOPPED = "Stopped before the answer came."
 CHECKED_LINKED = "The answer was lost; reading the customer back showed the link."
