@@ -948,10 +948,6 @@ Choose this account anyway?</source>
         <translation>⟦Ļöåđîñĝ ýöûŕ öŕĝåñîšåţîöñš…~~~~~~~~⟧</translation>
     </message>
     <message>
-        <source>&amp;View</source>
-        <translation>⟦&amp;Vîéŵ~⟧</translation>
-    </message>
-    <message>
         <source>Your account is not a member of any organisation.</source>
         <translation>⟦Ýöûŕ åççöûñţ îš ñöţ å mémƀéŕ öf åñý öŕĝåñîšåţîöñ.~~~~~~~~~~~~~~⟧</translation>
     </message>

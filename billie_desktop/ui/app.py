@@ -322,7 +322,7 @@ class ConsoleApp(QObject):
         session.open_journal = self.journal
         window = MainWindow(session, self.settings, page_size=self.page_size)
         window.signed_out.connect(lambda why: self._signed_out(window, why))
-        add_theme_menu(window, self.keeper, self.settings)
+        add_theme_menu(window.commands.view_menu, self.keeper, self.settings)
         self.main_window = window
         self.watcher.watch(window)
         self.main_opened.emit(window)

@@ -75,12 +75,15 @@ class MainActions(Translated):
             overflow.setAccessibleName(self.tr("More toolbar buttons"))
 
     def _menus(self, window: QMainWindow) -> None:
-        for title, actions in ((self.tr("&File"), (self.export, None, self.sign_out, None,
-                                                   self.quit)),
-                               (self.tr("&View"), (self.refresh, self.find, self.organisation,
-                                                   None, self.activity)),
-                               (self.tr("&Customer"), (self.link, self.bulk)),
-                               (self.tr("&Help"), (self.about,))):
+        menus = [(self.tr("&File"), (self.export, None, self.sign_out, None, self.quit)),
+                 (self.tr("&View"), (self.refresh, self.find, self.organisation, None,
+                                     self.activity)),
+                 (self.tr("&Customer"), (self.link, self.bulk)),
+                 (self.tr("&Help"), (self.about,))]
+        made = []
+        for title, actions in menus:
             menu = window.menuBar().addMenu(title)
             for item in actions:
                 menu.addAction(item) if item is not None else menu.addSeparator()
+            made.append(menu)
+        self.view_menu = made[1]  # (View ▸ Theme joins it: ui/theme.add_theme_menu)

@@ -18,7 +18,7 @@ from billie_desktop.speedups import set_qt_enum
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QMainWindow, QMenu
+    from PySide6.QtWidgets import QMenu
 
     from billie_desktop.ui.settings import Settings
 
@@ -65,17 +65,13 @@ def light_palette(system: QPalette) -> QPalette:
     return palette
 
 
-def add_theme_menu(window: QMainWindow, keeper: ThemeKeeper, settings: Settings) -> QMenu:
-    """View ▸ Theme in ``window``: the choice applies at once and is remembered."""
+def add_theme_menu(view: QMenu, keeper: ThemeKeeper, settings: Settings) -> QMenu:
+    """View ▸ Theme (in ``view``, a window's View menu): the choice applies at once and is
+    remembered."""
     from PySide6.QtGui import QAction, QActionGroup
-    from PySide6.QtWidgets import QMenu
 
-    view = QCoreApplication.translate("MainWindow", "&View")
-    menu = next((m for m in window.menuBar().findChildren(QMenu) if m.title() == view), None)
-    if menu is None:
-        menu = window.menuBar().addMenu(view)
-    menu.addSeparator()
-    theme_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Theme"))
+    view.addSeparator()
+    theme_menu = view.addMenu(QCoreApplication.translate("MainWindow", "&Theme"))
     group = QActionGroup(theme_menu)
     for theme, title in ((Theme.SYSTEM, QCoreApplication.translate("MainWindow", "&System")),
                          (Theme.LIGHT, QCoreApplication.translate("MainWindow", "&Light")),

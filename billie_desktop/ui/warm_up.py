@@ -20,12 +20,10 @@ billie_desktop/speedups.py) and moves every object made so far
 full collection at 100,000 customers took 66 ms here, a frame dropped in the middle of
 scrolling.
 
-Until then the collector does not run at all (``billie-desktop`` turns it off first
-thing: ``speedups.at_start``): start-up makes ~90,000 long-lived objects and almost no
-garbage (about 1,000 unreachable objects, measured), yet the collector walked them 140
-times, one of them a full collection: 30–35 ms of a remembered start's ~350 ms of
-imports. ``settle`` turns it back on; ``GC_FALLBACK`` turns it on anyway should a start
-never settle (a sign-in that stays open while the keyring is slow, say)."""
+Until then the collector does not run at all (``speedups.at_start`` turns it off first
+thing; speedups.py says why and what it saves). ``settle`` turns it back on;
+``GC_FALLBACK`` turns it on anyway should a start never settle (a sign-in that stays open
+while the keyring is slow, say)."""
 
 from __future__ import annotations
 
