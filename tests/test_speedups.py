@@ -3,6 +3,7 @@ every one off (to debug, or to measure, without them)."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -10,7 +11,7 @@ import sys
 import pytest
 
 PROBE = """
-import builtins, gc, sys
+import builtins, gc, json, sys
 from billie_desktop import speedups
 speedups.at_start()
 import PySide6.QtCore
@@ -19,10 +20,10 @@ collector = gc.isenabled()
 gc.enable()  # (as start-up, once settled)
 with collector_held():
     held = not gc.isenabled()
-print(dict(collector=collector, httpx_cli_kept_out="httpx._main" in sys.modules,
+print(json.dumps(dict(collector=collector, httpx_cli_kept_out="httpx._main" in sys.modules,
            pyside_hook=builtins.__import__.__name__ == "__feature_import__",
            qt_namespace="Qt" in vars(PySide6.QtCore), held=held,
-           platform_keyring=platform_keyring() is not None))
+           platform_keyring=platform_keyring() is not None)))
 """
 
 
@@ -31,7 +32,7 @@ def run_probe(**env: str) -> dict[str, bool]:
     environment.pop("PYTHON_KEYRING_BACKEND", None)  # (then the platform's is looked for)
     result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
                             check=True, env=environment, timeout=60)
-    return eval(result.stdout.strip().splitlines()[-1])
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 @pytest.mark.parametrize("switch", ["", "0"])
