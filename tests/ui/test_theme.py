@@ -38,6 +38,7 @@ def contrast(a: QColor, b: QColor) -> float:
 
 def theme_actions(main):
     menu = next(m for m in main.menuBar().findChildren(QMenu) if m.title() == "&Theme")
+    assert menu.menuAction() in main.commands.view_menu.actions()  # View ▸ Theme
     return {a.data(): a for a in menu.actions()}
 
 
