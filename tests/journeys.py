@@ -4,7 +4,7 @@ each acts on the real windows as a user would and prints what it saw."""
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from billie_desktop.ui.tasks import wait_for
 
@@ -165,6 +165,9 @@ async def bulk_link(console: ConsoleApp) -> None:
     for row in range(3):
         model.setData(model.index(row, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     window.apply_button.click()
+    box = await wait_for(message_box, limit=10)
+    say(f"asked: {box.text().splitlines()[0]}")
+    next(b for b in box.buttons() if b.text().startswith("Link ")).click()
     await wait_for(lambda: window.run.state.value == "done", limit=30)
     pairs = window.result.pairs[:3]
     assert all(p.outcome.value == "linked" for p in pairs), window.run.summary()
@@ -175,6 +178,13 @@ async def bulk_link(console: ConsoleApp) -> None:
     say(f"bulk linked {len(pairs)}; {window.status.text()}")
     window.close()
     main.close()
+
+
+def message_box() -> Any:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    return next((w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.isVisible()), None)
 
 
 async def killed_while_linking(console: ConsoleApp) -> None:

@@ -68,7 +68,8 @@ def test_remember_me_survives_a_restart(tmp_path, auth):
             linked = passed(console(tmp_path, sandbox.url, "link_one"))
             assert "linked " in linked and "Linked" in linked
             bulk = passed(console(tmp_path, sandbox.url, "bulk_link"))
-            assert "bulk linked 3; Linked 3, failed 0" in bulk
+            assert "asked: Link 3 customers of " in bulk
+            assert "bulk linked 3; Done — linked 3, failed 0, not sent 0." in bulk
             export = passed(console(tmp_path, sandbox.url, "export_and_activity"))
             assert "exported 80 rows; exported" in export
             assert "activity: 4 entries (bulk link, link)" in export

@@ -67,8 +67,16 @@
         <translation>⟦Ļîñķéđ~~⟧</translation>
     </message>
     <message>
+        <source>Unlinked</source>
+        <translation>⟦Ûñļîñķéđ~~~⟧</translation>
+    </message>
+    <message>
         <source>Failed</source>
         <translation>⟦Fåîļéđ~~⟧</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>⟦Ñöţ çĥåñĝéđ~~~~⟧</translation>
     </message>
     <message>
         <source>No answer</source>
@@ -77,6 +85,18 @@
     <message>
         <source>Waiting for the answer</source>
         <translation>⟦Ŵåîţîñĝ föŕ ţĥé åñšŵéŕ~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation>⟦Ñöţ ļîñķéđ~~~⟧</translation>
+    </message>
+    <message>
+        <source>Still linked</source>
+        <translation>⟦Šţîļļ ļîñķéđ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>{0} (confirmed later)</source>
+        <translation>⟦{0} (çöñfîŕméđ ļåţéŕ)~~~~~⟧</translation>
     </message>
     <message>
         <source>link</source>
@@ -89,6 +109,14 @@
     <message>
         <source>bulk link</source>
         <translation>⟦ƀûļķ ļîñķ~~~⟧</translation>
+    </message>
+    <message>
+        <source>unlink (undo)</source>
+        <translation>⟦ûñļîñķ (ûñđö)~~~~⟧</translation>
+    </message>
+    <message>
+        <source>put back (undo)</source>
+        <translation>⟦pûţ ƀåçķ (ûñđö)~~~~⟧</translation>
     </message>
 </context>
 <context>
@@ -359,28 +387,44 @@
         <translation>⟦Måţçĥéđ: {0:,}   ·   Ñééđš å péŕšöñ: {1:,}   ·   Ûñmåţçĥéđ çûšţöméŕš: {2:,}~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
-        <source>Ready to link ({0:,})</source>
-        <translation>⟦Ŕéåđý ţö ļîñķ ({0:,})~~~~⟧</translation>
+        <source>Matches ({0:,}): each customer and the account with its email</source>
+        <translation>⟦Måţçĥéš ({0:,}): éåçĥ çûšţöméŕ åñđ ţĥé åççöûñţ ŵîţĥ îţš émåîļ~~~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
         <source>Needs a person ({0:,}): an email shared by more than one customer or account. Double-click to find the customer in the list and link it yourself.</source>
         <translation>⟦Ñééđš å péŕšöñ ({0:,}): åñ émåîļ šĥåŕéđ ƀý möŕé ţĥåñ öñé çûšţöméŕ öŕ åççöûñţ. Ðöûƀļé-çļîçķ ţö fîñđ ţĥé çûšţöméŕ îñ ţĥé ļîšţ åñđ ļîñķ îţ ýöûŕšéļf.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
+        <source>Link by email</source>
+        <translation>⟦Ļîñķ ƀý émåîļ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Link {0:,} customers of {1} to user accounts?
+
+Server: {2}
+
+Each is linked to the user account with the same email. Links can be undone from View ▸ Activity where the server allows it.</source>
+        <translation>⟦Ļîñķ {0:,} çûšţöméŕš öf {1} ţö ûšéŕ åççöûñţš?
+
+Šéŕvéŕ: {2}
+
+Éåçĥ îš ļîñķéđ ţö ţĥé ûšéŕ åççöûñţ ŵîţĥ ţĥé šåmé émåîļ. Ļîñķš çåñ ƀé ûñđöñé fŕöm Vîéŵ ▸ Åçţîvîţý ŵĥéŕé ţĥé šéŕvéŕ åļļöŵš îţ.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Link {0:,} customers</source>
+        <translation>⟦Ļîñķ {0:,} çûšţöméŕš~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>⟦Ñöţĥîñĝ ŵåš šéñţ.~~~~~⟧</translation>
+    </message>
+    <message>
         <source>Loading was cancelled. Nothing was changed.</source>
         <translation>⟦Ļöåđîñĝ ŵåš çåñçéļļéđ. Ñöţĥîñĝ ŵåš çĥåñĝéđ.~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
-        <source>%v of %m links</source>
-        <translation>⟦%v öf %m ļîñķš~~~⟧</translation>
-    </message>
-    <message>
         <source>The summary is on the clipboard.</source>
         <translation>⟦Ţĥé šûmmåŕý îš öñ ţĥé çļîpƀöåŕđ.~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Linked {0:,}, failed {1:,}, {2:,} to go · {3:,.0f} links/s · about {4:,.0f} s left</source>
-        <translation>⟦Ļîñķéđ {0:,}, fåîļéđ {1:,}, {2:,} ţö ĝö · {3:,.0f} ļîñķš/š · åƀöûţ {4:,.0f} š ļéfţ~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -799,20 +843,8 @@ Choose this account anyway?</source>
 <context>
     <name>LinkRun</name>
     <message>
-        <source>Pausing: waiting for the links in flight…</source>
-        <translation>⟦Påûšîñĝ: ŵåîţîñĝ föŕ ţĥé ļîñķš îñ fļîĝĥţ…~~~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
         <source>Not sent (cancelled)</source>
         <translation>⟦Ñöţ šéñţ (çåñçéļļéđ)~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Cancelling: waiting for the links in flight…</source>
-        <translation>⟦Çåñçéļļîñĝ: ŵåîţîñĝ föŕ ţĥé ļîñķš îñ fļîĝĥţ…~~~~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>⟦Çåñçéļļéđ.~~~⟧</translation>
     </message>
     <message>
         <source>Linked (checked after a lost answer)</source>
@@ -823,6 +855,10 @@ Choose this account anyway?</source>
         <translation>⟦Ţĥé çöññéçţîöñ ţö ţĥé šéŕvéŕ ŵåš ļöšţ ({0}). Ñöţĥîñĝ möŕé îš šéñţ ûñţîļ ýöû ŕéţŕý.~~~~~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
+        <source>Stopped before the answer came</source>
+        <translation>⟦Šţöppéđ ƀéföŕé ţĥé åñšŵéŕ çåmé~~~~~~~~~⟧</translation>
+    </message>
+    <message>
         <source>Not signed in ({0}). Retry once you are.</source>
         <translation>⟦Ñöţ šîĝñéđ îñ ({0}). Ŕéţŕý öñçé ýöû åŕé.~~~~~~~~~⟧</translation>
     </message>
@@ -831,12 +867,40 @@ Choose this account anyway?</source>
         <translation>⟦Ļîñķéđ~~⟧</translation>
     </message>
     <message>
+        <source>Not linked (checked after a lost answer)</source>
+        <translation>⟦Ñöţ ļîñķéđ (çĥéçķéđ åfţéŕ å ļöšţ åñšŵéŕ)~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
         <source>No answer: checked before it is resent</source>
         <translation>⟦Ñö åñšŵéŕ: çĥéçķéđ ƀéföŕé îţ îš ŕéšéñţ~~~~~~~~~~~⟧</translation>
     </message>
     <message>
-        <source>Done.</source>
-        <translation>⟦Ðöñé.~⟧</translation>
+        <source>Linked {0:,} · failed {1:,} · {2:,} left · {3:,.0f} links/s · about {4:,.0f} s left</source>
+        <translation>⟦Ļîñķéđ {0:,} · fåîļéđ {1:,} · {2:,} ļéfţ · {3:,.0f} ļîñķš/š · åƀöûţ {4:,.0f} š ļéfţ~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Pausing — {0:,} linked, {1:,} in flight: waiting for their answers, sending nothing new</source>
+        <translation>⟦Påûšîñĝ — {0:,} ļîñķéđ, {1:,} îñ fļîĝĥţ: ŵåîţîñĝ föŕ ţĥéîŕ åñšŵéŕš, šéñđîñĝ ñöţĥîñĝ ñéŵ~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Paused — {0:,} linked, {1:,} in flight · failed {2:,} · {3:,} left. Resume carries on.</source>
+        <translation>⟦Påûšéđ — {0:,} ļîñķéđ, {1:,} îñ fļîĝĥţ · fåîļéđ {2:,} · {3:,} ļéfţ. Ŕéšûmé çåŕŕîéš öñ.~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Cancelling — {0:,} linked, {1:,} in flight: waiting for their answers, sending nothing new</source>
+        <translation>⟦Çåñçéļļîñĝ — {0:,} ļîñķéđ, {1:,} îñ fļîĝĥţ: ŵåîţîñĝ föŕ ţĥéîŕ åñšŵéŕš, šéñđîñĝ ñöţĥîñĝ ñéŵ~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Cancelled — linked {0:,}, failed {1:,}, not sent {2:,}.</source>
+        <translation>⟦Çåñçéļļéđ — ļîñķéđ {0:,}, fåîļéđ {1:,}, ñöţ šéñţ {2:,}.~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Done — linked {0:,}, failed {1:,}, not sent {2:,}.</source>
+        <translation>⟦Ðöñé — ļîñķéđ {0:,}, fåîļéđ {1:,}, ñöţ šéñţ {2:,}.~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>{0:,} got no answer: each is checked at the next sign-in.</source>
+        <translation>⟦{0:,} ĝöţ ñö åñšŵéŕ: éåçĥ îš çĥéçķéđ åţ ţĥé ñéxţ šîĝñ-îñ.~~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
         <source>Linked {0:,}, failed {1:,}, not sent {2:,}; {3:,} left unticked.</source>

@@ -17,6 +17,19 @@ from PySide6.QtCore import (
 )
 
 from billie_desktop.ui.widgets import escaped_tooltip
+from billie_desktop.work.entries import (
+    BULK_LINK,
+    FAILED,
+    LINK,
+    LINKED,
+    NO_ANSWER,
+    NOT_CHANGED,
+    PENDING,
+    PUT_BACK,
+    REPLACE,
+    UNLINK,
+    UNLINKED,
+)
 from billie_desktop.work.journal import Filters, Journal
 from billie_desktop.work.text import QT_TRANSLATE_NOOP  # titles, translated where shown
 
@@ -35,15 +48,22 @@ HEADERS = (
     QT_TRANSLATE_NOOP("Activity", "Server"),
 )
 OUTCOME_TEXT = {
-    "linked": QT_TRANSLATE_NOOP("Activity", "Linked"),
-    "failed": QT_TRANSLATE_NOOP("Activity", "Failed"),
-    "no answer": QT_TRANSLATE_NOOP("Activity", "No answer"),
-    "pending": QT_TRANSLATE_NOOP("Activity", "Waiting for the answer"),
+    LINKED: QT_TRANSLATE_NOOP("Activity", "Linked"),
+    UNLINKED: QT_TRANSLATE_NOOP("Activity", "Unlinked"),
+    FAILED: QT_TRANSLATE_NOOP("Activity", "Failed"),
+    NOT_CHANGED: QT_TRANSLATE_NOOP("Activity", "Not changed"),  # (the filter's word)
+    NO_ANSWER: QT_TRANSLATE_NOOP("Activity", "No answer"),
+    PENDING: QT_TRANSLATE_NOOP("Activity", "Waiting for the answer"),
 }
+NOT_LINKED = QT_TRANSLATE_NOOP("Activity", "Not linked")  # a link's NOT_CHANGED
+STILL_LINKED = QT_TRANSLATE_NOOP("Activity", "Still linked")  # an unlink's
+CONFIRMED_LATER = QT_TRANSLATE_NOOP("Activity", "{0} (confirmed later)")
 KIND_TEXT = {
-    "link": QT_TRANSLATE_NOOP("Activity", "link"),
-    "replace": QT_TRANSLATE_NOOP("Activity", "replace"),
-    "bulk link": QT_TRANSLATE_NOOP("Activity", "bulk link"),
+    LINK: QT_TRANSLATE_NOOP("Activity", "link"),
+    REPLACE: QT_TRANSLATE_NOOP("Activity", "replace"),
+    BULK_LINK: QT_TRANSLATE_NOOP("Activity", "bulk link"),
+    UNLINK: QT_TRANSLATE_NOOP("Activity", "unlink (undo)"),
+    PUT_BACK: QT_TRANSLATE_NOOP("Activity", "put back (undo)"),
 }
 
 
@@ -56,12 +76,23 @@ def shown(word: str) -> str:
     return QCoreApplication.translate("Activity", word)
 
 
+def outcome_text(row: sqlite3.Row) -> str:
+    """How an entry ended, in words: "Linked (confirmed later)" for a lost answer settled by
+    reading the customer back after the console had stopped."""
+    outcome = row["outcome"]
+    word = OUTCOME_TEXT.get(outcome, outcome)
+    if outcome == NOT_CHANGED:
+        word = STILL_LINKED if row["kind"] == UNLINK else NOT_LINKED
+    if row["confirmed"] is not None:
+        return shown(CONFIRMED_LATER).format(shown(word))
+    return shown(word)
+
+
 def cells(row: sqlite3.Row) -> list[str]:
     """An entry as the table and the CSV show it."""
     return [when(row["started"]), row["organisation_name"], row["customer_name"],
             shown(KIND_TEXT.get(row["kind"], row["kind"])), row["previous_account"],
-            row["new_account"], shown(OUTCOME_TEXT.get(row["outcome"], row["outcome"])),
-            row["message"],
+            row["new_account"], outcome_text(row), row["message"],
             row["signed_in_as"], row["server"]]
 
 

@@ -8,14 +8,21 @@ The rules that keep people's data safe:
 - A network failure pauses the whole run (nothing new is sent) until the user retries.
 - An expired session is handled by the session: it asks for the password once, however
   many requests were waiting, and they carry on. Declining pauses the run.
-- Pause and Cancel send nothing new; what is in flight finishes and is reported.
+- Pause and Cancel send nothing new; what is in flight finishes and is reported. Once
+  nothing is in flight, a cancelled run reads back any link whose answer was lost, so that
+  the journal says what really happened.
+- Stop (closing the window, signing out, quitting) is Cancel with a time limit: what is
+  still in flight after it is abandoned, and recorded as "no answer" (settled at the next
+  sign-in: work/confirming.py).
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
+import uuid
 from collections import deque
+from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -30,11 +37,13 @@ from billie_desktop.api import (
     ValidationError,
 )
 from billie_desktop.ui.account_results import account_text
-from billie_desktop.work.entries import Where
+from billie_desktop.work.entries import BULK_LINK, NOT_CHANGED, Where
 from billie_desktop.work.journal import Journal
-from billie_desktop.work.linking import Linker, LinkTarget
+from billie_desktop.work.linking import CHECKED_NOT_LINKED, Linker, LinkTarget
 from billie_desktop.work.matching import Outcome, Pair
 from billie_desktop.work.paging import IN_FLIGHT, Send
+
+STOP_LIMIT = 10.0  # seconds Stop waits for the answers in flight
 
 
 class RunState(Enum):
@@ -42,8 +51,24 @@ class RunState(Enum):
     RUNNING = "running"
     PAUSING = "pausing"  # nothing new is sent; waiting for what is in flight
     PAUSED = "paused"
-    CANCELLING = "cancelling"
+    CANCELLING = "cancelling"  # nothing new is sent; then lost answers are read back
     DONE = "done"
+
+
+@dataclass(frozen=True)
+class Tally:
+    """The run's one set of counts, which every line of the window shows."""
+
+    linked: int
+    failed: int
+    left: int  # ticked, not yet answered: waiting, in flight, or to be read back
+    in_flight: int
+    not_sent: int  # cancelled before it was sent
+    ticked: int  # linked + failed + left + not sent: what Apply was asked to link
+
+    @property
+    def answered(self) -> int:
+        return self.linked + self.failed
 
 
 def plain_words(exc: BillieError) -> str:
@@ -80,6 +105,7 @@ class LinkRun(QObject):
         super().__init__()
         self.send, self.organisation_id, self.pairs = send, organisation_id, pairs
         self.linker = Linker(send, journal, where)  # each link, and its journal entry
+        self.run_id = uuid.uuid4().hex  # its entries carry it: Activity undoes a whole run
         self.state = RunState.IDLE
         self.reason = ""
         self._queue: deque[Pair] = deque()
@@ -87,6 +113,8 @@ class LinkRun(QObject):
         self.started = 0.0
         self.sent_this_run = 0  # answers received since the last start: for the rate
         self._counts = {o: 0 for o in Outcome}
+        self._checked = False  # a cancelled run's lost answers: read back once
+        self.not_sent = 0  # skipped by a cancel, of the pairs Apply queued
         if fresh:
             self._counts[Outcome.READY] = len(pairs)
         else:
@@ -96,6 +124,7 @@ class LinkRun(QObject):
     # --- what the window asks -------------------------------------------------------------
     def start(self) -> None:
         """Queues every ticked pair not yet linked or failed, and starts sending."""
+        self.not_sent = 0
         self._queue.extend(p for p in self.pairs if p.ticked and p.outcome in (
             Outcome.READY, Outcome.SKIPPED))
         for pair in self._queue:
@@ -120,7 +149,7 @@ class LinkRun(QObject):
 
     def pause(self) -> None:
         if self.state == RunState.RUNNING:
-            self._change(RunState.PAUSING, self.tr("Pausing: waiting for the links in flight…"))
+            self._change(RunState.PAUSING, "")  # (a reason is a failure's: shown in a banner)
             self._settle()
 
     def cancel(self) -> None:
@@ -128,13 +157,37 @@ class LinkRun(QObject):
         while self._queue:
             pair = self._queue.popleft()
             if pair.outcome == Outcome.QUEUED:
-                self._set(pair, Outcome.SKIPPED, self.tr("Not sent (cancelled)"))
-        if self.state in (RunState.RUNNING, RunState.PAUSING):
-            self._change(RunState.CANCELLING, self.tr("Cancelling: waiting for the links in "
-                                                      "flight…"))
-        else:
-            self._change(RunState.DONE, self.tr("Cancelled."))
+                self._skip(pair)
+        self._checked = False
+        if self.state in (RunState.RUNNING, RunState.PAUSING, RunState.PAUSED):
+            self._change(RunState.CANCELLING, "")
         self._settle()
+
+    async def stop(self, limit: float = STOP_LIMIT) -> None:
+        """Cancel, then wait until it is done: at most ``limit`` seconds for the answers in
+        flight; any still missing then are abandoned (recorded as "no answer")."""
+        if self.state in (RunState.IDLE, RunState.DONE):
+            return
+        self.cancel()
+        try:
+            await asyncio.wait_for(self.wait_done(), limit)
+        except TimeoutError:
+            for worker in self._workers:
+                worker.cancel()
+            await asyncio.gather(*self._workers, return_exceptions=True)
+            self._change(RunState.DONE, "")
+
+    async def wait_done(self) -> None:
+        while self.state != RunState.DONE:
+            await self.wait_idle()
+            await asyncio.sleep(0.01)  # (_settle runs once the last worker has ended)
+
+    def tally(self) -> Tally:
+        c = self._counts
+        left = c[Outcome.QUEUED] + c[Outcome.SENDING] + c[Outcome.UNKNOWN]
+        return Tally(linked=c[Outcome.LINKED], failed=c[Outcome.FAILED], left=left,
+                     in_flight=c[Outcome.SENDING], not_sent=self.not_sent,
+                     ticked=c[Outcome.LINKED] + c[Outcome.FAILED] + left + self.not_sent)
 
     def counts(self) -> dict[Outcome, int]:
         """How many pairs have each outcome (kept as they change, not counted)."""
@@ -175,15 +228,13 @@ class LinkRun(QObject):
         self._set(pair, Outcome.SENDING)
         target = self._target(pair)
         try:
-            if was_unknown:  # read back before anything is resent
-                customer = await self.linker.linked_already(target, pair.entry)
-                if customer is not None:
-                    self._answered(pair, Outcome.LINKED,
-                                   self.tr("Linked (checked after a lost answer)"))
-                    self.linked.emit(customer)
-                    return
+            if was_unknown and await self._read_back(pair, target):
+                return
             pair.entry = self.linker.begin(target)
             linked = await self.linker.link(target, read_back_if_lost=False, entry=pair.entry)
+        except asyncio.CancelledError:  # Stop's limit passed: abandoned, answer unknown
+            self._set(pair, Outcome.UNKNOWN, self.tr("Stopped before the answer came"))
+            raise
         except TransportError as exc:
             lost = exc.fate_unknown or was_unknown
             self._put_back(pair, lost)
@@ -201,12 +252,35 @@ class LinkRun(QObject):
         if linked.customer is not None:
             self.linked.emit(linked.customer)
 
+    async def _read_back(self, pair: Pair, target: LinkTarget) -> bool:
+        """A pair whose answer was lost, read back before anything is resent: True when it
+        was linked after all. Its journal entry says what the read showed, either way."""
+        customer = await self.linker.linked_already(target, pair.entry)
+        if customer is not None:
+            self._answered(pair, Outcome.LINKED, self.tr("Linked (checked after a lost answer)"))
+            self.linked.emit(customer)
+            return True
+        self.linker.finish(pair.entry, NOT_CHANGED, CHECKED_NOT_LINKED)
+        return False
+
+    async def _check_lost(self) -> None:
+        """A cancelled run's lost answers, read back: linked, or not sent after all. One
+        still unreadable stays unknown (its entry "no answer", settled at the next sign-in)."""
+        for pair in [p for p in self.pairs if p.outcome == Outcome.UNKNOWN]:
+            try:
+                if not await self._read_back(pair, self._target(pair)):
+                    self.not_sent += 1
+                    self._set(pair, Outcome.SKIPPED,
+                              self.tr("Not linked (checked after a lost answer)"))
+            except BillieError:
+                return  # the server can't be reached: the rest stay unknown too
+
     def _target(self, pair: Pair) -> LinkTarget:
         return LinkTarget(
             customer_id=pair.customer.id, customer_name=pair.customer.full_name,
             organisation_id=self.organisation_id, account_id=pair.account.id,
             account_label=account_text(pair.account.display_name, pair.account.email),
-            kind="bulk link")
+            kind=BULK_LINK, run_id=self.run_id)
 
     # --- bookkeeping ------------------------------------------------------------------------
     def _put_back(self, pair: Pair, lost: bool) -> None:
@@ -215,10 +289,14 @@ class LinkRun(QObject):
         if lost:
             self._set(pair, Outcome.UNKNOWN, self.tr("No answer: checked before it is resent"))
         elif self.state == RunState.CANCELLING:
-            self._set(pair, Outcome.SKIPPED, self.tr("Not sent (cancelled)"))
+            self._skip(pair)
         else:
             self._set(pair, Outcome.QUEUED)
             self._queue.appendleft(pair)
+
+    def _skip(self, pair: Pair) -> None:
+        self.not_sent += 1
+        self._set(pair, Outcome.SKIPPED, self.tr("Not sent (cancelled)"))
 
     def _answered(self, pair: Pair, outcome: Outcome, message: str) -> None:
         self.sent_this_run += 1
@@ -247,10 +325,19 @@ class LinkRun(QObject):
             return
         if self.state == RunState.PAUSING:
             self._change(RunState.PAUSED, self.reason)
-        elif self.state == RunState.CANCELLING:
-            self._change(RunState.DONE, self.tr("Cancelled."))
-        elif self.state == RunState.RUNNING and not self._queue:
-            self._change(RunState.DONE, self.tr("Done."))
+        elif self.state == RunState.CANCELLING and self._counts[Outcome.UNKNOWN] and \
+                not self._checked:
+            self._checked = True
+            self._workers = [asyncio.ensure_future(self._checking())]
+        elif self.state == RunState.CANCELLING or (
+                self.state == RunState.RUNNING and not self._queue):
+            self._change(RunState.DONE, "")
+
+    async def _checking(self) -> None:
+        try:
+            await self._check_lost()
+        finally:
+            asyncio.get_running_loop().call_soon(self._settle)
 
     def summary(self) -> str:
         counts = self.counts()
@@ -262,3 +349,35 @@ class LinkRun(QObject):
                 lines.append(f"{pair.customer.full_name} <{pair.customer.email}> -> "
                              f"{pair.account.email}: {pair.message or pair.outcome.value}")
         return "\n".join(lines)
+
+
+def tally_text(tally: Tally, state: RunState, rate: float) -> str:
+    """The run's one line of counts, as its state reads."""
+    if state == RunState.RUNNING:
+        seconds = tally.left / rate if rate > 0 else 0.0
+        return QCoreApplication.translate(
+            "LinkRun", "Linked {0:,} · failed {1:,} · {2:,} left · {3:,.0f} links/s · about "
+            "{4:,.0f} s left").format(tally.linked, tally.failed, tally.left, rate, seconds)
+    if state == RunState.PAUSING:
+        return QCoreApplication.translate(
+            "LinkRun", "Pausing — {0:,} linked, {1:,} in flight: waiting for their answers, "
+            "sending nothing new").format(tally.linked, tally.in_flight)
+    if state == RunState.PAUSED:
+        return QCoreApplication.translate(
+            "LinkRun", "Paused — {0:,} linked, {1:,} in flight · failed {2:,} · {3:,} left. "
+            "Resume carries on.").format(tally.linked, tally.in_flight, tally.failed, tally.left)
+    if state == RunState.CANCELLING:
+        return QCoreApplication.translate(
+            "LinkRun", "Cancelling — {0:,} linked, {1:,} in flight: waiting for their answers, "
+            "sending nothing new").format(tally.linked, tally.in_flight)
+    if state != RunState.DONE:
+        return ""
+    text = QCoreApplication.translate("LinkRun", "Cancelled — linked {0:,}, failed {1:,}, not "
+                                      "sent {2:,}.") if tally.not_sent else \
+        QCoreApplication.translate("LinkRun", "Done — linked {0:,}, failed {1:,}, not sent {2:,}.")
+    text = text.format(tally.linked, tally.failed, tally.not_sent)
+    if tally.left:
+        text += " " + QCoreApplication.translate(
+            "LinkRun", "{0:,} got no answer: each is checked at the next sign-in.").format(
+            tally.left)
+    return text

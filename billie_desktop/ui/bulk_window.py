@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 
 from billie_desktop.api import BillieError, Organisation
 from billie_desktop.ui.bulk_models import NeedsPersonModel, PairsModel
-from billie_desktop.ui.bulk_run import LinkRun, RunState
+from billie_desktop.ui.bulk_run import LinkRun, RunState, tally_text
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.tasks import Tasks
-from billie_desktop.ui.widgets import Banner, LiveLabel, PlainLabel, fit_on_screen
+from billie_desktop.ui.widgets import Banner, LiveLabel, PlainLabel, ask, fit_on_screen
 from billie_desktop.work.loading import LoadProgress, load_and_match
 from billie_desktop.work.matching import MatchResult, Outcome, Pair
+
+CONFIRM_QUIETLY = 100  # links Apply's question offers as its default; more default to Cancel
 
 
 def _table(model: PairsModel | NeedsPersonModel, name: str) -> QTableView:
@@ -61,7 +63,6 @@ class BulkLinkWindow(QWidget):
         self.session, self.organisation = session, organisation
         self.tasks = Tasks()
         self.result: MatchResult | None = None
-        self._answered_before = 0
         self.run: LinkRun | None = None
         self.setWindowTitle(self.tr("Link by email – {0}").format(organisation.name))
         self._build()
@@ -195,7 +196,8 @@ class BulkLinkWindow(QWidget):
         self.counts.setText(self.tr("Matched: {0:,}   ·   Needs a person: {1:,}   ·   Unmatched "
                                     "customers: {2:,}").format(
             len(result.pairs), result.ambiguous, result.unmatched))
-        self.pairs_title.setText(self.tr("Ready to link ({0:,})").format(len(result.pairs)))
+        self.pairs_title.setText(self.tr("Matches ({0:,}): each customer and the account with its "
+                                         "email").format(len(result.pairs)))
         self.needs_title.setText(self.tr("Needs a person ({0:,}): an email shared by more than one "
                                          "customer or account. Double-click to find the customer "
                                          "in the list and link it yourself.").format(
@@ -203,11 +205,27 @@ class BulkLinkWindow(QWidget):
 
     # --- applying ----------------------------------------------------------------------------
     def apply(self) -> None:
-        if self.run is None or not self.pairs_model.ticked:
+        """Asks first (naming the count, the organisation and the server), then links."""
+        if self.run is None or not self.pairs_model.ticked or self.tasks.running("confirm"):
+            return
+        self.tasks.run("confirm", self._confirm_and_apply(self.pairs_model.ticked))
+
+    async def _confirm_and_apply(self, ticked: int) -> None:
+        many = ticked > CONFIRM_QUIETLY
+        if not await ask(self, self.tr("Link by email"), self.tr(
+                "Link {0:,} customers of {1} to user accounts?\n\nServer: {2}\n\nEach is "
+                "linked to the user account with the same email. Links can be undone from "
+                "View ▸ Activity where the server allows it.").format(
+                    ticked, self.organisation.name, self.session.server_label),
+                self.tr("Link {0:,} customers").format(ticked), self.tr("Cancel"),
+                default_yes=not many):
+            self.status.setText(self.tr("Nothing was sent."))
+            return
+        if self.run is None or self.run.state not in (RunState.IDLE, RunState.DONE):
             return
         self.banner.clear()
-        self._progress_from(self.pairs_model.ticked)
         self.run.start()
+        self._show_tally()
 
     def pause_or_resume(self) -> None:
         if self.run is None:
@@ -241,18 +259,8 @@ class BulkLinkWindow(QWidget):
             self.load()
         elif self.run is not None:
             self.banner.clear()
-            counts = self.run.counts()
-            self._progress_from(counts[Outcome.FAILED] + counts[Outcome.UNKNOWN])
             self.run.retry_failed()
-
-    def _progress_from(self, to_send: int) -> None:
-        """The bar counts this batch: answers received of the links about to be sent."""
-        assert self.run is not None
-        counts = self.run.counts()
-        self._answered_before = counts[Outcome.LINKED] + counts[Outcome.FAILED]
-        self.progress.setRange(0, max(1, to_send))
-        self.progress.setValue(0)
-        self.progress.setFormat(self.tr("%v of %m links"))
+            self._show_tally()
 
     def copy_summary(self) -> None:
         clipboard = QGuiApplication.clipboard()
@@ -262,26 +270,25 @@ class BulkLinkWindow(QWidget):
 
     def _pair_changed(self, pair: Pair) -> None:
         self.pairs_model.pair_changed(pair)
-        if self.run is None or pair.outcome in (Outcome.QUEUED, Outcome.SENDING):
+        if pair.outcome != Outcome.QUEUED:
+            self._show_tally()
+
+    def _show_tally(self) -> None:
+        """The run's counts, in the one line that shows them (the bar is their share)."""
+        if self.run is None:
             return
-        counts = self.run.counts()
-        answered = counts[Outcome.LINKED] + counts[Outcome.FAILED] - self._answered_before
-        self.progress.setValue(max(0, min(answered, self.progress.maximum())))
-        rate = self.run.rate
-        left = self.run.remaining / rate if rate > 0 else 0.0
-        self.status.setText(self.tr("Linked {0:,}, failed {1:,}, {2:,} to go · {3:,.0f} links/s · "
-                                    "about {4:,.0f} s left").format(
-            counts[Outcome.LINKED], counts[Outcome.FAILED], self.run.remaining, rate, left))
+        tally, state = self.run.tally(), self.run.state
+        self.progress.setRange(0, max(1, tally.ticked))
+        self.progress.setValue(tally.answered + tally.not_sent)
+        self.progress.setFormat("%p%")
+        self.status.setText(tally_text(tally, state, self.run.rate))
 
     def _run_state(self, state: RunState, reason: str) -> None:
         self.pairs_model.recount()
         if state == RunState.PAUSED and reason:  # a lost connection, a declined prompt
             # Resume, not Retry: nothing is sent again; what was lost is read back first.
             self.banner.show_message(reason, kind="warning", action=self.tr("Resume"))
-        if state == RunState.DONE and self.run is not None:
-            self.status.setText(self.run.summary().splitlines()[0] + " " + reason)
-        elif reason:
-            self.status.setText(reason)
+        self._show_tally()
         self._update_buttons()
 
     def _update_buttons(self) -> None:

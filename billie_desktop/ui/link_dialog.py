@@ -45,6 +45,7 @@ from billie_desktop.ui.widgets import (
     ask,
     stacked,
 )
+from billie_desktop.work.entries import LINK, REPLACE
 from billie_desktop.work.linking import (
     Linker,
     LinkTarget,
@@ -296,7 +297,7 @@ class LinkDialog(QDialog):
             organisation_id=self.organisation.id, account_id=account_id,
             account_label=describe_account(self.chosen, account_id),
             previous_label=describe_account(self.current_account, current) if current else "",
-            kind="replace" if current else "link")
+            kind=REPLACE if current else LINK, previous_account_id=current or "")
         try:
             linked = await linker.link(target)
         except NotSavedError as exc:

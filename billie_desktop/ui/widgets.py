@@ -254,15 +254,17 @@ def plain_message_box(icon: QMessageBox.Icon, title: str, text: str,
     return box
 
 
-async def ask(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
+async def ask(parent: QWidget, title: str, text: str, yes: str, no: str, *,
+              default_yes: bool = False) -> bool:
     """A yes/no question as an awaitable: shown with ``open()`` (never ``exec()``, which
-    would re-enter the event loop and stall every other task)."""
+    would re-enter the event loop and stall every other task). Enter answers no, unless
+    ``default_yes``; Escape always does."""
     from PySide6.QtWidgets import QMessageBox
 
     box = plain_message_box(QMessageBox.Icon.Question, title, text, parent)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(no_button)
+    box.setDefaultButton(yes_button if default_yes else no_button)
     box.setEscapeButton(no_button)
     import asyncio  # here, not at the top: the first window is shown before asyncio loads
 

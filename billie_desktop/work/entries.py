@@ -7,7 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 PENDING, LINKED, FAILED, NO_ANSWER = "pending", "linked", "failed", "no answer"
-OUTCOMES = (LINKED, FAILED, NO_ANSWER, PENDING)
+UNLINKED = "unlinked"  # an undone link: the customer has no user account again
+NOT_CHANGED = "not changed"  # the answer was lost; reading back showed the change not made
+OUTCOMES = (LINKED, UNLINKED, FAILED, NOT_CHANGED, NO_ANSWER, PENDING)
+# What a change was: a link made in the link dialog, one that replaced another account, one
+# of a Link by email run; and the undoing of one: the link removed, the replaced one put back.
+LINK, REPLACE, BULK_LINK, UNLINK, PUT_BACK = "link", "replace", "bulk link", "unlink", "put back"
+# How an entry whose answer was lost was settled by reading the customer back, later.
+AT_SIGN_IN, CHECK_NOW, BY_THE_RUN = "at sign-in", "check now", "by the run"
 
 
 @dataclass(frozen=True)

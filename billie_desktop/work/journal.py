@@ -42,9 +42,22 @@ CREATE INDEX IF NOT EXISTS ix_entries_organisation ON entries(organisation_id, s
 CREATE INDEX IF NOT EXISTS ix_entries_outcome ON entries(outcome, started);
 CREATE INDEX IF NOT EXISTS ix_entries_pending ON entries(outcome) WHERE outcome = 'pending';
 """
+# Columns added after the first release, to a journal that lacks them: the accounts' ids
+# (what a lost answer is read back against, and what an undo puts back), the Link by email
+# run an entry belongs to, and when and how a lost answer was settled later.
+_ADDED = (("account_id", "TEXT NOT NULL DEFAULT ''"),
+          ("previous_account_id", "TEXT NOT NULL DEFAULT ''"),
+          ("run_id", "TEXT NOT NULL DEFAULT ''"), ("confirmed", "REAL"),
+          ("confirmed_how", "TEXT NOT NULL DEFAULT ''"))
+_ADDED_INDEXES = """
+CREATE INDEX IF NOT EXISTS ix_entries_run ON entries(run_id) WHERE run_id != '';
+CREATE INDEX IF NOT EXISTS ix_entries_no_answer ON entries(server, organisation_id)
+    WHERE outcome = 'no answer';
+"""
 COLUMNS = ("id", "started", "ended", "server", "organisation_id", "organisation_name",
            "signed_in_as", "kind", "customer_id", "customer_name", "previous_account",
-           "new_account", "outcome", "message")
+           "new_account", "outcome", "message", "account_id", "previous_account_id", "run_id",
+           "confirmed", "confirmed_how")
 
 
 @dataclass(frozen=True)
@@ -94,8 +107,16 @@ class Journal:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
+        self._add_columns()
         self._settle_the_dead()
         self.listeners: list[Callable[[], None]] = []  # told of every write (the window)
+
+    def _add_columns(self) -> None:
+        have = {row["name"] for row in self.db.execute("PRAGMA table_info(entries)")}
+        for name, kind in _ADDED:
+            if name not in have:
+                self.db.execute(f"ALTER TABLE entries ADD COLUMN {name} {kind}")
+        self.db.executescript(_ADDED_INDEXES)
 
     def _settle_the_dead(self) -> None:
         """Entries left pending by a process that is no longer running: "no answer"."""
@@ -109,12 +130,15 @@ class Journal:
 
     # --- writing -----------------------------------------------------------------------------
     def begin(self, where: Where, *, kind: str, customer_id: str, customer_name: str,
-              previous_account: str, new_account: str) -> int:
+              previous_account: str, new_account: str, account_id: str = "",
+              previous_account_id: str = "", run_id: str = "") -> int:
         """The entry's number (0 when the disk refused it: the link goes ahead, and the
-        log says why)."""
+        log says why). ``account_id``: the account the customer is to have ("" for none:
+        an unlink); ``previous_account_id``: the one it had; ``run_id``: the Link by email
+        run (or undo) it belongs to."""
         try:
             return self._insert(where, kind, customer_id, customer_name, previous_account,
-                                new_account)
+                                new_account, (account_id, previous_account_id, run_id))
         except sqlite3.Error as exc:
             log.warning("the activity journal could not record a change: %s", exc)
             return 0
@@ -122,14 +146,15 @@ class Journal:
             self._tell()
 
     def _insert(self, where: Where, kind: str, customer_id: str, customer_name: str,
-                previous_account: str, new_account: str) -> int:
+                previous_account: str, new_account: str, ids: tuple[str, str, str]) -> int:
         cursor = self.db.execute(
             "INSERT INTO entries (started, pid, server, organisation_id, organisation_name, "
             "signed_in_as, kind, customer_id, customer_name, previous_account, new_account, "
-            "outcome, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "outcome, account_id, previous_account_id, run_id, search) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (time.time(), os.getpid(), where.server, where.organisation_id,
              where.organisation_name, where.signed_in_as, kind, customer_id, customer_name,
-             previous_account, new_account, PENDING, " ".join(
+             previous_account, new_account, PENDING, *ids, " ".join(
                  (customer_name, customer_id, previous_account, new_account,
                   where.signed_in_as)).casefold()))
         return int(cursor.lastrowid or 0)
@@ -141,6 +166,19 @@ class Journal:
                             (time.time(), outcome, message, message.casefold(), entry))
         except sqlite3.Error as exc:
             log.warning("the activity journal could not complete an entry: %s", exc)
+        self._tell()
+
+    def confirm(self, entry: int, outcome: str, how: str, message: str) -> None:
+        """A "no answer" entry settled by reading the customer back later: ``outcome`` as
+        the read showed, ``how`` (entries.AT_SIGN_IN, CHECK_NOW…) and when kept with it."""
+        try:
+            self.db.execute("UPDATE entries SET outcome = ?, message = ?, confirmed = ?, "
+                            "confirmed_how = ?, search = search || ' ' || ? "
+                            "WHERE id = ? AND outcome = ?",
+                            (outcome, message, time.time(), how, message.casefold(), entry,
+                             NO_ANSWER))
+        except sqlite3.Error as exc:
+            log.warning("the activity journal could not settle an entry: %s", exc)
         self._tell()
 
     def _tell(self) -> None:
@@ -174,6 +212,31 @@ class Journal:
                                   "DESC, id DESC", args)
         finally:
             db.close()
+
+    def unconfirmed(self, server: str, organisation_ids: list[str] | None = None
+                    ) -> list[sqlite3.Row]:
+        """The "no answer" entries made on ``server`` (in those organisations), oldest
+        first: what is read back at sign-in, or by Check now."""
+        where, args = "outcome = ? AND server = ?", [NO_ANSWER, server]
+        if organisation_ids is not None:
+            where += f" AND organisation_id IN ({', '.join('?' * len(organisation_ids))})"
+            args += organisation_ids
+        return self.db.execute(f"SELECT * FROM entries WHERE {where} ORDER BY started, id",
+                               args).fetchall()
+
+    def count_unconfirmed(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM entries WHERE outcome = ?",
+                                   (NO_ANSWER,)).fetchone()[0])
+
+    def run(self, run_id: str) -> list[sqlite3.Row]:
+        """The entries of one Link by email run, oldest first."""
+        return self.db.execute("SELECT * FROM entries WHERE run_id = ? ORDER BY started, id",
+                               (run_id,)).fetchall()
+
+    def entry(self, number: int) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self.db.execute("SELECT * FROM entries WHERE id = ?",
+                                                  (number,)).fetchone()
+        return row
 
     def organisations(self) -> list[tuple[str, str]]:
         return [(r[0], r[1]) for r in self.db.execute(

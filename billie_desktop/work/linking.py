@@ -18,7 +18,7 @@ from billie_desktop.api import (
     TransportError,
     same_id,
 )
-from billie_desktop.work.entries import FAILED, LINKED, NO_ANSWER, Where
+from billie_desktop.work.entries import FAILED, LINK, LINKED, NO_ANSWER, NOT_CHANGED, Where
 from billie_desktop.work.paging import Send
 
 if TYPE_CHECKING:
@@ -41,7 +41,9 @@ class LinkTarget:
     account_id: str
     account_label: str  # the new account, as the journal shows it
     previous_label: str = ""  # the account it replaces, if any
-    kind: str = "link"  # "link", "replace" or "bulk link"
+    kind: str = LINK  # LINK, REPLACE or BULK_LINK; PUT_BACK, an undo's (entries.py)
+    previous_account_id: str = ""
+    run_id: str = ""  # the Link by email run (or undo) it is part of
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,8 @@ class Linker:
         return self.journal.begin(
             self.where, kind=target.kind, customer_id=target.customer_id,
             customer_name=target.customer_name, previous_account=target.previous_label,
-            new_account=target.account_label)
+            new_account=target.account_label, account_id=target.account_id,
+            previous_account_id=target.previous_account_id, run_id=target.run_id)
 
     def finish(self, entry: int, outcome: str, message: str = "") -> None:
         if self.journal is not None and entry:
@@ -137,6 +140,6 @@ class Linker:
             self.finish(entry, NO_ANSWER, lost.message)
             raise OutcomeUnknownError(exc.message) from lost
         if customer is None:
-            self.finish(entry, FAILED, CHECKED_NOT_LINKED)
+            self.finish(entry, NOT_CHANGED, CHECKED_NOT_LINKED)
             raise NotSavedError(CHECKED_NOT_LINKED) from lost
         return Linked(customer, checked=True)

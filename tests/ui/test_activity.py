@@ -11,6 +11,7 @@ import sys
 from billie_desktop.work.entries import Where
 from billie_desktop.work.journal import Filters, Journal
 from tests.ui.conftest import PASSWORD, queue_fault, signed_in, until
+from tests.ui.test_bulk_link import apply
 from tests.ui.test_link_dialog import free_account, message_box, open_for
 
 WHERE = Where("https://api.example", "org1", "Billie Cart Melbourne", "Morgan <m@x>")
@@ -187,7 +188,7 @@ async def test_replacing_a_link_and_a_bulk_link_are_recorded(console):
     model = window.pairs_model
     for r in range(3):
         model.setData(model.index(r, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
-    window.apply_button.click()
+    await apply(window)
     await until(lambda: window.run.state.value == "done")
     bulk = [r for r in journal.rows(Filters()) if r["kind"] == "bulk link"]
     assert len(bulk) == 3 and {r["outcome"] for r in bulk} == {"linked"}

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from PySide6.QtCore import Qt
 
 from billie_desktop.api import same_id
 from billie_desktop.sandbox.config import SandboxOptions
@@ -18,9 +19,10 @@ from billie_desktop.sandbox.server import SandboxServer
 from billie_desktop.ui.bulk_models import why_text
 from billie_desktop.ui.bulk_run import RunState
 from billie_desktop.ui.bulk_window import BulkLinkWindow
+from billie_desktop.work.journal import Filters
 from billie_desktop.work.matching import Outcome
 from tests.ui.conftest import MANAGER, PASSWORD, queue_fault, signed_in, until
-from tests.ui.test_link_dialog import session_expired
+from tests.ui.test_link_dialog import message_box, session_expired
 
 SHARED = 3
 
@@ -38,6 +40,18 @@ async def opened(main) -> BulkLinkWindow:
     await window.tasks.wait_idle()
     assert window.result is not None, window.banner.text.text()
     return window
+
+
+async def apply(window: BulkLinkWindow, confirm: bool = True) -> str:
+    """Apply, and the answer to its question (what it asked)."""
+    window.apply_button.click()
+    box = await until(message_box)
+    text = box.text()
+    answer = next(b for b in box.buttons() if b.text().startswith("Link ") == confirm)
+    answer.click()
+    if confirm:
+        await until(lambda: window.run.state != RunState.IDLE)
+    return text
 
 
 async def finished(window: BulkLinkWindow, states=(RunState.DONE,)) -> None:
@@ -110,7 +124,7 @@ async def test_apply_links_the_ticked_rows_once_each_and_updates_the_list(consol
     shown = {main.model.customer_at(r).id: r for r in main.model.loaded_rows()}
     window.pairs_model.setData(window.pairs_model.index(0, 0), 0, 10)  # Qt.CheckStateRole
     assert not pairs[0].ticked and window.apply_button.text() == f"&Apply ({len(pairs) - 1:,})"
-    window.apply_button.click()
+    await apply(window)
     await finished(window)
     assert [p.outcome for p in pairs[1:]] == [Outcome.LINKED] * (len(pairs) - 1)
     assert pairs[0].outcome == Outcome.READY
@@ -126,7 +140,7 @@ async def test_apply_links_the_ticked_rows_once_each_and_updates_the_list(consol
         if pair.customer.id in shown:
             assert same_id(main.model.customer_at(shown[pair.customer.id]).user_account_id,
                            pair.account.id)
-    assert window.status.text().startswith(f"Linked {len(pairs) - 1}, failed 0")
+    assert window.status.text() == f"Done — linked {len(pairs) - 1}, failed 0, not sent 0."
     window.copy_button.click()
     from PySide6.QtGui import QGuiApplication
     assert QGuiApplication.clipboard().text().startswith(f"Linked {len(pairs) - 1}, failed 0,")
@@ -149,7 +163,7 @@ async def test_every_refusal_is_said_in_plain_words_and_retry_resends_only_failu
     for pair in pairs[4:]:
         pair.ticked = False
     await queue_fault(sandbox, "403", f"/customers/{forbidden.customer.id}", method="PUT")
-    window.apply_button.click()
+    await apply(window)
     await finished(window)
     outcome = {id(p): (p.outcome, p.message) for p in pairs[:4]}
     assert outcome[id(taken)][0] == Outcome.FAILED and "already linked" in outcome[id(taken)][1]
@@ -157,7 +171,7 @@ async def test_every_refusal_is_said_in_plain_words_and_retry_resends_only_failu
     assert "does not exist" in outcome[id(gone_customer)][1]
     assert outcome[id(forbidden)][1] == ("Not allowed: the server says your account may not "
                                          "link customers in this organisation.")
-    assert window.status.text().startswith("Linked 0, failed 4")
+    assert window.status.text().startswith("Done — linked 0, failed 4")
     for row in range(4):
         text = window.pairs_model.index(row, 5).data()
         assert text == pairs[row].message
@@ -180,7 +194,7 @@ async def sending(console, sandbox):
     window = await opened(await signed_in(console))
     pairs = window.result.pairs
     await queue_fault(sandbox, "latency=0.15", "/customers/", method="PUT", times=len(pairs))
-    window.apply_button.click()
+    await apply(window)
     await until(lambda: any(p.outcome == Outcome.SENDING for p in pairs))
     return window, pairs
 
@@ -189,16 +203,68 @@ async def test_pause_sends_nothing_new_and_resume_carries_on(console, sandbox):
     window, pairs = await sending(console, sandbox)
     window.pause_button.click()
     assert window.run.state == RunState.PAUSING
-    await finished(window, (RunState.PAUSED,))
+    assert window.status.text().startswith("Pausing — ")
+    await window.run.wait_idle()  # the last answer in flight has come
+    await asyncio.sleep(0.05)
+    assert window.run.state == RunState.PAUSED  # at once: not left saying "Pausing"
     sent = sum(puts(sandbox).values())
     assert 0 < sent <= 4 and window.pause_button.text() == "&Resume"
     assert sum(p.outcome == Outcome.LINKED for p in pairs) == sent
+    assert window.status.text().startswith(f"Paused — {sent} linked, 0 in flight · failed 0 · "
+                                           f"{len(pairs) - sent} left.")
+    assert not window.banner.isVisible()  # a pause the user asked for is no warning
     await asyncio.sleep(0.3)
     assert sum(puts(sandbox).values()) == sent  # nothing new while paused
     window.pause_button.click()
     await finished(window)
     assert all(p.outcome == Outcome.LINKED for p in pairs)
     assert set(puts(sandbox).values()) == {1}
+    window.close()
+
+
+async def test_apply_asks_first_and_many_links_default_to_cancel(console, sandbox):
+    main = await signed_in(console)
+    window = await opened(main)
+    pairs = window.result.pairs
+    assert len(pairs) > 100
+    window.apply_button.click()
+    box = await until(message_box)
+    org = main.current_organisation.name
+    assert box.text().startswith(f"Link {len(pairs):,} customers of {org} to user accounts?")
+    assert f"Server: {main.session.server_label}" in box.text()
+    assert box.defaultButton().text() == "Cancel"  # Enter does not link hundreds
+    box.defaultButton().click()
+    await asyncio.sleep(0.2)
+    assert window.run.state == RunState.IDLE and not puts(sandbox)
+    assert window.status.text() == "Nothing was sent." and window.apply_button.isEnabled()
+    window.untick_all.click()
+    window.pairs_model.setData(window.pairs_model.index(0, 0), Qt.CheckState.Checked,
+                               Qt.ItemDataRole.CheckStateRole)
+    window.apply_button.click()
+    box = await until(message_box)
+    assert box.text().startswith(f"Link 1 customers of {org}")
+    assert box.defaultButton().text() == "Link 1 customers"  # a few: Enter goes ahead
+    box.defaultButton().click()
+    await finished(window)
+    assert puts(sandbox) == {pairs[0].customer.id: 1}
+    window.close()
+
+
+async def test_one_set_of_counts_agrees_with_the_rows_all_through_a_slow_run(console, sandbox):
+    window, pairs = await sending(console, sandbox)
+    seen = 0
+    while window.run.state != RunState.DONE:
+        text = window.status.text()
+        linked = sum(p.outcome == Outcome.LINKED for p in pairs)
+        left = sum(p.outcome in (Outcome.QUEUED, Outcome.SENDING, Outcome.UNKNOWN) for p in pairs)
+        if text.startswith("Linked "):
+            assert text.startswith(f"Linked {linked:,} · failed 0 · {left:,} left · "), text
+            assert window.progress.value() == linked and window.progress.maximum() == len(pairs)
+            seen += 1
+        await asyncio.sleep(0.1)
+    assert seen > 3  # (a slow run: checked while it went)
+    assert window.status.text() == f"Done — linked {len(pairs)}, failed 0, not sent 0."
+    assert window.pairs_title.text().startswith(f"Matches ({len(pairs)})")
     window.close()
 
 
@@ -210,8 +276,9 @@ async def test_cancel_lets_what_is_in_flight_finish_and_sends_nothing_more(conso
     skipped = [p for p in pairs if p.outcome == Outcome.SKIPPED]
     assert 0 < len(linked) <= 4 and len(linked) + len(skipped) == len(pairs)
     assert sum(puts(sandbox).values()) == len(linked)
-    assert window.status.text().startswith(f"Linked {len(linked)}, failed 0, not sent "
-                                           f"{len(skipped)}")
+    assert window.status.text() == (f"Cancelled — linked {len(linked)}, failed 0, not sent "
+                                    f"{len(skipped)}.")
+    assert window.progress.value() == window.progress.maximum() == len(pairs)
     window.close()
 
 
@@ -221,7 +288,7 @@ async def test_a_lost_answer_pauses_and_is_checked_not_resent(console, sandbox):
     pairs = window.result.pairs
     lost = pairs[5]
     await queue_fault(sandbox, "lost-answer", f"/customers/{lost.customer.id}", method="PUT")
-    window.apply_button.click()
+    await apply(window)
     await finished(window, (RunState.PAUSED,))
     assert lost.outcome == Outcome.UNKNOWN
     assert "connection to the server was lost" in window.banner.text.text()
@@ -235,6 +302,27 @@ async def test_a_lost_answer_pauses_and_is_checked_not_resent(console, sandbox):
     window.close()
 
 
+async def test_cancel_after_a_lost_answer_reads_it_back_so_the_journal_tells_the_truth(
+        console, sandbox):
+    main = await signed_in(console)
+    window = await opened(main)
+    pairs = window.result.pairs
+    lost = pairs[5]
+    await queue_fault(sandbox, "lost-answer", f"/customers/{lost.customer.id}", method="PUT")
+    await apply(window)
+    await finished(window, (RunState.PAUSED,))
+    assert lost.outcome == Outcome.UNKNOWN
+    window.cancel_button.click()
+    await finished(window)
+    assert lost.outcome == Outcome.LINKED and "checked" in lost.message  # the server had it
+    journal = main.session.journal
+    entries = [r for r in journal.rows(Filters()) if r["customer_id"] == lost.customer.id]
+    assert [(r["outcome"], r["account_id"]) for r in entries] == [("linked", lost.account.id)]
+    assert window.status.text().startswith("Cancelled — linked ")
+    assert "no answer" not in {r["outcome"] for r in journal.rows(Filters())}
+    window.close()
+
+
 async def test_an_expired_session_asks_for_the_password_once_and_carries_on(
         console, sandbox_factory):
     sandbox = sandbox_factory(customers=200, auth="session", token_ttl=2, faults=True)
@@ -242,7 +330,7 @@ async def test_an_expired_session_asks_for_the_password_once_and_carries_on(
     main = await signed_in(console)
     window = await opened(main)
     await session_expired(main)
-    window.apply_button.click()
+    await apply(window)
     prompt = await until(lambda: main.prompt)
     await asyncio.sleep(0.2)
     assert main.prompt is prompt  # one prompt for the four requests waiting

@@ -102,8 +102,8 @@ async def test_a_cancelled_link_is_recorded_as_no_answer(journal):
 
 @pytest.mark.parametrize("read, outcome, message, raised", [
     ("a1", "linked", CHECKED_LINKED, None),
-    (None, "failed", CHECKED_NOT_LINKED, NotSavedError),
-    ("someone-else", "failed", CHECKED_NOT_LINKED, NotSavedError),
+    (None, "not changed", CHECKED_NOT_LINKED, NotSavedError),
+    ("someone-else", "not changed", CHECKED_NOT_LINKED, NotSavedError),
     (CannotConnectError("Refused."), "no answer", "No answer in time.", OutcomeUnknownError),
 ])
 async def test_a_lost_answer_is_read_back_never_guessed(journal, read, outcome, message,
