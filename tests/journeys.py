@@ -180,6 +180,47 @@ async def bulk_link(console: ConsoleApp) -> None:
     main.close()
 
 
+async def closed_mid_run(console: ConsoleApp) -> None:
+    """Resumed, starts Link by email on every match (the sandbox answers each slowly), and
+    closes the main window mid-run: asked, it stops; the process then ends."""
+    main = await main_shown(console)
+    await customers_shown(main)
+    main.commands.bulk.trigger()
+    window = main.side.bulk
+    await wait_for(lambda: window.result is not None, limit=30)
+    window.apply_button.click()
+    next(b for b in (await wait_for(message_box)).buttons() if b.text().startswith("Link ")
+         ).click()
+    await wait_for(lambda: window.run.tally().linked >= 2, limit=30)
+    from shiboken6 import isValid
+
+    from billie_desktop.ui.bulk_models import tally_text
+
+    run = window.run  # (outlives the windows, deleted once closed)
+    main.close()  # as the window's close button
+    box = await wait_for(message_box, limit=10)
+    say(f"asked: {box.text().splitlines()[0]}")
+    next(b for b in box.buttons() if b.text() == "Stop and close").click()
+    await wait_for(lambda: not isValid(main) or not main.isVisible(), limit=30)
+    say(f"closed; {tally_text(run.tally(), run.state, 0)}")
+
+
+async def settled_after_restart(console: ConsoleApp) -> None:
+    """Resumed after a crash: the lost answer is read back once the customers are shown;
+    Activity shows how it was settled."""
+    main = await main_shown(console)
+    await customers_shown(main)
+    await wait_for(lambda: main.statusBar().currentMessage().startswith("Checked "), limit=20)
+    say(f"status: {main.statusBar().currentMessage()}")
+    main.commands.activity.trigger()
+    window = await wait_for(lambda: main.side.activity, limit=10)
+    from billie_desktop.ui.activity_model import cells
+
+    say(f"activity: {cells(window.model.entry(0))[6]}")
+    window.close()
+    main.close()
+
+
 def message_box() -> Any:
     from PySide6.QtWidgets import QApplication, QMessageBox
 

@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -16,6 +17,7 @@ import pytest
 
 from billie_desktop.sandbox.config import AUTH_MODES, SandboxOptions
 from billie_desktop.sandbox.server import SandboxServer
+from tests.ui.conftest import MANAGER
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "billie-sandbox"
@@ -82,22 +84,64 @@ def log_text(tmp_path: Path) -> str:
     return "".join(p.read_text(encoding="utf-8") for p in logs)
 
 
-def test_a_console_killed_mid_request_leaves_a_no_answer_entry(tmp_path):
-    """The activity journal is written before the request: a crash leaves no gap."""
+def test_a_console_killed_mid_link_is_settled_at_the_next_start(tmp_path):
+    """The activity journal is written before the request: a crash leaves "no answer", never
+    a gap; the server made the link after all (the PUT had gone out whole), and the next start
+    reads the customer back and settles the entry as linked, saying when and how."""
     from billie_desktop.work.journal import Filters, Journal
 
     with SandboxServer(SandboxOptions(customers=80, faults=True)) as sandbox:
         passed(console(tmp_path, sandbox.url, "first_sign_in"))
         httpx.post(f"{sandbox.url}/sandbox/faults", json={
-            "fault": "latency=5", "path": "/customers/", "method": "PUT"})
+            "fault": "latency=2", "path": "/customers/", "method": "PUT"})
         killed = console(tmp_path, sandbox.url, "killed_while_linking")
         assert "[journey] pending; killed" in killed.stdout and killed.returncode == -9
-    journal = Journal(tmp_path / "data" / "billie-desktop" / "activity.sqlite3")
+        path = tmp_path / "data" / "billie-desktop" / "activity.sqlite3"
+        journal = Journal(path)
+        [row] = journal.page(Filters(), 0, 10)
+        journal.close()
+        assert row["outcome"] == "no answer" and row["kind"] == "link"
+        assert row["customer_name"] and row["new_account"] and row["account_id"]
+        with httpx.Client(base_url=sandbox.url) as http:  # the server made it, late
+            http.post("/auth/credentials", json={"userName": MANAGER,
+                                                 "password": PASSWORD})
+            for _ in range(50):
+                customer = http.get(f"/customers/{row['customer_id']}", params={
+                    "organisationId": row["organisation_id"]}).json()["customer"]
+                if customer.get("userAccountId"):
+                    break
+                time.sleep(0.1)
+        assert customer["userAccountId"].replace("-", "") == row["account_id"].replace("-", "")
+        out = passed(console(tmp_path, sandbox.url, "settled_after_restart"))
+    assert "[journey] status: Checked 1 changes whose answer had been lost: 1 made" in out
+    assert "[journey] activity: Linked (confirmed later)" in out
+    journal = Journal(path)
     [row] = journal.page(Filters(), 0, 10)
-    assert row["outcome"] == "no answer" and row["kind"] == "link"
-    assert row["customer_name"] and row["new_account"]
     journal.close()
+    assert (row["outcome"], row["confirmed_how"]) == ("linked", "at sign-in")
+    assert "read back at sign-in on " in row["message"]
 
+
+def test_closing_mid_run_asks_and_the_journal_matches_the_server(tmp_path):
+    """Through the real entry point: Link by email under way, the main window closed, Stop
+    chosen; every link the server made is in the journal as linked, none is left unknown."""
+    from billie_desktop.work.journal import Filters, Journal
+
+    with SandboxServer(SandboxOptions(customers=400, faults=True, shared_emails=3)) as sandbox:
+        passed(console(tmp_path, sandbox.url, "first_sign_in"))
+        httpx.post(f"{sandbox.url}/sandbox/faults", json={
+            "fault": "latency=0.2", "path": "/customers/", "method": "PUT", "times": 1000})
+        out = passed(console(tmp_path, sandbox.url, "closed_mid_run"))
+        counts = httpx.get(f"{sandbox.url}/sandbox/requests").json()["counts"]
+    assert "[journey] asked: A link run is in progress (" in out
+    done = out.split("[journey] closed; ")[1].splitlines()[0]
+    assert done.startswith("Cancelled — linked "), done
+    linked = int(done.split("linked ")[1].split(",")[0])
+    server_puts = sum(v for k, v in counts.items() if k.startswith("PUT /customers/"))
+    journal = Journal(tmp_path / "data" / "billie-desktop" / "activity.sqlite3")
+    outcomes = [r["outcome"] for r in journal.rows(Filters())]
+    journal.close()
+    assert outcomes == ["linked"] * linked and server_puts == linked
 
 
 def test_a_sandbox_start_signs_in_afresh_even_with_a_remembered_session(tmp_path):

@@ -267,6 +267,7 @@ class QueryCustomerContactsRequest(Request[QueryCustomerContactsResponse]):
     take: int | None = None
     include: str | None = None
     user_account_id_is_null: bool | None = None
+    user_account_id_is_not_null: bool | None = None  # the linked ones (an undo's review)
     fields: str = "id,firstName,lastName,email,userAccountId"
 
     @classmethod
@@ -304,9 +305,21 @@ class AssociateUserAccountToCustomerRequest(Request[AssociateUserAccountToCustom
     organisation_id: str | None = None
 
 
+class DisassociateUserAccountFromCustomerRequest(
+        Request[AssociateUserAccountToCustomerResponse]):
+    """Assumed (issue #23): removes a customer's link to its user account (undo); answers
+    with the customer. Offered where the server's metadata lists it."""
+
+    verb: ClassVar[str] = "DELETE"
+    route: ClassVar[str] = "/customers/{Id}/associate-to-user-account"
+    assumed: ClassVar[bool] = True
+    id: str | None = None
+    organisation_id: str | None = None
+
+
 ASSUMED_OPERATIONS: tuple[type[Request[Any]], ...] = (
     QueryOrganisationsRequest, QueryCustomersRequest, GetCustomerRequest,
-    QueryUserAccountsRequest)
+    QueryUserAccountsRequest, DisassociateUserAccountFromCustomerRequest)
 
 
 class WhoAmI(Request[AuthenticateResponse]):

@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl
 from billie_desktop import __version__
 from billie_desktop.sandbox import auth, faults, metadata
 from billie_desktop.sandbox.binding import bind, parse_body
-from billie_desktop.sandbox.config import MAX_BODY_BYTES, AuthMode, RoleCheck, SandboxOptions
+from billie_desktop.sandbox.config import MAX_BODY_BYTES, RoleCheck, SandboxOptions
 from billie_desktop.sandbox.context import RequestContext
 from billie_desktop.sandbox.cookies import parse_cookie_headers
 from billie_desktop.sandbox.errors import (
@@ -278,7 +278,7 @@ class SandboxApp:
             if ctx.method not in ("GET", "HEAD"):
                 raise UnknownRoute()
             return Reply(200, dumps(metadata.build(ctx, self.options), self.options.json))
-        op, path_params = self._route(ctx.method, path, self.options.auth)
+        op, path_params = self._route(ctx.method, path, self.options)
         ctx.path = path
         query = parse_qsl(ctx.query_string, keep_blank_values=True)
         body_items = parse_body(op, body, content_type) if ctx.method not in ("GET", "HEAD") \
@@ -289,11 +289,12 @@ class SandboxApp:
         return Reply(200, dumps(result, self.options.json))
 
     @staticmethod
-    def _route(method: str, path: str, auth_mode: AuthMode) -> tuple[Operation, dict[str, str]]:
+    def _route(method: str, path: str, options: SandboxOptions
+               ) -> tuple[Operation, dict[str, str]]:
         predefined = _PREDEFINED.match(path)
         if predefined:
             op = BY_NAME.get(predefined["name"].lower())
-            if op is None or not served(op, auth_mode):
+            if op is None or not served(op, options):
                 raise UnknownRoute()
             if method not in op.verbs:
                 raise not_implemented(method, op)
@@ -301,7 +302,7 @@ class SandboxApp:
         for pattern, verbs, op in _ROUTES:
             match = pattern.match(path)
             if match is None or (verbs is not None and method not in verbs.split(",")) \
-                    or not served(op, auth_mode):
+                    or not served(op, options):
                 continue
             if method not in op.verbs:
                 raise not_implemented(method, op)

@@ -64,6 +64,9 @@ def add_sandbox_arguments(parser: argparse.ArgumentParser) -> None:
                        help="per organisation, N accounts whose email differs from their "
                             "customer's in case and spaces, N emails shared by two accounts "
                             "and N by two customers (for linking by email)")
+    group.add_argument("--no-unlink", dest="unlink", action="store_false",
+                       help="leave out the assumed operation that removes a link, as a server "
+                            "without it would (the console then offers no undo of a link)")
     group.add_argument("--hostile-text", action="store_true",
                        help="dress some names, emails and addresses up as HTML markup, to "
                             "check that the console shows them as plain text")

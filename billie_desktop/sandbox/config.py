@@ -38,6 +38,7 @@ class SandboxOptions:
     faults: bool = False
     hostile_text: bool = False  # dress some names, emails... up as markup (sandbox/hostile.py)
     shared_emails: int = 0  # untidy emails for bulk linking, per kind (sandbox/shared_emails.py)
+    unlink: bool = True  # the assumed DisassociateUserAccountFromCustomerRequest is offered
     seed: int = 20261126
 
     def __post_init__(self) -> None:

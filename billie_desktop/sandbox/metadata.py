@@ -30,6 +30,11 @@ _BASE_TYPES: list[dict[str, Any]] = [
                     {"name": "ITenantedRequest"}],
      "isAbstract": True, "isGenericTypeDef": True,
      "properties": _props({"OrganisationId": "String"})},
+    {"name": "DeleteOperationTenanted`1", "namespace": NAMESPACE, "genericArgs": ["TResponse"],
+     "implements": [{"name": "IReturn`1", "genericArgs": ["TResponse"]}, {"name": "IDelete"},
+                    {"name": "ITenantedRequest"}],
+     "isAbstract": True, "isGenericTypeDef": True,
+     "properties": _props({"OrganisationId": "String"})},
     {"name": "QueryTenanted`1", "namespace": NAMESPACE, "genericArgs": ["T"],
      "inherits": {"name": "QueryBase", "namespace": "ServiceStack"},
      "implements": [{"name": "ITenantedRequest"}], "isAbstract": True, "isGenericTypeDef": True,
@@ -86,5 +91,5 @@ def build(ctx: RequestContext, options: SandboxOptions) -> dict[str, Any]:
                    "debugMode": False},
         "namespaces": ["System", "ServiceStack", NAMESPACE],
         "types": _BASE_TYPES,
-        "operations": [_operation(op) for op in OPERATIONS if served(op, options.auth)],
+        "operations": [_operation(op) for op in OPERATIONS if served(op, options)],
     }

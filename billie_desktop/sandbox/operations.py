@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, TypedDict
 
 from billie_desktop.sandbox import auth
-from billie_desktop.sandbox.config import MAX_TAKE, AuthMode
+from billie_desktop.sandbox.config import MAX_TAKE, AuthMode, SandboxOptions
 from billie_desktop.sandbox.context import RequestContext
 from billie_desktop.sandbox.customer_query import search_words
 from billie_desktop.sandbox.errors import (
@@ -299,6 +299,19 @@ async def associate(ctx: RequestContext, f: dict[str, Any]) -> Mapping[str, Any]
     return {"customer": customer_wire(updated)}
 
 
+async def disassociate(ctx: RequestContext, f: dict[str, Any]) -> Mapping[str, Any]:
+    """Assumed (issue #23): the customer's link removed; its account is free again.
+    Removing a link that is not there changes nothing and succeeds (DELETE is idempotent)."""
+    org = ctx.organisation
+    customer = ctx.store.customer(org, normalise_guid(f["Id"]) or "")
+    if customer is None:
+        raise not_found(f"Customer '{f['Id']}' does not exist")
+    ctx.store.unlink(customer["id"])
+    updated = ctx.store.customer(org, customer["id"])
+    assert updated is not None
+    return {"customer": customer_wire(updated)}
+
+
 QUERY_FIELDS: dict[str, type] = {"Skip": int, "Take": int, "OrderBy": str, "OrderByDesc": str,
                                  "Include": str, "Fields": str}
 
@@ -333,11 +346,18 @@ OPERATIONS: tuple[Operation, ...] = (
               {"Id": str, "UserAccountId": str, "OrganisationId": str}, associate,
               requires_auth=True, required_roles=("manager",), tenanted=True,
               inherits="PutOperationTenanted`1"),
+    Operation("DisassociateUserAccountFromCustomerRequest",
+              "DisassociateUserAccountFromCustomerResponse",
+              ("DELETE",), (("/customers/{Id}/associate-to-user-account", "DELETE"),),
+              {"Id": str, "OrganisationId": str}, disassociate,
+              requires_auth=True, required_roles=("manager",), tenanted=True,
+              inherits="DeleteOperationTenanted`1"),
 )
 
 # What each operation validates before its handler runs (FluentValidation NotEmpty rules).
 REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
     "AssociateUserAccountToCustomerRequest": ("Id", "UserAccountId", "OrganisationId"),
+    "DisassociateUserAccountFromCustomerRequest": ("Id", "OrganisationId"),
     "GetCustomerRequest": ("Id", "OrganisationId"),
     "QueryCustomersRequest": ("OrganisationId",),
     "QueryUserAccountsRequest": ("OrganisationId",),
@@ -346,8 +366,12 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
 BY_NAME = {op.name.lower(): op for op in OPERATIONS}
 
 
-def served(op: Operation, auth_mode: AuthMode) -> bool:
-    return not (op.jwt_only and auth_mode == AuthMode.SESSION)
+def served(op: Operation, options: SandboxOptions) -> bool:
+    """Whether this sandbox offers ``op``: the JWT operations not in session mode, the
+    unlink only when asked to (``--no-unlink`` plays a server without it)."""
+    if op.name == "DisassociateUserAccountFromCustomerRequest" and not options.unlink:
+        return False
+    return not (op.jwt_only and options.auth == AuthMode.SESSION)
 
 __all__ = ["BY_NAME", "OPERATIONS", "REQUIRED_FIELDS", "NotAuthenticated", "Operation", "require",
            "served"]

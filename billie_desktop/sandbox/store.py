@@ -348,6 +348,11 @@ class Store:
                         (user_account_id, customer_id))
         self._counts.forget()
 
+    def unlink(self, customer_id: str) -> None:
+        self.db.execute("UPDATE customers SET user_account_id = NULL WHERE id = ?",
+                        (customer_id,))
+        self._counts.forget()
+
     # --- user accounts ------------------------------------------------------------------
     def user_account(self, organisation_id: str, account_id: str) -> sqlite3.Row | None:
         return self._one("SELECT * FROM user_accounts WHERE id = ? AND organisation_id = ?",

@@ -174,8 +174,48 @@
         <translation>⟦Åçţîvîţý~~~⟧</translation>
     </message>
     <message>
+        <source>&amp;Undo…</source>
+        <translation>⟦&amp;Ûñđö…~⟧</translation>
+    </message>
+    <message>
+        <source>Undo the &amp;run…</source>
+        <translation>⟦Ûñđö ţĥé &amp;ŕûñ…~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Undo every link of the Link by email run this entry belongs to, with a review first</source>
+        <translation>⟦Ûñđö évéŕý ļîñķ öf ţĥé Ļîñķ ƀý émåîļ ŕûñ ţĥîš éñţŕý ƀéļöñĝš ţö, ŵîţĥ å ŕévîéŵ fîŕšţ~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
         <source>Entries shown: {0:,}, newest first. Double-click one to go to the customer.</source>
         <translation>⟦Éñţŕîéš šĥöŵñ: {0:,}, ñéŵéšţ fîŕšţ. Ðöûƀļé-çļîçķ öñé ţö ĝö ţö ţĥé çûšţöméŕ.~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>{0:,} changes are unconfirmed: their answer was lost, so whether the server made them is not known yet. They are read back at each sign-in.</source>
+        <translation>⟦{0:,} çĥåñĝéš åŕé ûñçöñfîŕméđ: ţĥéîŕ åñšŵéŕ ŵåš ļöšţ, šö ŵĥéţĥéŕ ţĥé šéŕvéŕ måđé ţĥém îš ñöţ ķñöŵñ ýéţ. Ţĥéý åŕé ŕéåđ ƀåçķ åţ éåçĥ šîĝñ-îñ.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>⟦Çĥéçķ ñöŵ~~~⟧</translation>
+    </message>
+    <message>
+        <source>Checking with the server…</source>
+        <translation>⟦Çĥéçķîñĝ ŵîţĥ ţĥé šéŕvéŕ…~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Could not check: {0}</source>
+        <translation>⟦Çöûļđ ñöţ çĥéçķ: {0}~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Nothing could be checked on this server.</source>
+        <translation>⟦Ñöţĥîñĝ çöûļđ ƀé çĥéçķéđ öñ ţĥîš šéŕvéŕ.~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Sign in to undo a change.</source>
+        <translation>⟦Šîĝñ îñ ţö ûñđö å çĥåñĝé.~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Undo this change</source>
+        <translation>⟦Ûñđö ţĥîš çĥåñĝé~~~~~⟧</translation>
     </message>
     <message>
         <source>Export the activity</source>
@@ -250,6 +290,10 @@
     <message>
         <source>Outcome</source>
         <translation>⟦Öûţçömé~~⟧</translation>
+    </message>
+    <message>
+        <source>Unlinked</source>
+        <translation>⟦Ûñļîñķéđ~~~⟧</translation>
     </message>
     <message>
         <source>User accounts with that email</source>
@@ -442,6 +486,22 @@ Each is linked to the user account with the same email. Links can be undone from
         <source>&amp;Retry</source>
         <translation>⟦&amp;Ŕéţŕý~~⟧</translation>
     </message>
+    <message>
+        <source>An undo run is paused ({0:,} left).</source>
+        <translation>⟦Åñ ûñđö ŕûñ îš påûšéđ ({0:,} ļéfţ).~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>An undo run is in progress ({0:,} left).</source>
+        <translation>⟦Åñ ûñđö ŕûñ îš îñ pŕöĝŕéšš ({0:,} ļéfţ).~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>A link run is paused ({0:,} left).</source>
+        <translation>⟦Å ļîñķ ŕûñ îš påûšéđ ({0:,} ļéfţ).~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>A link run is in progress ({0:,} left).</source>
+        <translation>⟦Å ļîñķ ŕûñ îš îñ pŕöĝŕéšš ({0:,} ļéfţ).~~~~~~~~⟧</translation>
+    </message>
 </context>
 <context>
     <name>BusyBar</name>
@@ -459,6 +519,14 @@ Each is linked to the user account with the same email. Links can be undone from
     <message>
         <source>Exported {0:,} customers to {1}.</source>
         <translation>⟦Éxpöŕţéđ {0:,} çûšţöméŕš ţö {1}.~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>An export is in progress ({0:,} of {1:,} rows written).</source>
+        <translation>⟦Åñ éxpöŕţ îš îñ pŕöĝŕéšš ({0:,} öf {1:,} ŕöŵš ŵŕîţţéñ).~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>An export is in progress.</source>
+        <translation>⟦Åñ éxpöŕţ îš îñ pŕöĝŕéšš.~~~~~~~⟧</translation>
     </message>
 </context>
 <context>
@@ -752,6 +820,10 @@ Each is linked to the user account with the same email. Links can be undone from
         <translation>⟦Ţĥé åñšŵéŕ ŵåš ļöšţ, šö ţĥé çûšţöméŕ ŵåš ŕéåđ ƀåçķ: ţĥé ļîñķ ŵåš šåvéđ.~~~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
+        <source>A link is being saved: {0}.</source>
+        <translation>⟦Å ļîñķ îš ƀéîñĝ šåvéđ: {0}.~~~~~~⟧</translation>
+    </message>
+    <message>
         <source>The link was not saved: its answer was lost, and reading the customer back shows no change. Your input is kept: Retry sends it again.</source>
         <translation>⟦Ţĥé ļîñķ ŵåš ñöţ šåvéđ: îţš åñšŵéŕ ŵåš ļöšţ, åñđ ŕéåđîñĝ ţĥé çûšţöméŕ ƀåçķ šĥöŵš ñö çĥåñĝé. Ýöûŕ îñpûţ îš ķépţ: Ŕéţŕý šéñđš îţ åĝåîñ.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
@@ -867,36 +939,52 @@ Choose this account anyway?</source>
         <translation>⟦Ļîñķéđ~~⟧</translation>
     </message>
     <message>
+        <source>Unlinked (checked after a lost answer)</source>
+        <translation>⟦Ûñļîñķéđ (çĥéçķéđ åfţéŕ å ļöšţ åñšŵéŕ)~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
         <source>Not linked (checked after a lost answer)</source>
         <translation>⟦Ñöţ ļîñķéđ (çĥéçķéđ åfţéŕ å ļöšţ åñšŵéŕ)~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Changed since: left as it is</source>
+        <translation>⟦Çĥåñĝéđ šîñçé: ļéfţ åš îţ îš~~~~~~~~⟧</translation>
     </message>
     <message>
         <source>No answer: checked before it is resent</source>
         <translation>⟦Ñö åñšŵéŕ: çĥéçķéđ ƀéföŕé îţ îš ŕéšéñţ~~~~~~~~~~~⟧</translation>
     </message>
     <message>
-        <source>Linked {0:,} · failed {1:,} · {2:,} left · {3:,.0f} links/s · about {4:,.0f} s left</source>
-        <translation>⟦Ļîñķéđ {0:,} · fåîļéđ {1:,} · {2:,} ļéfţ · {3:,.0f} ļîñķš/š · åƀöûţ {4:,.0f} š ļéfţ~~~~~~~~~~~~⟧</translation>
+        <source>unlinked</source>
+        <translation>⟦ûñļîñķéđ~~~⟧</translation>
     </message>
     <message>
-        <source>Pausing — {0:,} linked, {1:,} in flight: waiting for their answers, sending nothing new</source>
-        <translation>⟦Påûšîñĝ — {0:,} ļîñķéđ, {1:,} îñ fļîĝĥţ: ŵåîţîñĝ föŕ ţĥéîŕ åñšŵéŕš, šéñđîñĝ ñöţĥîñĝ ñéŵ~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+        <source>linked</source>
+        <translation>⟦ļîñķéđ~~⟧</translation>
     </message>
     <message>
-        <source>Paused — {0:,} linked, {1:,} in flight · failed {2:,} · {3:,} left. Resume carries on.</source>
-        <translation>⟦Påûšéđ — {0:,} ļîñķéđ, {1:,} îñ fļîĝĥţ · fåîļéđ {2:,} · {3:,} ļéfţ. Ŕéšûmé çåŕŕîéš öñ.~~~~~~~~~~~~~~~~⟧</translation>
+        <source>{5} {0:,} · failed {1:,} · {2:,} left · {3:,.0f} a second · about {4:,.0f} s left</source>
+        <translation>⟦{5} {0:,} · fåîļéđ {1:,} · {2:,} ļéfţ · {3:,.0f} å šéçöñđ · åƀöûţ {4:,.0f} š ļéfţ~~~~~~~~~~⟧</translation>
     </message>
     <message>
-        <source>Cancelling — {0:,} linked, {1:,} in flight: waiting for their answers, sending nothing new</source>
-        <translation>⟦Çåñçéļļîñĝ — {0:,} ļîñķéđ, {1:,} îñ fļîĝĥţ: ŵåîţîñĝ föŕ ţĥéîŕ åñšŵéŕš, šéñđîñĝ ñöţĥîñĝ ñéŵ~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+        <source>Pausing — {0:,} {2}, {1:,} in flight: waiting for their answers, sending nothing new</source>
+        <translation>⟦Påûšîñĝ — {0:,} {2}, {1:,} îñ fļîĝĥţ: ŵåîţîñĝ föŕ ţĥéîŕ åñšŵéŕš, šéñđîñĝ ñöţĥîñĝ ñéŵ~~~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
-        <source>Cancelled — linked {0:,}, failed {1:,}, not sent {2:,}.</source>
-        <translation>⟦Çåñçéļļéđ — ļîñķéđ {0:,}, fåîļéđ {1:,}, ñöţ šéñţ {2:,}.~~~~~~~~~~⟧</translation>
+        <source>Paused — {0:,} {4}, {1:,} in flight · failed {2:,} · {3:,} left. Resume carries on.</source>
+        <translation>⟦Påûšéđ — {0:,} {4}, {1:,} îñ fļîĝĥţ · fåîļéđ {2:,} · {3:,} ļéfţ. Ŕéšûmé çåŕŕîéš öñ.~~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
-        <source>Done — linked {0:,}, failed {1:,}, not sent {2:,}.</source>
-        <translation>⟦Ðöñé — ļîñķéđ {0:,}, fåîļéđ {1:,}, ñöţ šéñţ {2:,}.~~~~~~~~⟧</translation>
+        <source>Cancelling — {0:,} {2}, {1:,} in flight: waiting for their answers, sending nothing new</source>
+        <translation>⟦Çåñçéļļîñĝ — {0:,} {2}, {1:,} îñ fļîĝĥţ: ŵåîţîñĝ föŕ ţĥéîŕ åñšŵéŕš, šéñđîñĝ ñöţĥîñĝ ñéŵ~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Cancelled — {3} {0:,}, failed {1:,}, not sent {2:,}.</source>
+        <translation>⟦Çåñçéļļéđ — {3} {0:,}, fåîļéđ {1:,}, ñöţ šéñţ {2:,}.~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Done — {3} {0:,}, failed {1:,}, not sent {2:,}.</source>
+        <translation>⟦Ðöñé — {3} {0:,}, fåîļéđ {1:,}, ñöţ šéñţ {2:,}.~~~~~~⟧</translation>
     </message>
     <message>
         <source>{0:,} got no answer: each is checked at the next sign-in.</source>
@@ -920,6 +1008,21 @@ Choose this account anyway?</source>
     <message>
         <source>Retry loading customers</source>
         <translation>⟦Ŕéţŕý ļöåđîñĝ çûšţöméŕš~~~~~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>LostAnswers</name>
+    <message>
+        <source>Checked {0:,} changes whose answer had been lost: {1:,} made, {2:,} not made.</source>
+        <translation>⟦Çĥéçķéđ {0:,} çĥåñĝéš ŵĥöšé åñšŵéŕ ĥåđ ƀééñ ļöšţ: {1:,} måđé, {2:,} ñöţ måđé.~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>{0:,} could not be checked yet.</source>
+        <translation>⟦{0:,} çöûļđ ñöţ ƀé çĥéçķéđ ýéţ.~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>See View ▸ Activity.</source>
+        <translation>⟦Šéé Vîéŵ ▸ Åçţîvîţý.~~~~~⟧</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1262,10 @@ Server: {1}
         <source>That organisation is not one of yours on this server.</source>
         <translation>⟦Ţĥåţ öŕĝåñîšåţîöñ îš ñöţ öñé öf ýöûŕš öñ ţĥîš šéŕvéŕ.~~~~~~~~~~~~~~~⟧</translation>
     </message>
+    <message>
+        <source>That run was made on another server or in an organisation that is not one of yours here.</source>
+        <translation>⟦Ţĥåţ ŕûñ ŵåš måđé öñ åñöţĥéŕ šéŕvéŕ öŕ îñ åñ öŕĝåñîšåţîöñ ţĥåţ îš ñöţ öñé öf ýöûŕš ĥéŕé.~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
 </context>
 <context>
     <name>SignInWindow</name>
@@ -1281,6 +1388,180 @@ Server: {1}
     <message>
         <source>&lt;b&gt;Sandbox demo sign-ins&lt;/b&gt; (password &lt;code&gt;{0}&lt;/code&gt;; click one to fill it in):</source>
         <translation>⟦&lt;b&gt;Šåñđƀöx đémö šîĝñ-îñš&lt;/b&gt; (påššŵöŕđ &lt;code&gt;{0}&lt;/code&gt;; çļîçķ öñé ţö fîļļ îţ îñ):~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>StopFirst</name>
+    <message>
+        <source>Stop and close?</source>
+        <translation>⟦Šţöp åñđ çļöšé?~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Stop and close</source>
+        <translation>⟦Šţöp åñđ çļöšé~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Stop and sign out?</source>
+        <translation>⟦Šţöp åñđ šîĝñ öûţ?~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Stop and sign out</source>
+        <translation>⟦Šţöp åñđ šîĝñ öûţ~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Stop and switch organisation?</source>
+        <translation>⟦Šţöp åñđ šŵîţçĥ öŕĝåñîšåţîöñ?~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Stop and switch</source>
+        <translation>⟦Šţöp åñđ šŵîţçĥ~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Work in progress</source>
+        <translation>⟦Ŵöŕķ îñ pŕöĝŕéšš~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Nothing new is sent. The answers already on their way are awaited and recorded in View ▸ Activity; any that do not come are checked at the next sign-in.</source>
+        <translation>⟦Ñöţĥîñĝ ñéŵ îš šéñţ. Ţĥé åñšŵéŕš åļŕéåđý öñ ţĥéîŕ ŵåý åŕé åŵåîţéđ åñđ ŕéçöŕđéđ îñ Vîéŵ ▸ Åçţîvîţý; åñý ţĥåţ đö ñöţ çömé åŕé çĥéçķéđ åţ ţĥé ñéxţ šîĝñ-îñ.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>⟦Ķéép ŵöŕķîñĝ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Stopping: waiting for the answers already on their way…</source>
+        <translation>⟦Šţöppîñĝ: ŵåîţîñĝ föŕ ţĥé åñšŵéŕš åļŕéåđý öñ ţĥéîŕ ŵåý…~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>UndoLast</name>
+    <message>
+        <source>Undo</source>
+        <translation>⟦Ûñđö~⟧</translation>
+    </message>
+    <message>
+        <source>Undo the link just made</source>
+        <translation>⟦Ûñđö ţĥé ļîñķ ĵûšţ måđé~~~~~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>UndoOne</name>
+    <message>
+        <source>Only a link that was made can be undone (not a failed one, nor an undo, nor one recorded before this version).</source>
+        <translation>⟦Öñļý å ļîñķ ţĥåţ ŵåš måđé çåñ ƀé ûñđöñé (ñöţ å fåîļéđ öñé, ñöŕ åñ ûñđö, ñöŕ öñé ŕéçöŕđéđ ƀéföŕé ţĥîš véŕšîöñ).~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>This change was made on {0}: sign in there to undo it.</source>
+        <translation>⟦Ţĥîš çĥåñĝé ŵåš måđé öñ {0}: šîĝñ îñ ţĥéŕé ţö ûñđö îţ.~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>{0} is not one of your organisations on this server.</source>
+        <translation>⟦{0} îš ñöţ öñé öf ýöûŕ öŕĝåñîšåţîöñš öñ ţĥîš šéŕvéŕ.~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>This server does not offer removing a link, so a link made where there was none cannot be undone from the console.</source>
+        <translation>⟦Ţĥîš šéŕvéŕ đöéš ñöţ öfféŕ ŕémövîñĝ å ļîñķ, šö å ļîñķ måđé ŵĥéŕé ţĥéŕé ŵåš ñöñé çåññöţ ƀé ûñđöñé fŕöm ţĥé çöñšöļé.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Organisation: {0}
+Server: {1}</source>
+        <translation>⟦Öŕĝåñîšåţîöñ: {0}
+Šéŕvéŕ: {1}~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>The customer is read back first: if its link has changed since, nothing is changed.</source>
+        <translation>⟦Ţĥé çûšţöméŕ îš ŕéåđ ƀåçķ fîŕšţ: îf îţš ļîñķ ĥåš çĥåñĝéđ šîñçé, ñöţĥîñĝ îš çĥåñĝéđ.~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Remove the link between {0} and {1}?</source>
+        <translation>⟦Ŕémövé ţĥé ļîñķ ƀéţŵééñ {0} åñđ {1}?~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Remove link</source>
+        <translation>⟦Ŕémövé ļîñķ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Put back {0}&apos;s previous link? It is linked to {1}; it will be linked to {2} again.</source>
+        <translation>⟦Pûţ ƀåçķ {0}'š pŕévîöûš ļîñķ? Îţ îš ļîñķéđ ţö {1}; îţ ŵîļļ ƀé ļîñķéđ ţö {2} åĝåîñ.~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Put back</source>
+        <translation>⟦Pûţ ƀåçķ~~⟧</translation>
+    </message>
+    <message>
+        <source>Undo a change</source>
+        <translation>⟦Ûñđö å çĥåñĝé~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>⟦Çåñçéļ~~⟧</translation>
+    </message>
+    <message>
+        <source>Not undone: {0}&apos;s link has changed since, so nothing was changed.</source>
+        <translation>⟦Ñöţ ûñđöñé: {0}'š ļîñķ ĥåš çĥåñĝéđ šîñçé, šö ñöţĥîñĝ ŵåš çĥåñĝéđ.~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Not undone: the answer was lost, and reading the customer back shows no change.</source>
+        <translation>⟦Ñöţ ûñđöñé: ţĥé åñšŵéŕ ŵåš ļöšţ, åñđ ŕéåđîñĝ ţĥé çûšţöméŕ ƀåçķ šĥöŵš ñö çĥåñĝé.~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>The undo was sent but its answer was lost ({0}); it is checked at the next sign-in.</source>
+        <translation>⟦Ţĥé ûñđö ŵåš šéñţ ƀûţ îţš åñšŵéŕ ŵåš ļöšţ ({0}); îţ îš çĥéçķéđ åţ ţĥé ñéxţ šîĝñ-îñ.~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Not undone: {0}</source>
+        <translation>⟦Ñöţ ûñđöñé: {0}~~~⟧</translation>
+    </message>
+    <message>
+        <source>Undone: {0} is no longer linked to {1}.</source>
+        <translation>⟦Ûñđöñé: {0} îš ñö ļöñĝéŕ ļîñķéđ ţö {1}.~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Undone: {0} is linked to {2} again (not {1}).</source>
+        <translation>⟦Ûñđöñé: {0} îš ļîñķéđ ţö {2} åĝåîñ (ñöţ {1}).~~~~~~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>UndoRunWindow</name>
+    <message>
+        <source>Undo every link of the run still in place</source>
+        <translation>⟦Ûñđö évéŕý ļîñķ öf ţĥé ŕûñ šţîļļ îñ pļåçé~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Undo the Link by email run of {0} – {1}</source>
+        <translation>⟦Ûñđö ţĥé Ļîñķ ƀý émåîļ ŕûñ öf {0} – {1}~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Each link this run made in {0} is read back from the server. Those still in place are listed: Apply removes them, so each customer has no user account again. A customer whose link has changed since is left as it is. Untick any you want to keep.</source>
+        <translation>⟦Éåçĥ ļîñķ ţĥîš ŕûñ måđé îñ {0} îš ŕéåđ ƀåçķ fŕöm ţĥé šéŕvéŕ. Ţĥöšé šţîļļ îñ pļåçé åŕé ļîšţéđ: Åppļý ŕémövéš ţĥém, šö éåçĥ çûšţöméŕ ĥåš ñö ûšéŕ åççöûñţ åĝåîñ. Å çûšţöméŕ ŵĥöšé ļîñķ ĥåš çĥåñĝéđ šîñçé îš ļéfţ åš îţ îš. Ûñţîçķ åñý ýöû ŵåñţ ţö ķéép.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Undo a Link by email run</source>
+        <translation>⟦Ûñđö å Ļîñķ ƀý émåîļ ŕûñ~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Remove {0:,} links the run of {3} made in {1}? Each customer will have no user account.
+
+Server: {2}
+
+Each customer is read back first: one whose link has changed since is left as it is.</source>
+        <translation>⟦Ŕémövé {0:,} ļîñķš ţĥé ŕûñ öf {3} måđé îñ {1}? Éåçĥ çûšţöméŕ ŵîļļ ĥåvé ñö ûšéŕ åççöûñţ.
+
+Šéŕvéŕ: {2}
+
+Éåçĥ çûšţöméŕ îš ŕéåđ ƀåçķ fîŕšţ: öñé ŵĥöšé ļîñķ ĥåš çĥåñĝéđ šîñçé îš ļéfţ åš îţ îš.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Remove {0:,} links</source>
+        <translation>⟦Ŕémövé {0:,} ļîñķš~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Links of the run still in place: {0:,}   ·   Changed since (left alone): {1:,}</source>
+        <translation>⟦Ļîñķš öf ţĥé ŕûñ šţîļļ îñ pļåçé: {0:,}   ·   Çĥåñĝéđ šîñçé (ļéfţ åļöñé): {1:,}~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>To unlink ({0:,}): each customer and the account the run linked</source>
+        <translation>⟦Ţö ûñļîñķ ({0:,}): éåçĥ çûšţöméŕ åñđ ţĥé åççöûñţ ţĥé ŕûñ ļîñķéđ~~~~~~~~~~~~~~~~⟧</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import csv
 import datetime as dt
+import sqlite3
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
@@ -26,11 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from billie_desktop.api import BillieError
 from billie_desktop.ui.activity_model import HEADERS, OUTCOME_TEXT, ActivityModel, cells, shown
 from billie_desktop.ui.save_dialog import ask_where_to_save
 from billie_desktop.ui.tasks import Tasks
-from billie_desktop.ui.widgets import LiveLabel, fit_on_screen
-from billie_desktop.work.entries import OUTCOMES
+from billie_desktop.ui.undo_one import UndoOne
+from billie_desktop.ui.widgets import Banner, LiveLabel, escaped_tooltip, fit_on_screen
+from billie_desktop.work.entries import BULK_LINK, OUTCOMES
 from billie_desktop.work.export import neutralise, whole_csv
 from billie_desktop.work.journal import Filters, Journal
 
@@ -38,10 +42,17 @@ from billie_desktop.work.journal import Filters, Journal
 class ActivityWindow(QWidget):
     show_customer = Signal(str, str)  # organisation id, customer id
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+    def __init__(self, journal: Journal, parent: QWidget | None = None, *,
+                 check_now: Callable[[], Awaitable[str]] | None = None,
+                 undo_one: UndoOne | None = None,
+                 undo_run: Callable[[sqlite3.Row], object] | None = None) -> None:
+        """``check_now``: reads back the changes whose answer was lost (those of the
+        server signed in to), and says what it found. ``undo_one``: undoes an entry;
+        ``undo_run(entry)``: opens the undo of the whole Link by email run of that entry."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Activity – Billie Desktop"))
-        self.journal = journal
+        self.journal, self.check_now = journal, check_now
+        self.undo_one, self.undo_run = undo_one, undo_run
         self.tasks = Tasks()
         self.model = ActivityModel(journal)
         self._build()
@@ -103,10 +114,25 @@ class ActivityWindow(QWidget):
             self.view.setColumnWidth(column, width)
         self.view.doubleClicked.connect(self._double_clicked)
         self.count = LiveLabel()
+        self.undo_button = QPushButton(self.tr("&Undo…"))
+        self.undo_button.clicked.connect(lambda: self.tasks.run("undo", self.undo()))
+        self.undo_run_button = QPushButton(self.tr("Undo the &run…"))
+        self.undo_run_button.setToolTip(self.tr("Undo every link of the Link by email run this "
+                                                "entry belongs to, with a review first"))
+        self.undo_run_button.clicked.connect(self._undo_run)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._selected())
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.undo_button)
+        bottom.addWidget(self.undo_run_button)
+        self.unconfirmed = Banner()  # changes whose answer was lost, not yet read back
+        self.unconfirmed.action_clicked.connect(lambda: self.tasks.run("check", self.check()))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.unconfirmed)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.count)
+        layout.addLayout(bottom)
+        self._selected()
 
     # --- filtering -----------------------------------------------------------------------------
     def filters(self) -> Filters:
@@ -126,11 +152,70 @@ class ActivityWindow(QWidget):
     def _counted(self) -> None:
         self.count.setText(self.tr("Entries shown: {0:,}, newest first. Double-click one to go to "
                                    "the customer.").format(self.model.total))
+        if not self.tasks.running("check"):
+            self._show_unconfirmed()
+
+    def _show_unconfirmed(self, found: str = "") -> None:
+        count = self.journal.count_unconfirmed()
+        if not count:
+            if found:
+                self.unconfirmed.show_message(found, kind="info")
+            else:
+                self.unconfirmed.clear()
+            return
+        text = self.tr("{0:,} changes are unconfirmed: their answer was lost, so whether the "
+                       "server made them is not known yet. They are read back at each sign-in."
+                       ).format(count)
+        self.unconfirmed.show_message(f"{found} {text}" if found else text, kind="warning",
+                                      action=self.tr("Check now") if self.check_now else None)
+
+    async def check(self) -> None:
+        """Check now: the lost answers read back, and what that found."""
+        if self.check_now is None:
+            return
+        self.unconfirmed.action.setEnabled(False)
+        self.unconfirmed.text.setText(self.tr("Checking with the server…"))
+        try:
+            found = await self.check_now()
+        except BillieError as exc:
+            found = self.tr("Could not check: {0}").format(exc.message)
+        finally:
+            self.unconfirmed.action.setEnabled(True)
+        self._show_unconfirmed(found or self.tr("Nothing could be checked on this server."))
 
     def _double_clicked(self, index: QModelIndex) -> None:
         row = self.model.entry(index.row())
         if row is not None:
             self.show_customer.emit(row["organisation_id"], row["customer_id"])
+
+    # --- undo --------------------------------------------------------------------------------
+    def selected_entry(self) -> sqlite3.Row | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.entry(rows[0].row()) if rows else None
+
+    def _selected(self) -> None:
+        """Undo is offered for an entry that can be undone here; its tooltip says why not."""
+        row = self.selected_entry()
+        why = self.undo_one.why_not(row) if self.undo_one is not None else \
+            self.tr("Sign in to undo a change.")
+        self.undo_button.setEnabled(row is not None and why is None)
+        self.undo_button.setToolTip(escaped_tooltip(why or self.tr("Undo this change")))
+        self.undo_run_button.setVisible(self.undo_run is not None)
+        self.undo_run_button.setEnabled(row is not None and bool(row["run_id"])
+                                        and row["kind"] == BULK_LINK)
+
+    async def undo(self) -> None:
+        row = self.selected_entry()
+        if self.undo_one is None or row is None:
+            return
+        said = await self.undo_one.undo(self, row)
+        if said:
+            self.count.setText(said)
+
+    def _undo_run(self) -> None:
+        row = self.selected_entry()
+        if self.undo_run is not None and row is not None and row["run_id"]:
+            self.undo_run(row)
 
     # --- export ------------------------------------------------------------------------------
     def ask_where(self) -> QFileDialog:

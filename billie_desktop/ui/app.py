@@ -156,6 +156,12 @@ class ConsoleApp(QObject):
                 log.warning("the activity journal could not be opened: %s", exc)
         return self._journal
 
+    def journal_kept(self) -> bool:
+        """Whether there is a journal, without opening it (the start does not)."""
+        from billie_desktop.work.entries import default_path
+
+        return self._journal is not None or (self.journal_path or default_path()).exists()
+
     @property
     def remember_warning(self) -> str | None:
         """Why "Remember me" cannot last beyond this session, if it cannot."""
@@ -286,7 +292,7 @@ class ConsoleApp(QObject):
         with contextlib.suppress(BillieError):
             session.discovery = await discovering
         window = self.open_main(session, organisations, shown=False)
-        await window.until_filled(FILLED_LIMIT)
+        await window.area.until_filled(FILLED_LIMIT)
         if self.main_window is window:  # (not signed out meanwhile)
             self._put_up(window)
         return True
@@ -319,7 +325,7 @@ class ConsoleApp(QObject):
 
         self._enter(Stage.MAIN_WINDOW)
         self.sessions.append(session)
-        session.open_journal = self.journal
+        session.open_journal, session.journal_kept = self.journal, self.journal_kept
         window = MainWindow(session, self.settings, page_size=self.page_size)
         window.signed_out.connect(lambda why: self._signed_out(window, why))
         add_theme_menu(window.commands.view_menu, self.keeper, self.settings)
@@ -363,6 +369,9 @@ class ConsoleApp(QObject):
     async def close(self) -> None:
         self._enter(Stage.CLOSED)
         self.tasks.cancel_all()
+        if self.main_window is not None:  # (quitting: what is under way is stopped first)
+            await self.main_window.stopper.stop()
+            self.main_window.may_close = True
         for window in (self.main_window, self.sign_in_window):
             if window is not None:
                 _discard(window)

@@ -17,7 +17,9 @@ from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
 from billie_desktop.ui.account_results import account_text
+from billie_desktop.ui.bulk_run import RunState, Tally
 from billie_desktop.ui.widgets import error_colour, escaped_tooltip
+from billie_desktop.work.entries import BULK_LINK, UNLINK
 from billie_desktop.work.matching import NeedsPerson, Outcome, Pair
 from billie_desktop.work.text import QT_TRANSLATE_NOOP  # titles, translated where shown
 
@@ -74,10 +76,12 @@ class PairsModel(_Table):
         QT_TRANSLATE_NOOP("BulkLink", "Outcome"),
     )
 
-    def __init__(self, pairs: list[Pair], *, fresh: bool = False) -> None:
-        """``fresh``: straight from matching (all ticked, none sent): nothing to count."""
+    def __init__(self, pairs: list[Pair], *, fresh: bool = False, kind: str = BULK_LINK
+                 ) -> None:
+        """``fresh``: straight from matching (all ticked, none sent): nothing to count.
+        ``kind`` UNLINK: the pairs of an undo (a pair done is "Unlinked")."""
         super().__init__(pairs)
-        self.pairs = pairs
+        self.pairs, self.kind = pairs, kind
         self.editable = True  # ticks can change (not while a run is sending)
         self._ticked = len(pairs)
         if not fresh:
@@ -96,6 +100,8 @@ class PairsModel(_Table):
             return why_text(pair)
         if pair.outcome in (Outcome.FAILED, Outcome.SKIPPED, Outcome.UNKNOWN) and pair.message:
             return pair.message
+        if pair.outcome == Outcome.LINKED and self.kind == UNLINK:
+            return QCoreApplication.translate("BulkLink", "Unlinked")
         return QCoreApplication.translate("BulkLink", OUTCOME_TEXT[pair.outcome])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -203,3 +209,39 @@ def reason_text(item: NeedsPerson) -> str:
         parts.append(QCoreApplication.translate("BulkLink", "{0} user accounts share this email")
                      .format(len(item.accounts)))
     return "; ".join(parts)
+
+
+def tally_text(tally: Tally, state: RunState, rate: float, kind: str = BULK_LINK) -> str:
+    """The run's one line of counts, as its state reads (``kind`` UNLINK: an undo's)."""
+    done = QCoreApplication.translate("LinkRun", "unlinked") if kind == UNLINK else \
+        QCoreApplication.translate("LinkRun", "linked")
+    if state == RunState.RUNNING:
+        seconds = tally.left / rate if rate > 0 else 0.0
+        return QCoreApplication.translate(
+            "LinkRun", "{5} {0:,} · failed {1:,} · {2:,} left · {3:,.0f} a second · about "
+            "{4:,.0f} s left").format(tally.linked, tally.failed, tally.left, rate, seconds,
+                                      done.capitalize())
+    if state == RunState.PAUSING:
+        return QCoreApplication.translate(
+            "LinkRun", "Pausing — {0:,} {2}, {1:,} in flight: waiting for their answers, "
+            "sending nothing new").format(tally.linked, tally.in_flight, done)
+    if state == RunState.PAUSED:
+        return QCoreApplication.translate(
+            "LinkRun", "Paused — {0:,} {4}, {1:,} in flight · failed {2:,} · {3:,} left. "
+            "Resume carries on.").format(tally.linked, tally.in_flight, tally.failed, tally.left,
+                                         done)
+    if state == RunState.CANCELLING:
+        return QCoreApplication.translate(
+            "LinkRun", "Cancelling — {0:,} {2}, {1:,} in flight: waiting for their answers, "
+            "sending nothing new").format(tally.linked, tally.in_flight, done)
+    if state != RunState.DONE:
+        return ""
+    text = QCoreApplication.translate("LinkRun", "Cancelled — {3} {0:,}, failed {1:,}, not "
+                                      "sent {2:,}.") if tally.not_sent else \
+        QCoreApplication.translate("LinkRun", "Done — {3} {0:,}, failed {1:,}, not sent {2:,}.")
+    text = text.format(tally.linked, tally.failed, tally.not_sent, done)
+    if tally.left:
+        text += " " + QCoreApplication.translate(
+            "LinkRun", "{0:,} got no answer: each is checked at the next sign-in.").format(
+            tally.left)
+    return text

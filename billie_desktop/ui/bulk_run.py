@@ -37,13 +37,13 @@ from billie_desktop.api import (
     ValidationError,
 )
 from billie_desktop.ui.account_results import account_text
-from billie_desktop.work.entries import BULK_LINK, NOT_CHANGED, Where
+from billie_desktop.ui.stopping import STOP_LIMIT
+from billie_desktop.work.entries import BULK_LINK, NOT_CHANGED, UNLINK, Where
 from billie_desktop.work.journal import Journal
 from billie_desktop.work.linking import CHECKED_NOT_LINKED, Linker, LinkTarget
 from billie_desktop.work.matching import Outcome, Pair
 from billie_desktop.work.paging import IN_FLIGHT, Send
-
-STOP_LIMIT = 10.0  # seconds Stop waits for the answers in flight
+from billie_desktop.work.undoing import changed_since
 
 
 class RunState(Enum):
@@ -99,10 +99,13 @@ class LinkRun(QObject):
 
     def __init__(self, send: Send, organisation_id: str, pairs: list[Pair], *,
                  fresh: bool = False, journal: Journal | None = None,
-                 where: Where | None = None) -> None:
+                 where: Where | None = None, kind: str = BULK_LINK) -> None:
         """``fresh``: straight from matching, none sent yet (nothing to count).
-        ``journal``: where each link is recorded (``where``: by whom, where)."""
+        ``journal``: where each link is recorded (``where``: by whom, where). ``kind``
+        UNLINK: each pair's link is removed instead (the undo of a run), once reading the
+        customer back shows it still linked to that account."""
         super().__init__()
+        self.kind = kind
         self.send, self.organisation_id, self.pairs = send, organisation_id, pairs
         self.linker = Linker(send, journal, where)  # each link, and its journal entry
         self.run_id = uuid.uuid4().hex  # its entries carry it: Activity undoes a whole run
@@ -230,6 +233,8 @@ class LinkRun(QObject):
         try:
             if was_unknown and await self._read_back(pair, target):
                 return
+            if self.kind == UNLINK and await self._changed_since(pair, target):
+                return
             pair.entry = self.linker.begin(target)
             linked = await self.linker.link(target, read_back_if_lost=False, entry=pair.entry)
         except asyncio.CancelledError:  # Stop's limit passed: abandoned, answer unknown
@@ -257,7 +262,9 @@ class LinkRun(QObject):
         was linked after all. Its journal entry says what the read showed, either way."""
         customer = await self.linker.linked_already(target, pair.entry)
         if customer is not None:
-            self._answered(pair, Outcome.LINKED, self.tr("Linked (checked after a lost answer)"))
+            self._answered(pair, Outcome.LINKED, self.tr(
+                "Unlinked (checked after a lost answer)") if self.kind == UNLINK else self.tr(
+                "Linked (checked after a lost answer)"))
             self.linked.emit(customer)
             return True
         self.linker.finish(pair.entry, NOT_CHANGED, CHECKED_NOT_LINKED)
@@ -275,12 +282,27 @@ class LinkRun(QObject):
             except BillieError:
                 return  # the server can't be reached: the rest stay unknown too
 
+    async def _changed_since(self, pair: Pair, target: LinkTarget) -> bool:
+        """An undo's check before it sends: True (and the pair failed, nothing sent) when
+        the customer is no longer linked to the account the run linked."""
+        customer = await self.linker.current(target)
+        if customer is not None and not changed_since(customer.user_account_id, target):
+            return False
+        self._answered(pair, Outcome.FAILED, self.tr("Changed since: left as it is"))
+        return True
+
     def _target(self, pair: Pair) -> LinkTarget:
+        account = account_text(pair.account.display_name, pair.account.email)
+        if self.kind == UNLINK:
+            return LinkTarget(
+                customer_id=pair.customer.id, customer_name=pair.customer.full_name,
+                organisation_id=self.organisation_id, account_id="", account_label="",
+                previous_label=account, previous_account_id=pair.account.id, kind=UNLINK,
+                run_id=self.run_id)
         return LinkTarget(
             customer_id=pair.customer.id, customer_name=pair.customer.full_name,
             organisation_id=self.organisation_id, account_id=pair.account.id,
-            account_label=account_text(pair.account.display_name, pair.account.email),
-            kind=BULK_LINK, run_id=self.run_id)
+            account_label=account, kind=BULK_LINK, run_id=self.run_id)
 
     # --- bookkeeping ------------------------------------------------------------------------
     def _put_back(self, pair: Pair, lost: bool) -> None:
@@ -350,34 +372,3 @@ class LinkRun(QObject):
                              f"{pair.account.email}: {pair.message or pair.outcome.value}")
         return "\n".join(lines)
 
-
-def tally_text(tally: Tally, state: RunState, rate: float) -> str:
-    """The run's one line of counts, as its state reads."""
-    if state == RunState.RUNNING:
-        seconds = tally.left / rate if rate > 0 else 0.0
-        return QCoreApplication.translate(
-            "LinkRun", "Linked {0:,} · failed {1:,} · {2:,} left · {3:,.0f} links/s · about "
-            "{4:,.0f} s left").format(tally.linked, tally.failed, tally.left, rate, seconds)
-    if state == RunState.PAUSING:
-        return QCoreApplication.translate(
-            "LinkRun", "Pausing — {0:,} linked, {1:,} in flight: waiting for their answers, "
-            "sending nothing new").format(tally.linked, tally.in_flight)
-    if state == RunState.PAUSED:
-        return QCoreApplication.translate(
-            "LinkRun", "Paused — {0:,} linked, {1:,} in flight · failed {2:,} · {3:,} left. "
-            "Resume carries on.").format(tally.linked, tally.in_flight, tally.failed, tally.left)
-    if state == RunState.CANCELLING:
-        return QCoreApplication.translate(
-            "LinkRun", "Cancelling — {0:,} linked, {1:,} in flight: waiting for their answers, "
-            "sending nothing new").format(tally.linked, tally.in_flight)
-    if state != RunState.DONE:
-        return ""
-    text = QCoreApplication.translate("LinkRun", "Cancelled — linked {0:,}, failed {1:,}, not "
-                                      "sent {2:,}.") if tally.not_sent else \
-        QCoreApplication.translate("LinkRun", "Done — linked {0:,}, failed {1:,}, not sent {2:,}.")
-    text = text.format(tally.linked, tally.failed, tally.not_sent)
-    if tally.left:
-        text += " " + QCoreApplication.translate(
-            "LinkRun", "{0:,} got no answer: each is checked at the next sign-in.").format(
-            tally.left)
-    return text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from billie_desktop.api import BillieError, Organisation
-from billie_desktop.ui.bulk_models import NeedsPersonModel, PairsModel
-from billie_desktop.ui.bulk_run import LinkRun, RunState, tally_text
+from billie_desktop.ui.bulk_models import NeedsPersonModel, PairsModel, tally_text
+from billie_desktop.ui.bulk_run import LinkRun, RunState
 from billie_desktop.ui.session import Session
+from billie_desktop.ui.stopping import CLOSE, StopFirst, Work
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.widgets import Banner, LiveLabel, PlainLabel, ask, fit_on_screen
+from billie_desktop.work.entries import BULK_LINK, UNLINK
 from billie_desktop.work.loading import LoadProgress, load_and_match
 from billie_desktop.work.matching import MatchResult, Outcome, Pair
 
@@ -64,7 +66,7 @@ class BulkLinkWindow(QWidget):
         self.tasks = Tasks()
         self.result: MatchResult | None = None
         self.run: LinkRun | None = None
-        self.setWindowTitle(self.tr("Link by email – {0}").format(organisation.name))
+        self.setWindowTitle(self._title())
         self._build()
         self.resize(1180, 760)
         fit_on_screen(self)
@@ -72,11 +74,7 @@ class BulkLinkWindow(QWidget):
 
     # --- building ----------------------------------------------------------------------------
     def _build(self) -> None:
-        intro = PlainLabel(self.tr(
-            "Customers of {0} without a user account are matched to user accounts that are "
-            "not linked yet, when their emails are the same (ignoring case and surrounding "
-            "spaces). Only one-to-one matches are offered; untick any you do not want, then "
-            "Apply.").format(self.organisation.name))
+        intro = PlainLabel(self._intro())
         intro.setWordWrap(True)
         self.banner = Banner()
         self.banner.action_clicked.connect(self._banner_retry)
@@ -99,6 +97,7 @@ class BulkLinkWindow(QWidget):
         top.addWidget(self.tick_all)
         top.addWidget(self.untick_all)
         pairs_box, needs_box = QWidget(), QWidget()
+        self.needs_box = needs_box
         pairs_layout = QVBoxLayout(pairs_box)
         pairs_layout.setContentsMargins(0, 0, 0, 0)
         pairs_layout.addLayout(top)
@@ -152,8 +151,7 @@ class BulkLinkWindow(QWidget):
     async def _load(self) -> None:
         started = time.perf_counter()
         try:
-            result = await load_and_match(self.session.send, self.organisation.id,
-                                          self._loading)
+            result = await self._matched()
         except BillieError as exc:
             self.progress.setRange(0, 1)
             self.banner.show_message(self.tr("Could not load: {0}").format(exc.message),
@@ -181,18 +179,46 @@ class BulkLinkWindow(QWidget):
             progress.rate))
 
     def _show_result(self, result: MatchResult) -> None:
-        self.pairs_model = PairsModel(result.pairs, fresh=True)
+        self.pairs_model = PairsModel(result.pairs, fresh=True, kind=self.kind)
         self.needs_model = NeedsPersonModel(result.needs_person)
         self.pairs_view.setModel(self.pairs_model)
         self.needs_view.setModel(self.needs_model)
         self.pairs_model.dataChanged.connect(lambda *_: self._update_buttons())
         self.run = LinkRun(self.session.send, self.organisation.id, result.pairs, fresh=True,
                            journal=self.session.journal,
-                           where=self.session.where(self.organisation))
+                           where=self.session.where(self.organisation), kind=self.kind)
         self.run.pair_changed.connect(self._pair_changed)
         self.run.pairs_changed.connect(self.pairs_model.all_changed)
         self.run.state_changed.connect(self._run_state)
         self.run.linked.connect(self.linked)
+        self._show_counts(result)
+
+    # --- what Link by email says (an undo of a run says otherwise: undo_run_window.py) -------
+    kind = BULK_LINK  # what each change of the run is (work/entries.py)
+
+    def _title(self) -> str:
+        return self.tr("Link by email – {0}").format(self.organisation.name)
+
+    def _intro(self) -> str:
+        return self.tr(
+            "Customers of {0} without a user account are matched to user accounts that are "
+            "not linked yet, when their emails are the same (ignoring case and surrounding "
+            "spaces). Only one-to-one matches are offered; untick any you do not want, then "
+            "Apply.").format(self.organisation.name)
+
+    async def _matched(self) -> MatchResult:
+        return await load_and_match(self.session.send, self.organisation.id, self._loading)
+
+    def _question(self, ticked: int) -> tuple[str, str, str]:
+        """Apply's question: (title, text, its yes button)."""
+        return self.tr("Link by email"), self.tr(
+            "Link {0:,} customers of {1} to user accounts?\n\nServer: {2}\n\nEach is "
+            "linked to the user account with the same email. Links can be undone from "
+            "View ▸ Activity where the server allows it.").format(
+            ticked, self.organisation.name, self.session.server_label), \
+            self.tr("Link {0:,} customers").format(ticked)
+
+    def _show_counts(self, result: MatchResult) -> None:
         self.counts.setText(self.tr("Matched: {0:,}   ·   Needs a person: {1:,}   ·   Unmatched "
                                     "customers: {2:,}").format(
             len(result.pairs), result.ambiguous, result.unmatched))
@@ -212,13 +238,8 @@ class BulkLinkWindow(QWidget):
 
     async def _confirm_and_apply(self, ticked: int) -> None:
         many = ticked > CONFIRM_QUIETLY
-        if not await ask(self, self.tr("Link by email"), self.tr(
-                "Link {0:,} customers of {1} to user accounts?\n\nServer: {2}\n\nEach is "
-                "linked to the user account with the same email. Links can be undone from "
-                "View ▸ Activity where the server allows it.").format(
-                    ticked, self.organisation.name, self.session.server_label),
-                self.tr("Link {0:,} customers").format(ticked), self.tr("Cancel"),
-                default_yes=not many):
+        title, text, yes = self._question(ticked)
+        if not await ask(self, title, text, yes, self.tr("Cancel"), default_yes=not many):
             self.status.setText(self.tr("Nothing was sent."))
             return
         if self.run is None or self.run.state not in (RunState.IDLE, RunState.DONE):
@@ -281,7 +302,7 @@ class BulkLinkWindow(QWidget):
         self.progress.setRange(0, max(1, tally.ticked))
         self.progress.setValue(tally.answered + tally.not_sent)
         self.progress.setFormat("%p%")
-        self.status.setText(tally_text(tally, state, self.run.rate))
+        self.status.setText(tally_text(tally, state, self.run.rate, self.kind))
 
     def _run_state(self, state: RunState, reason: str) -> None:
         self.pairs_model.recount()
@@ -326,9 +347,32 @@ class BulkLinkWindow(QWidget):
             self.show_customer.emit(self.needs_model.items[rows[0].row()].customer.id)
 
     # --- closing -----------------------------------------------------------------------------
+    def work(self) -> Work | None:
+        """The run, while one is under way (paused too): a close asks first."""
+        run = self.run
+        if run is None or run.state in (RunState.IDLE, RunState.DONE):
+            return None
+        left, paused = run.tally().left, run.state == RunState.PAUSED
+        if self.kind == UNLINK:
+            text = self.tr("An undo run is paused ({0:,} left).") if paused else \
+                self.tr("An undo run is in progress ({0:,} left).")
+        else:
+            text = self.tr("A link run is paused ({0:,} left).") if paused else \
+                self.tr("A link run is in progress ({0:,} left).")
+        return Work(text.format(left), run.stop)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Loading stops; links in flight finish (their answers still update the list)."""
+        """A run under way is stopped first, if the user says so (stopping.py); loading
+        just stops."""
+        if self.work() is not None:
+            event.ignore()
+            if not self.tasks.running("close"):
+                self.tasks.run("close", self._close_when_stopped())
+            return
         self.tasks.cancel_all()
-        if self.run is not None and self.run.state in (RunState.RUNNING, RunState.PAUSING):
-            self.run.cancel()
         super().closeEvent(event)
+
+    async def _close_when_stopped(self) -> None:
+        stopper = StopFirst(self, lambda: [w] if (w := self.work()) else [], self.status.setText)
+        if await stopper.ask(CLOSE):
+            QTimer.singleShot(0, self.close)  # (not from this task: closing cancels it)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from billie_desktop.api import Organisation, QueryCustomersRequest
 from billie_desktop.ui.save_dialog import ask_where_to_save
+from billie_desktop.ui.stopping import Work
 from billie_desktop.ui.widgets import Translated
 from billie_desktop.work.paging import Send
 
@@ -31,6 +32,7 @@ class CustomerExport(Translated):
         and sort); ``columns``: the column keys shown, in their order; ``tell``: a message
         for the status bar."""
         self.parent, self.send = parent, send
+        self.dialog: ExportDialog | None = None  # the export under way, or last made
         self.organisation, self.query, self.columns, self.tell = \
             organisation, query, columns, tell
 
@@ -57,5 +59,21 @@ class CustomerExport(Translated):
         dialog.exported.connect(lambda rows, name: self.tell(
             self.tr("Exported {0:,} customers to {1}.").format(rows, name)))
         dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        dialog.destroyed.connect(lambda: self._gone(dialog))
+        self.dialog = dialog
+        dialog.show()  # (not open(): window-modal, it would block the main window's close)
         return dialog
+
+    def _gone(self, dialog: ExportDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def work(self) -> Work | None:
+        """The export under way, if any: a close asks first."""
+        dialog = self.dialog
+        if dialog is None or not dialog.running:
+            return None
+        text = self.tr("An export is in progress ({0:,} of {1:,} rows written).").format(
+            dialog.rows_done, dialog.rows_total) if dialog.rows_total else \
+            self.tr("An export is in progress.")
+        return Work(text, dialog.stop)

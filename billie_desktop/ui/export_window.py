@@ -26,6 +26,7 @@ class ExportDialog(QDialog):
         self.setModal(False)
         self.path = path
         self.rows = 0
+        self.rows_done = self.rows_total = 0  # as the progress last said
         self.outcome = ""  # "exported", "cancelled" or "failed", once it has ended
         self.closed = False  # by Escape or its close button: Qt may delete it at once
         self.tasks = Tasks()
@@ -69,6 +70,7 @@ class ExportDialog(QDialog):
         self.accept()
 
     def _progress(self, progress: ExportProgress) -> None:
+        self.rows_done, self.rows_total = progress.rows_done, progress.rows
         self.progress.setRange(0, max(1, progress.rows))
         self.progress.setValue(progress.rows_done)
         self.status.setText(self.tr("{0:,} of {1:,} rows · {2:,.0f} rows/s · about {3:,.0f} s "
@@ -99,6 +101,15 @@ class ExportDialog(QDialog):
         self.closed = True
         self.tasks.cancel_all()
         super().reject()
+
+    @property
+    def running(self) -> bool:
+        return self.tasks.running("export")
+
+    async def stop(self) -> None:
+        """Cancels the export (no file is left) and closes; returns once it has ended."""
+        self.reject()
+        await self.tasks.wait_idle()
 
     async def wait(self) -> None:
         """For tests: until the export has ended."""

@@ -34,6 +34,7 @@ from billie_desktop.ui.account_results import (
 )
 from billie_desktop.ui.operations import Field, Form, run_operation
 from billie_desktop.ui.session import Session
+from billie_desktop.ui.stopping import CLOSE, STOP_LIMIT, StopFirst, Work
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import SEARCH_DEBOUNCE_MS
 from billie_desktop.ui.widgets import (
@@ -72,6 +73,7 @@ class LinkDialog(QDialog):
         self.chosen: UserAccount | None = None
         self.conflict_holder: str | None = None  # the customer a 409 says has the account
         self.outcome_note: str | None = None  # set when a lost answer was checked
+        self.entry = 0  # the link's activity journal entry, once sent (the main window's Undo)
         self._submitting = False
         self.setWindowTitle(self.tr("Link to user account"))
         self.setModal(True)
@@ -298,8 +300,9 @@ class LinkDialog(QDialog):
             account_label=describe_account(self.chosen, account_id),
             previous_label=describe_account(self.current_account, current) if current else "",
             kind=REPLACE if current else LINK, previous_account_id=current or "")
+        self.entry = linker.begin(target)
         try:
-            linked = await linker.link(target)
+            linked = await linker.link(target, entry=self.entry)
         except NotSavedError as exc:
             raise NotSavedError(self.tr(
                 "The link was not saved: its answer was lost, and reading the customer back "
@@ -329,8 +332,30 @@ class LinkDialog(QDialog):
             self.tr("Replace link"), self.tr("Keep current link"))
 
     # --- closing ------------------------------------------------------------------------------
+    def work(self) -> Work | None:
+        """The link being saved, if one is: closing asks first."""
+        if not self._submitting:
+            return None
+        return Work(self.tr("A link is being saved: {0}.").format(self.customer.full_name),
+                    self.stop)
+
+    async def stop(self) -> None:
+        """Waits for the link's answer (read back when lost, recorded either way), at most
+        STOP_LIMIT seconds (then it is abandoned: "no answer" in the journal); then closes."""
+        await self.tasks.settle("submit", STOP_LIMIT)
+        self.tasks.cancel("submit")
+        self._submitting = False
+        self.reject()
+
     def reject(self) -> None:
-        """Cancel: aborts the request in flight, then closes."""
+        """Cancel, Escape, the close button: while a link is being saved, asks first
+        (ui/stopping.py); otherwise closes."""
+        if self.work() is not None:
+            if not self.tasks.running("close"):
+                stopper = StopFirst(self, lambda: [w] if (w := self.work()) else [],
+                                    lambda text: self.banner.show_message(text, kind="info"))
+                self.tasks.run("close", stopper.ask(CLOSE))
+            return
         self.tasks.cancel_all()
         super().reject()
 

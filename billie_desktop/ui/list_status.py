@@ -95,3 +95,24 @@ class CustomersArea(QWidget):
         total = self.model.total
         self.count_label.setText("" if total == 0 or first < 0 else self.tr(
             "Rows {0}–{1} of {2}").format(f"{first + 1:,}", f"{last + 1:,}", f"{total:,}"))
+
+    async def until_filled(self, limit: float) -> None:
+        """Waits until the list, not yet shown, has its first page (or knows it has none,
+        or failed), ``limit`` seconds at most: a resumed session comes up with its
+        customers rather than with "Loading…" for a moment, one paint of the whole window
+        instead of two on the way to them."""
+        import asyncio
+
+        filled = asyncio.Event()
+
+        def changed(state: ListState, _message: str) -> None:
+            if state != ListState.LOADING:
+                filled.set()
+
+        self.model.state_changed.connect(changed)
+        try:
+            await asyncio.wait_for(filled.wait(), limit)
+        except TimeoutError:
+            pass  # slow, or no organisation to list: the window says so itself
+        finally:
+            self.model.state_changed.disconnect(changed)

@@ -7,10 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QToolButton, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QTableView, QToolButton, QWidget
 
-from billie_desktop.ui.widgets import PlainLabel, Translated
+from billie_desktop import __version__
+from billie_desktop.ui.session import Session
+from billie_desktop.ui.widgets import PlainLabel, Translated, plain_message_box
 
 
 @dataclass(frozen=True)
@@ -87,3 +90,27 @@ class MainActions(Translated):
                 menu.addAction(item) if item is not None else menu.addSeparator()
             made.append(menu)
         self.view_menu = made[1]  # (View ▸ Theme joins it: ui/theme.add_theme_menu)
+
+    def add_context_menu(self, table: QTableView) -> None:
+        """A right click on a customer: select it, then Link and Refresh."""
+
+        def menu_at(position: QPoint) -> None:
+            index = table.indexAt(position)
+            if not index.isValid():
+                return
+            table.selectRow(index.row())
+            menu = QMenu(table)
+            menu.addAction(self.link)
+            menu.addAction(self.refresh)
+            menu.popup(table.viewport().mapToGlobal(position))
+
+        table.customContextMenuRequested.connect(menu_at)
+
+
+def about_box(parent: QWidget, session: Session) -> None:
+    """Help ▸ About: the version, and the server with what it says it runs."""
+    plain_message_box(QMessageBox.Icon.Information, QCoreApplication.translate(
+        "MainWindow", "About Billie Desktop"), QCoreApplication.translate(
+        "MainWindow", "Billie Desktop {0}\nThe manager console for Billiecart.\n\n"
+        "Server: {1}\n{2}").format(__version__, session.server_label,
+                                   session.client.powered_by or ""), parent).open()

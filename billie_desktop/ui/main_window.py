@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable
 
-from PySide6.QtCore import QItemSelection, QPoint, Signal
+from PySide6.QtCore import QItemSelection, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QMainWindow,
-    QMenu,
-    QMessageBox,
     QSplitter,
 )
 
-from billie_desktop import __version__
 from billie_desktop.api import (
     BillieError,
     Customer,
@@ -33,7 +29,8 @@ from billie_desktop.ui.detail_pane import DetailPane
 from billie_desktop.ui.export_entry import CustomerExport
 from billie_desktop.ui.link_dialog import LinkDialog
 from billie_desktop.ui.list_status import CustomersArea
-from billie_desktop.ui.main_actions import MainActions, Targets
+from billie_desktop.ui.lost_answers import LostAnswers
+from billie_desktop.ui.main_actions import MainActions, Targets, about_box
 from billie_desktop.ui.operations import Form, run_operation
 from billie_desktop.ui.password_prompt import PasswordPrompt, PromptGuard
 from billie_desktop.ui.search_bar import SearchBar
@@ -41,13 +38,15 @@ from billie_desktop.ui.selection import SelectionKeeper
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.side_windows import SideWindows
+from billie_desktop.ui.stopping import CLOSE, SIGN_OUT, SWITCH, StopFirst, Work
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import PAGE_SIZE
+from billie_desktop.ui.undo_one import UndoLast, UndoOne
 from billie_desktop.ui.widgets import (
     fit_on_screen,
-    plain_message_box,
     status_item,
 )
+from billie_desktop.work.entries import CHECK_NOW
 
 log = logging.getLogger(__name__)
 
@@ -69,11 +68,18 @@ class MainWindow(QMainWindow):
         self._build()
         self.side = SideWindows(self, session, organisation=lambda: self.current_organisation,
                                 show_customer=self.show_customer,
-                                customer_changed=self.customer_changed, tell=self.tell)
+                                customer_changed=self.customer_changed, tell=self.tell,
+                                check_now=lambda: self.lost_answers.check(CHECK_NOW))
         self.export = CustomerExport(
             self, session.send, organisation=lambda: self.current_organisation,
             query=lambda: self.model.query(skip=0, take=500, with_total=True),
             columns=self.table.shown_column_keys, tell=self.tell)
+        self.stopper = StopFirst(self, self._works, self.tell)  # closing is never a surprise
+        self.lost_answers = LostAnswers(session, self.tell)
+        self.undo_last = UndoLast(self, UndoOne(session, self.customer_changed, self.tell),
+                                  self.tasks)
+        self.may_close = False  # the work under way was stopped: close without asking
+        self._shown_index = -1  # the organisation shown (a switch may be refused)
         self._build_actions()
         self.guard = PromptGuard(session, self, self.status_connection, self.status_user)
         self.guard.declined.connect(self._prompt_declined)
@@ -102,7 +108,6 @@ class MainWindow(QMainWindow):
          self.list_banner, self.count_label, self.page_busy) = (
             left.table, left.stack, left.status, left.status.label, left.status.retry,
             left.banner, left.count_label, left.page_busy)
-        self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.doubleClicked.connect(lambda _: self.open_link_dialog())
         self.table.enter_pressed.connect(self.open_link_dialog)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -136,8 +141,9 @@ class MainWindow(QMainWindow):
             refresh=self.refresh, find=self.focus_search, link=self.open_link_dialog,
             bulk=self.side.open_bulk, organisation=self._focus_organisation,
             activity=self.side.open_activity, export=self.export.ask_where,
-            sign_out=self.sign_out_clicked, quit=self.close, about=self._about),
-            (self.organisation, self.search_bar))
+            sign_out=self.sign_out_clicked, quit=self.close,
+            about=lambda: about_box(self, self.session)), (self.organisation, self.search_bar))
+        self.commands.add_context_menu(self.table)
         self.organisation.currentIndexChanged.connect(self._organisation_changed)
 
     # --- start --------------------------------------------------------------------------------
@@ -179,25 +185,8 @@ class MainWindow(QMainWindow):
                                  self.tr("Your account is not a member of any organisation."))
             return
         self._organisation_changed(index)
-
-    async def until_filled(self, limit: float) -> None:
-        """Waits until the list of this window, not yet shown, has its first page (or
-        knows it has none, or failed), ``limit`` seconds at most: a resumed session comes
-        up with its customers rather than with "Loading…" for a moment, one paint of the
-        whole window instead of two on the way to them."""
-        filled = asyncio.Event()
-
-        def changed(state: ListState, _message: str) -> None:
-            if state != ListState.LOADING:
-                filled.set()
-
-        self.model.state_changed.connect(changed)
-        try:
-            await asyncio.wait_for(filled.wait(), limit)
-        except TimeoutError:
-            pass  # slow, or no organisation to list: the window says so itself
-        finally:
-            self.model.state_changed.disconnect(changed)
+        await self.area.until_filled(10.0)  # then, not before the customers:
+        await self.lost_answers.at_sign_in()  # the journal's lost answers, read back
 
     def _retry(self) -> None:
         """Retry whatever failed: the organisations, or the customers of one."""
@@ -212,6 +201,13 @@ class MainWindow(QMainWindow):
         return self.organisations[index] if 0 <= index < len(self.organisations) else None
 
     def _organisation_changed(self, index: int) -> None:
+        if index != self._shown_index and self._shown_index >= 0 and self.stopper.busy():
+            self.organisation.blockSignals(True)  # not yet: asked first
+            self.organisation.setCurrentIndex(self._shown_index)
+            self.organisation.blockSignals(False)
+            self.tasks.run("switch", self._switch_when_stopped(index))
+            return
+        self._shown_index = index
         org = self.current_organisation
         if self.link_dialog is not None:
             self.link_dialog.reject()
@@ -250,16 +246,6 @@ class MainWindow(QMainWindow):
         if text and shown is not None and same_id(shown.id, customer.id):
             self.detail.show_customer(shown, text)
 
-    def _context_menu(self, position: QPoint) -> None:
-        index = self.table.indexAt(position)
-        if not index.isValid():
-            return
-        self.table.selectRow(index.row())
-        menu = QMenu(self)
-        menu.addAction(self.commands.link)
-        menu.addAction(self.commands.refresh)
-        menu.popup(self.table.viewport().mapToGlobal(position))
-
     # --- actions ------------------------------------------------------------------------------
     def refresh(self) -> None:
         """F5: the same rows again, in place, the selection kept."""
@@ -281,8 +267,8 @@ class MainWindow(QMainWindow):
         if customer is None or org is None or self.link_dialog is not None:
             return None
         dialog = LinkDialog(self.session, customer, org, self)
-        dialog.linked.connect(lambda customer, text: self._linked(customer, text,
-                                                                  dialog.outcome_note))
+        dialog.linked.connect(lambda customer, text: self._linked(
+            customer, text, dialog.outcome_note, dialog.entry))
         dialog.finished.connect(self._link_dialog_closed)
         dialog.show_customer.connect(self.show_customer)
         self.link_dialog = dialog
@@ -338,7 +324,8 @@ class MainWindow(QMainWindow):
         self.link_dialog = None
         self.table.setFocus()
 
-    def _linked(self, customer: Customer, account_text: str, note: str | None = None) -> None:
+    def _linked(self, customer: Customer, account_text: str, note: str | None = None,
+                entry: int = 0) -> None:
         if customer.user_account_id:
             self.accounts.remember(customer.user_account_id, account_text)
         self.model.update_customer(customer)
@@ -346,14 +333,8 @@ class MainWindow(QMainWindow):
         if selected is not None and same_id(selected.id, customer.id):
             self.detail.show_customer(customer, account_text)
         message = self.tr("Linked {0} to {1}.").format(customer.full_name, account_text)
-        self.statusBar().showMessage(f"{message} {note}" if note else message, 15_000)
-
-    def _about(self) -> None:
-        plain_message_box(QMessageBox.Icon.Information, self.tr("About Billie Desktop"),
-                          self.tr("Billie Desktop {0}\nThe manager console for Billiecart.\n\n"
-                                  "Server: {1}\n{2}").format(
-                              __version__, self.session.server_label,
-                              self.session.client.powered_by or ""), self).open()
+        self.statusBar().showMessage(f"{message} {note}" if note else message, 30_000)
+        self.undo_last.offer(entry)  # beside the message: the way back
 
     # --- session ------------------------------------------------------------------------------
     @property
@@ -365,10 +346,16 @@ class MainWindow(QMainWindow):
                                                          "session expired.")))
 
     def sign_out_clicked(self) -> None:
-        self.tasks.run("sign-out", self.sign_out(self.tr("You have signed out.")))
+        self.tasks.run("sign-out", self._sign_out_when_stopped())
+
+    async def _sign_out_when_stopped(self) -> None:
+        if await self.stopper.ask(SIGN_OUT):
+            await self.sign_out(self.tr("You have signed out."))
 
     async def sign_out(self, why: str) -> None:
-        """Clears tokens, cookies and every customer shown, then hands back to sign-in."""
+        """Stops the work under way, clears tokens, cookies and every customer shown, then
+        hands back to sign-in."""
+        await self.stopper.stop()
         self.model.clear()
         self.detail.show_customer(None)
         self.accounts.clear()
@@ -378,7 +365,27 @@ class MainWindow(QMainWindow):
         await self.session.client.sign_out()
         self.signed_out.emit(why)
 
+    # --- work under way (ui/stopping.py) -------------------------------------------------------
+    def _works(self) -> list[Work]:
+        dialog = self.link_dialog
+        works = (*self.side.work(), self.export.work(), dialog.work() if dialog else None)
+        return [w for w in works if w is not None]
+
+    async def _switch_when_stopped(self, index: int) -> None:
+        if await self.stopper.ask(SWITCH):
+            self.organisation.setCurrentIndex(index)
+
+    async def _close_when_stopped(self) -> None:
+        if await self.stopper.ask(CLOSE):
+            self.may_close = True
+            QTimer.singleShot(0, self.close)  # (not from this task: closing cancels it)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_close and self.stopper.busy():
+            event.ignore()
+            if not self.tasks.running("close"):
+                self.tasks.run("close", self._close_when_stopped())
+            return
         self.settings.set_geometry("main", self.saveGeometry())
         self.settings.set_geometry("customers-header", self.table.horizontalHeader().saveState())
         self.settings.sync()

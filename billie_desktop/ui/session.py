@@ -46,6 +46,7 @@ class Session(QObject):
         # Every change is recorded in the journal (work/journal.py), opened when first needed:
         # opening its SQLite file is no part of showing the customers.
         self.open_journal: Callable[[], Journal | None] = lambda: None
+        self.journal_kept: Callable[[], bool] = lambda: False  # on disk, without opening it
 
     @classmethod
     def of_manager(cls, client: BillieClient, me: AuthenticateResponse, server: str, *,

@@ -4,18 +4,22 @@ main window hands them what they need as callbacks; they touch nothing else of i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from billie_desktop.api import Customer, Organisation
 from billie_desktop.ui.session import Session
+from billie_desktop.ui.stopping import Work
 from billie_desktop.ui.widgets import Translated
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from PySide6.QtWidgets import QWidget
 
     from billie_desktop.ui.activity_window import ActivityWindow
     from billie_desktop.ui.bulk_window import BulkLinkWindow
+    from billie_desktop.ui.undo_run_window import UndoRunWindow
 
 
 def _raised(window: QWidget | None) -> bool:
@@ -32,16 +36,18 @@ class SideWindows(Translated):
                  organisation: Callable[[], Organisation | None],
                  show_customer: Callable[[str, str | None], bool],
                  customer_changed: Callable[[Customer], None],
-                 tell: Callable[[str], None]) -> None:
+                 tell: Callable[[str], None],
+                 check_now: Callable[[], Awaitable[str]] | None = None) -> None:
         """``organisation``: the one the main window shows. ``show_customer(customer_id,
         organisation_id)``: selects that customer in the main list (False: not an
         organisation of this user). ``customer_changed``: a customer a bulk link changed.
-        ``tell``: a message for the status bar."""
-        self.parent, self.session = parent, session
+        ``tell``: a message for the status bar. ``check_now``: Activity's Check now."""
+        self.parent, self.session, self.check_now = parent, session, check_now
         self.organisation, self.show_customer = organisation, show_customer
         self.customer_changed, self.tell = customer_changed, tell
         self.bulk: BulkLinkWindow | None = None
         self.activity: ActivityWindow | None = None
+        self.undo_run: UndoRunWindow | None = None
 
     def open_bulk(self) -> BulkLinkWindow | None:
         """The window for the organisation shown; the one already open for it is raised."""
@@ -55,6 +61,8 @@ class SideWindows(Translated):
             return self.bulk
         if self.bulk is not None:
             self.bulk.close()
+            if self.bulk.isVisible():  # a run under way: its own question is up
+                return self.bulk
         window = BulkLinkWindow(self.session, org, self.parent)
         window.linked.connect(self.customer_changed)
         window.show_customer.connect(lambda customer_id: self.show_customer(customer_id, None))
@@ -72,7 +80,11 @@ class SideWindows(Translated):
             return None
         if _raised(self.activity):
             return self.activity
-        window = ActivityWindow(journal, self.parent)
+        from billie_desktop.ui.undo_one import UndoOne
+
+        window = ActivityWindow(journal, self.parent, check_now=self.check_now,
+                                undo_one=UndoOne(self.session, self.customer_changed, self.tell),
+                                undo_run=self.open_undo_run)
         window.show_customer.connect(self._go_to)
         self.activity = window
         window.show()
@@ -83,9 +95,38 @@ class SideWindows(Translated):
         if not self.show_customer(customer_id, organisation_id):
             self.tell(self.tr("That organisation is not one of yours on this server."))
 
+    def open_undo_run(self, entry: sqlite3.Row) -> UndoRunWindow | None:
+        """Activity ▸ Undo the run… for the run of ``entry`` (one such window at a time)."""
+        from billie_desktop.ui.undo_run_window import UndoRunWindow
+
+        journal = self.session.journal
+        org = next((o for o in self.session.organisations
+                    if o.id == entry["organisation_id"]), None)
+        if journal is None or org is None or entry["server"] != self.session.server_label:
+            self.tell(self.tr("That run was made on another server or in an organisation that "
+                              "is not one of yours here."))
+            return None
+        if self.undo_run is not None and self.undo_run.run_id == entry["run_id"] and \
+                _raised(self.undo_run):
+            return self.undo_run
+        if self.undo_run is not None:
+            self.undo_run.close()
+            if self.undo_run.isVisible():  # an undo under way: its own question is up
+                return self.undo_run
+        window = UndoRunWindow(self.session, org, journal.run(entry["run_id"]), self.parent)
+        window.linked.connect(self.customer_changed)
+        self.undo_run = window
+        window.show()
+        return window
+
+    def work(self) -> list[Work]:
+        """The runs under way: Link by email's, an undo's."""
+        return [w for window in (self.bulk, self.undo_run) if window is not None
+                and (w := window.work()) is not None]
+
     def close_all(self) -> None:
-        for window in (self.bulk, self.activity):
+        for window in (self.bulk, self.activity, self.undo_run):
             if window is not None:
                 window.close()
                 window.deleteLater()
-        self.bulk = self.activity = None
+        self.bulk = self.activity = self.undo_run = None

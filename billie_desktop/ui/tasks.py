@@ -74,6 +74,19 @@ class Tasks:
         if task is not None and not task.done():
             task.cancel()
 
+    async def settle(self, name: str, limit: float) -> None:
+        """Until the task of that name has ended: ``limit`` seconds at most, then it is
+        cancelled (and this returns once it has ended)."""
+        import asyncio
+
+        task = self._named.get(name)
+        if task is None or task.done():
+            return
+        done, _ = await asyncio.wait({task}, timeout=limit)
+        if not done:
+            task.cancel()
+            await asyncio.wait({task})
+
     def cancel_all(self) -> None:
         for task in list(self._all):
             task.cancel()

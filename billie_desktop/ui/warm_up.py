@@ -53,7 +53,9 @@ MAIN_WINDOW = ("billie_desktop.ui.session", "billie_desktop.ui.account_names",
                "billie_desktop.ui.detail_pane", "billie_desktop.ui.link_dialog",
                "billie_desktop.ui.list_status", "billie_desktop.ui.password_prompt",
                "billie_desktop.ui.search_bar", "billie_desktop.ui.selection",
-               "billie_desktop.ui.main_actions", "billie_desktop.ui.main_window")
+               "billie_desktop.ui.main_actions", "billie_desktop.work.undoing",
+               "billie_desktop.ui.undo_one", "billie_desktop.ui.lost_answers",
+               "billie_desktop.ui.main_window")
 
 
 def _import_all(names: tuple[str, ...]) -> None:

@@ -279,4 +279,7 @@ async def ask(parent: QWidget, title: str, text: str, yes: str, no: str, *,
     try:
         return await answer
     finally:
-        box.deleteLater()
+        from shiboken6 import isValid
+
+        if isValid(box):  # (gone with its window, when that closed first)
+            box.deleteLater()

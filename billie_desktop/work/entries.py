@@ -5,6 +5,7 @@ the windows and the linking code that only name these need not load SQLite."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 PENDING, LINKED, FAILED, NO_ANSWER = "pending", "linked", "failed", "no answer"
 UNLINKED = "unlinked"  # an undone link: the customer has no user account again
@@ -25,3 +26,10 @@ class Where:
     organisation_id: str
     organisation_name: str
     signed_in_as: str
+
+
+def default_path() -> Path:
+    """Where the journal is kept: the user's data folder (found without opening SQLite)."""
+    import platformdirs
+
+    return platformdirs.user_data_path("billie-desktop", appauthor=False) / "activity.sqlite3"

@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from billie_desktop.work.entries import NO_ANSWER, PENDING, Where
+from billie_desktop.work.entries import NO_ANSWER, PENDING, Where, default_path
+
+__all__ = ["COLUMNS", "Filters", "Journal", "default_path"]
 from billie_desktop.work.private_files import private_file
 
 log = logging.getLogger(__name__)
@@ -283,9 +285,3 @@ def _alive_on_windows(pid: int) -> bool:
             code.value == still_active
     finally:
         kernel32.CloseHandle(handle)
-
-
-def default_path() -> Path:
-    import platformdirs
-
-    return platformdirs.user_data_path("billie-desktop", appauthor=False) / "activity.sqlite3"

@@ -1,7 +1,11 @@
 """Linking one customer to a user account, written once for the link dialog and for Link
 by email: the activity journal's entry written before the request goes out, the request,
 the outcome recorded in that entry, and, when the answer was lost, the customer read back
-to learn what really happened (never a guess, and never a second send before it)."""
+to learn what really happened (never a guess, and never a second send before it).
+
+Undoing a link is the same: putting a replaced account back is a link (kind PUT_BACK);
+removing one (kind UNLINK, no account) sends the assumed
+``DisassociateUserAccountFromCustomerRequest`` instead."""
 
 from __future__ import annotations
 
@@ -12,13 +16,25 @@ from typing import TYPE_CHECKING
 
 from billie_desktop.api import (
     AssociateUserAccountToCustomerRequest,
+    AssociateUserAccountToCustomerResponse,
     BillieError,
     Customer,
+    DisassociateUserAccountFromCustomerRequest,
     GetCustomerRequest,
+    Request,
     TransportError,
     same_id,
 )
-from billie_desktop.work.entries import FAILED, LINK, LINKED, NO_ANSWER, NOT_CHANGED, Where
+from billie_desktop.work.entries import (
+    FAILED,
+    LINK,
+    LINKED,
+    NO_ANSWER,
+    NOT_CHANGED,
+    UNLINK,
+    UNLINKED,
+    Where,
+)
 from billie_desktop.work.paging import Send
 
 if TYPE_CHECKING:
@@ -38,7 +54,7 @@ class LinkTarget:
     customer_id: str
     customer_name: str
     organisation_id: str
-    account_id: str
+    account_id: str  # "" with kind UNLINK: the customer is to have none
     account_label: str  # the new account, as the journal shows it
     previous_label: str = ""  # the account it replaces, if any
     kind: str = LINK  # LINK, REPLACE or BULK_LINK; PUT_BACK, an undo's (entries.py)
@@ -50,6 +66,18 @@ class LinkTarget:
 class Linked:
     customer: Customer | None  # as the server answered (None when it sent none back)
     checked: bool = False  # the answer was lost, and reading the customer back showed it
+
+
+def shows(customer: Customer, target: LinkTarget) -> bool:
+    """Whether ``customer`` (as read back) has ``target``'s change made."""
+    if target.kind == UNLINK:
+        return not customer.user_account_id
+    return bool(customer.user_account_id) and same_id(customer.user_account_id,
+                                                      target.account_id)
+
+
+def _made(target: LinkTarget) -> str:
+    return UNLINKED if target.kind == UNLINK else LINKED
 
 
 class OutcomeUnknownError(TransportError):
@@ -81,10 +109,14 @@ class Linker:
         ``linked_already``). ``entry``: the journal entry already begun for it, if any."""
         if entry is None:
             entry = self.begin(target)
-        try:
-            answer = await self.send(AssociateUserAccountToCustomerRequest(
+        request: Request[AssociateUserAccountToCustomerResponse] = \
+            DisassociateUserAccountFromCustomerRequest(
+                id=target.customer_id, organisation_id=target.organisation_id) \
+            if target.kind == UNLINK else AssociateUserAccountToCustomerRequest(
                 id=target.customer_id, user_account_id=target.account_id,
-                organisation_id=target.organisation_id))
+                organisation_id=target.organisation_id)
+        try:
+            answer = await self.send(request)
         except asyncio.CancelledError:
             self.finish(entry, NO_ANSWER, STOPPED)
             raise
@@ -93,7 +125,7 @@ class Linker:
                 return await self._read_back_after(target, entry, exc)
             self.finish(entry, NO_ANSWER if exc.fate_unknown else FAILED, exc.message)
             raise
-        self.finish(entry, LINKED)
+        self.finish(entry, _made(target))
         return Linked(answer.customer)
 
     async def linked_already(self, target: LinkTarget, entry: int = 0) -> Customer | None:
@@ -101,7 +133,7 @@ class Linker:
         is then completed as linked), None when it does not. Raises what the read raised."""
         customer = await self._read(target)
         if customer is not None:
-            self.finish(entry, LINKED, CHECKED_LINKED)
+            self.finish(entry, _made(target), CHECKED_LINKED)
         return customer
 
     def begin(self, target: LinkTarget) -> int:
@@ -118,14 +150,16 @@ class Linker:
         if self.journal is not None and entry:
             self.journal.finish(entry, outcome, message)
 
-    async def _read(self, target: LinkTarget) -> Customer | None:
+    async def current(self, target: LinkTarget) -> Customer | None:
+        """The customer as the server has it now (None: it sent none back)."""
         answer = await self.send(GetCustomerRequest(id=target.customer_id,
                                                     organisation_id=target.organisation_id))
-        customer = answer.customer
-        if customer is not None and customer.user_account_id and \
-                same_id(customer.user_account_id, target.account_id):
-            return customer  # type: ignore[no-any-return]
-        return None
+        return answer.customer  # type: ignore[no-any-return]
+
+    async def _read(self, target: LinkTarget) -> Customer | None:
+        """The customer when it shows ``target``'s change made, else None."""
+        customer = await self.current(target)
+        return customer if customer is not None and shows(customer, target) else None
 
     async def _read_back_after(self, target: LinkTarget, entry: int,
                                lost: BillieError) -> Linked:

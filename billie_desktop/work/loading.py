@@ -49,14 +49,14 @@ async def load_and_match(send: Send, organisation_id: str,
                                             include="Total" if total else None)
 
     with collector_held():  # (billie_desktop/speedups.py)
-        await _all_pages(send, "accounts", accounts,
+        await all_pages(send, "accounts", accounts,
                          lambda page: matcher.add_accounts(page.results), progress)
-        await _all_pages(send, "customers", customers,
+        await all_pages(send, "customers", customers,
                          lambda page: matcher.add_customers(page.results), progress)
         return await asyncio.to_thread(matcher.result)
 
 
-async def _all_pages(send: Send, what: str, request: Callable[[int, bool], Request[Any]],
+async def all_pages(send: Send, what: str, request: Callable[[int, bool], Request[Any]],
                      take_in: Callable[[Any], None],
                      progress: Callable[[LoadProgress], None]) -> None:
     """The first page says how many there are; the rest come four at a time. A page that

@@ -39,6 +39,9 @@ class Session:
     def post(self, url: str, **kw: Any) -> httpx.Response:
         return self.http.post(url, **kw)
 
+    def delete(self, url: str, **kw: Any) -> httpx.Response:
+        return self.http.delete(url, **kw)
+
 
 def sign_in(server: SandboxServer, user: str = MANAGER, *, remember: bool = False) -> Session:
     http = httpx.Client(base_url=server.url, timeout=10)

@@ -137,6 +137,67 @@ def test_missing_role_is_refused_the_flavours_way(server, mel):
             "errorCode": "Forbidden", "message": "manager Role Required", "errors": []}
 
 
+# --- §1a removing a link (Assumed) -------------------------------------------------------------
+
+def unlink(session, customer_id: str, org: str | None, route: str = "custom") -> httpx.Response:
+    params = {"organisationId": org} if org is not None else {}
+    url = f"/customers/{customer_id}/associate-to-user-account" if route == "custom" else \
+        "/api/DisassociateUserAccountFromCustomerRequest"
+    if route != "custom":
+        params["id"] = customer_id
+    return session.delete(url, params=params)
+
+
+@pytest.mark.parametrize("route", ["custom", "predefined"])
+def test_unlink_removes_the_link_and_is_idempotent(server, manager, mel, route):
+    customer = first_unlinked(manager, mel)
+    account = first_unlinked(manager, mel, "user-accounts")
+    assert link(manager, customer["id"], {"userAccountId": account["id"],
+                                          "organisationId": mel}).status_code == 200
+    for _ in range(2):
+        response = unlink(manager, customer["id"], mel, route)
+        assert response.status_code == 200, response.text
+        assert response.json()["customer"]["id"] == customer["id"]
+        assert "userAccountId" not in response.json()["customer"]
+    stored = manager.get(f"/customers/{customer['id']}", params={"organisationId": mel})
+    assert "userAccountId" not in stored.json()["customer"]
+    again = link(manager, customer["id"], {"userAccountId": account["id"], "organisationId": mel})
+    assert again.status_code == 200  # the account is free again
+
+
+def test_unlink_refusals(server, manager, orgs):
+    mel, syd = orgs["Billie Cart Melbourne"], orgs["Billie Cart Sydney"]
+    sydney_customer = first_unlinked(manager, syd)
+    assert unlink(manager, sydney_customer["id"], mel).status_code == 404  # tenanted
+    assert unlink(manager, uuid.uuid4().hex, mel).status_code == 404
+    empty = unlink(manager, sydney_customer["id"], None)
+    assert empty.status_code == 400
+    assert empty.json()["responseStatus"]["errors"][0]["fieldName"] == "OrganisationId"
+    staff = sign_in(server, STAFF)
+    assert unlink(staff, sydney_customer["id"], syd).status_code == 403
+    assert httpx.delete(f"{server.url}/customers/x/associate-to-user-account").status_code == 401
+
+
+def test_unlink_is_in_the_metadata_unless_the_sandbox_plays_a_server_without_it(server):
+    names = {op["request"]["name"]: op for op in
+             httpx.get(f"{server.url}/types/metadata").json()["operations"]}
+    op = names["DisassociateUserAccountFromCustomerRequest"]
+    assert op["routes"] == [{"path": "/customers/{Id}/associate-to-user-account",
+                             "verbs": "DELETE"}]
+    assert op["requiredRoles"] == ["manager"] and op["method"] == "DELETE"
+    from billie_desktop.sandbox.config import SandboxOptions
+    from billie_desktop.sandbox.server import SandboxServer
+
+    with SandboxServer(SandboxOptions(customers=10, unlink=False)) as without:
+        listed = {op["request"]["name"] for op in
+                  httpx.get(f"{without.url}/types/metadata").json()["operations"]}
+        assert "DisassociateUserAccountFromCustomerRequest" not in listed
+        manager = sign_in(without)
+        response = manager.delete("/customers/x/associate-to-user-account",
+                                  params={"organisationId": "x"})
+        assert response.status_code in (404, 405)  # no such route here
+
+
 @pytest.mark.parametrize("method,url", [
     ("GET", "/organisations"), ("GET", "/customers?organisationId=x"),
     ("GET", "/customers/x?organisationId=x"), ("GET", "/user-accounts?organisationId=x"),

@@ -18,6 +18,7 @@ from billie_desktop.api import (
 )
 from billie_desktop.ui.link_dialog import LinkDialog
 from billie_desktop.ui.main_window import MainWindow
+from billie_desktop.work.journal import Filters
 from tests.ui.conftest import PASSWORD, clear_faults, queue_fault, signed_in, until
 
 
@@ -185,15 +186,27 @@ async def test_double_submit_is_impossible(console, sandbox, wire):
     assert wire.count("PUT", "associate") == 1
 
 
-async def test_cancel_aborts_the_request_and_closes(console, sandbox):
-    main, dialog, row, _account = await ready_to_link(console, sandbox, "latency=2")
+async def test_cancel_with_a_link_in_flight_asks_and_stop_waits_for_its_answer(console, sandbox):
+    """Cancel is no way to lose track of a link already sent: it asks, and Stop waits for the
+    answer, records it, shows it, and only then closes."""
+    main, dialog, row, account = await ready_to_link(console, sandbox, "latency=2")
     dialog.submit_clicked()
     await until(lambda: not dialog.account_edit.isEnabled())
-    assert dialog.busy.isVisible()
     dialog.cancel_button.click()
+    box = await until(message_box)
+    name = main.model.customer_at(row).full_name
+    assert box.text().startswith(f"A link is being saved: {name}.")
+    assert "Stop and close?" in box.text() and box.defaultButton().text() == "Keep working"
+    box.defaultButton().click()
+    await asyncio.sleep(0.1)
+    assert dialog.isVisible() and main.link_dialog is dialog  # kept working
+    dialog.reject()  # (Escape, the close button)
+    box = await until(message_box)
+    next(b for b in box.buttons() if b.text() == "Stop and close").click()
     await until(lambda: main.link_dialog is None)
-    assert main.model.customer_at(row).user_account_id is None
-    await clear_faults(sandbox)
+    assert same_id(main.model.customer_at(row).user_account_id, account)  # the answer came
+    entry = main.session.journal.page(Filters(), 0, 1)[0]
+    assert (entry["outcome"], entry["account_id"]) == ("linked", account)
 
 
 async def test_server_failure_keeps_input_and_retry_succeeds(console, sandbox):

@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from billie_desktop.api import QueryUserAccountsRequest, same_id
 from billie_desktop.ui.account_results import ROWS_SHOWN
 from billie_desktop.ui.widgets import FieldError, error_colour
+from billie_desktop.work.journal import Filters
 from tests.ui.conftest import clear_faults, queue_fault, signed_in, until
 from tests.ui.test_link_dialog import message_box, open_for, ready_to_link
 
@@ -121,14 +122,19 @@ async def test_a_could_not_search_note_clears_once_a_search_succeeds(console, sa
 
 async def test_signing_out_with_the_dialog_open_and_a_link_in_flight_is_clean(console,
                                                                               sandbox):
-    main, dialog, _, _account = await ready_to_link(console, sandbox, "latency=1")
+    main, dialog, _, account = await ready_to_link(console, sandbox, "latency=1")
+    journal = main.session.journal
     dialog.submit_clicked()
     await until(lambda: not dialog.account_edit.isEnabled())
-    main.sign_out_clicked()
+    main.sign_out_clicked()  # (File ▸ Sign out, or a session that ended)
+    box = await until(message_box)
+    assert box.text().startswith("A link is being saved: ") and "Stop and sign out?" in box.text()
+    next(b for b in box.buttons() if b.text() == "Stop and sign out").click()
     window = await until(lambda: console.sign_in_window)
     assert "You have signed out" in window.banner.text.text()
     assert main.link_dialog is None or not main.link_dialog.isVisible()
-    await asyncio.sleep(1.2)  # the late answer lands on nothing: no error anywhere
+    entry = journal.page(Filters(), 0, 1)[0]  # its answer awaited before signing out
+    assert (entry["outcome"], entry["account_id"]) == ("linked", account)
     await clear_faults(sandbox)
     # (the suite fails the test if anything reached the loop's exception handler)
 
