@@ -292,6 +292,10 @@
         <translation>⟦Öûţçömé~~⟧</translation>
     </message>
     <message>
+        <source>Linked by the run</source>
+        <translation>⟦Ļîñķéđ ƀý ţĥé ŕûñ~~~~~⟧</translation>
+    </message>
+    <message>
         <source>Unlinked</source>
         <translation>⟦Ûñļîñķéđ~~~⟧</translation>
     </message>
@@ -1020,10 +1024,6 @@ Choose this account anyway?</source>
         <source>{0:,} could not be checked yet.</source>
         <translation>⟦{0:,} çöûļđ ñöţ ƀé çĥéçķéđ ýéţ.~~~~~~~⟧</translation>
     </message>
-    <message>
-        <source>See View ▸ Activity.</source>
-        <translation>⟦Šéé Vîéŵ ▸ Åçţîvîţý.~~~~~⟧</translation>
-    </message>
 </context>
 <context>
     <name>MainActions</name>
@@ -1534,6 +1534,10 @@ Server: {1}</source>
     <message>
         <source>Each link this run made in {0} is read back from the server. Those still in place are listed: Apply removes them, so each customer has no user account again. A customer whose link has changed since is left as it is. Untick any you want to keep.</source>
         <translation>⟦Éåçĥ ļîñķ ţĥîš ŕûñ måđé îñ {0} îš ŕéåđ ƀåçķ fŕöm ţĥé šéŕvéŕ. Ţĥöšé šţîļļ îñ pļåçé åŕé ļîšţéđ: Åppļý ŕémövéš ţĥém, šö éåçĥ çûšţöméŕ ĥåš ñö ûšéŕ åççöûñţ åĝåîñ. Å çûšţöméŕ ŵĥöšé ļîñķ ĥåš çĥåñĝéđ šîñçé îš ļéfţ åš îţ îš. Ûñţîçķ åñý ýöû ŵåñţ ţö ķéép.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Read back from the server in {0:.1f} s. Review what will change, then Apply.</source>
+        <translation>⟦Ŕéåđ ƀåçķ fŕöm ţĥé šéŕvéŕ îñ {0:.1f} š. Ŕévîéŵ ŵĥåţ ŵîļļ çĥåñĝé, ţĥéñ Åppļý.~~~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
         <source>Undo a Link by email run</source>

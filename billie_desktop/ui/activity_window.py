@@ -53,6 +53,7 @@ class ActivityWindow(QWidget):
         self.setWindowTitle(self.tr("Activity – Billie Desktop"))
         self.journal, self.check_now = journal, check_now
         self.undo_one, self.undo_run = undo_one, undo_run
+        self._found = ""  # what Check now last found
         self.tasks = Tasks()
         self.model = ActivityModel(journal)
         self._build()
@@ -110,7 +111,7 @@ class ActivityWindow(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((150, 170, 170, 90, 220, 220, 110, 260, 200)):
+        for column, width in enumerate((150, 170, 170, 110, 220, 220, 190, 260, 200)):
             self.view.setColumnWidth(column, width)
         self.view.doubleClicked.connect(self._double_clicked)
         self.count = LiveLabel()
@@ -154,8 +155,11 @@ class ActivityWindow(QWidget):
                                    "the customer.").format(self.model.total))
         if not self.tasks.running("check"):
             self._show_unconfirmed()
+        self._selected()  # (a reload clears the selection)
 
     def _show_unconfirmed(self, found: str = "") -> None:
+        """The banner: what is unconfirmed, and what the last Check now found (kept)."""
+        found = self._found = found or self._found
         count = self.journal.count_unconfirmed()
         if not count:
             if found:

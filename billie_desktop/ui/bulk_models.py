@@ -97,7 +97,8 @@ class PairsModel(_Table):
         if column == 3:
             return pair.account.email or ""
         if column == 4:
-            return why_text(pair)
+            return QCoreApplication.translate("BulkLink", "Linked by the run") \
+                if self.kind == UNLINK else why_text(pair)
         if pair.outcome in (Outcome.FAILED, Outcome.SKIPPED, Outcome.UNKNOWN) and pair.message:
             return pair.message
         if pair.outcome == Outcome.LINKED and self.kind == UNLINK:

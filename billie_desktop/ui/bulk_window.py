@@ -143,6 +143,7 @@ class BulkLinkWindow(QWidget):
         self.result = None
         self._show_result(MatchResult())
         self.counts.setText(self.tr("Counting once everything is loaded…"))
+        self.progress.show()
         self.status.setText(self.tr("Loading user accounts…"))
         self.progress.setRange(0, 0)
         self.tasks.run("load", self._load())
@@ -161,11 +162,8 @@ class BulkLinkWindow(QWidget):
             return
         self.result = result
         self._show_result(result)
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
-        self.progress.setFormat("")
-        self.status.setText(self.tr("Loaded and matched in {0:.1f} s. Review the matches, then "
-                                    "Apply.").format(time.perf_counter() - started))
+        self.progress.hide()  # (an empty bar reads as a text box: back once a run starts)
+        self.status.setText(self._loaded_text(time.perf_counter() - started))
         self._update_buttons()
 
     def _loading(self, progress: LoadProgress) -> None:
@@ -208,6 +206,10 @@ class BulkLinkWindow(QWidget):
 
     async def _matched(self) -> MatchResult:
         return await load_and_match(self.session.send, self.organisation.id, self._loading)
+
+    def _loaded_text(self, seconds: float) -> str:
+        return self.tr("Loaded and matched in {0:.1f} s. Review the matches, then Apply.").format(
+            seconds)
 
     def _question(self, ticked: int) -> tuple[str, str, str]:
         """Apply's question: (title, text, its yes button)."""
@@ -299,6 +301,7 @@ class BulkLinkWindow(QWidget):
         if self.run is None:
             return
         tally, state = self.run.tally(), self.run.state
+        self.progress.show()
         self.progress.setRange(0, max(1, tally.ticked))
         self.progress.setValue(tally.answered + tally.not_sent)
         self.progress.setFormat("%p%")

@@ -41,7 +41,7 @@ class LostAnswers(Translated):
         if settled.unknown:
             text += " " + self.tr("{0:,} could not be checked yet.").format(settled.unknown)
         if settled.checked:
-            self.tell(text + " " + self.tr("See View ▸ Activity."))
+            self.tell(text)
         log.info("lost answers: %d made, %d not made, %d unchecked", settled.changed,
                  settled.not_changed, settled.unknown)
         return text

@@ -49,6 +49,10 @@ class UndoRunWindow(BulkLinkWindow):
         return await review_run(self.session.send, self.organisation.id, self.entries,
                                 self._loading)
 
+    def _loaded_text(self, seconds: float) -> str:
+        return self.tr("Read back from the server in {0:.1f} s. Review what will change, then "
+                       "Apply.").format(seconds)
+
     def _question(self, ticked: int) -> tuple[str, str, str]:
         return self.tr("Undo a Link by email run"), self.tr(
             "Remove {0:,} links the run of {3} made in {1}? Each customer will have no user "

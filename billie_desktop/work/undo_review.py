@@ -40,10 +40,19 @@ async def review_run(send: Send, organisation_id: str, entries: list[sqlite3.Row
             if n is not None and same_id(customer.user_account_id, made[n]["account_id"]):
                 found[n] = Pair(Person(customer.id, customer.first_name, customer.last_name,
                                        customer.email),
-                                Account(made[n]["account_id"], None, made[n]["new_account"]))
+                                _account(made[n]["account_id"], made[n]["new_account"]))
 
     await all_pages(send, "customers", request, take_in, progress)
     pairs = [found[n] for n in sorted(found)]
     for row, pair in enumerate(pairs):
         pair.row = row
     return MatchResult(pairs=pairs, unmatched=len(made) - len(pairs))
+
+
+def _account(account_id: str, label: str) -> Account:
+    """The account as the journal names it: "Ann Lee <ann@example.com>", or the email (or
+    the name) alone."""
+    name, _, email = label.rpartition(" <")
+    if name and email.endswith(">"):
+        return Account(account_id, email[:-1], name)
+    return Account(account_id, label, None) if "@" in label else Account(account_id, None, label)
