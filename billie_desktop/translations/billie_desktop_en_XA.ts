@@ -820,6 +820,26 @@ Each is linked to the user account with the same email. Links can be undone from
         <translation>⟦Çåñçéļ~~⟧</translation>
     </message>
     <message>
+        <source>To remove it: select that customer, then Customer ▸ Remove link….</source>
+        <translation>⟦Ţö ŕémövé îţ: šéļéçţ ţĥåţ çûšţöméŕ, ţĥéñ Çûšţöméŕ ▸ Ŕémövé ļîñķ….~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>This server does not let the console remove a link: ask whoever runs Billiecart to remove it.</source>
+        <translation>⟦Ţĥîš šéŕvéŕ đöéš ñöţ ļéţ ţĥé çöñšöļé ŕémövé å ļîñķ: åšķ ŵĥöévéŕ ŕûñš Ɓîļļîéçåŕţ ţö ŕémövé îţ.~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>{0} is already linked to another customer. Billiecart links an account to one customer only, so this link will be refused until that one is removed.
+
+{1}
+
+Choose this account anyway?</source>
+        <translation>⟦{0} îš åļŕéåđý ļîñķéđ ţö åñöţĥéŕ çûšţöméŕ. Ɓîļļîéçåŕţ ļîñķš åñ åççöûñţ ţö öñé çûšţöméŕ öñļý, šö ţĥîš ļîñķ ŵîļļ ƀé ŕéfûšéđ ûñţîļ ţĥåţ öñé îš ŕémövéđ.
+
+{1}
+
+Çĥööšé ţĥîš åççöûñţ åñýŵåý?~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
         <source>The answer was lost, so the customer was read back: the link was saved.</source>
         <translation>⟦Ţĥé åñšŵéŕ ŵåš ļöšţ, šö ţĥé çûšţöméŕ ŵåš ŕéåđ ƀåçķ: ţĥé ļîñķ ŵåš šåvéđ.~~~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
@@ -906,14 +926,6 @@ Link {0} to {2} instead? The old link is removed.</source>
     <message>
         <source>The link was sent but its answer was lost, and the customer could not be read back to check it ({0}). Your input is kept: Retry sends it again, which is safe.</source>
         <translation>⟦Ţĥé ļîñķ ŵåš šéñţ ƀûţ îţš åñšŵéŕ ŵåš ļöšţ, åñđ ţĥé çûšţöméŕ çöûļđ ñöţ ƀé ŕéåđ ƀåçķ ţö çĥéçķ îţ ({0}). Ýöûŕ îñpûţ îš ķépţ: Ŕéţŕý šéñđš îţ åĝåîñ, ŵĥîçĥ îš šåfé.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>{0} is already linked to another customer. Billiecart links an account to one customer only, so this link will be refused until that one is removed.
-
-Choose this account anyway?</source>
-        <translation>⟦{0} îš åļŕéåđý ļîñķéđ ţö åñöţĥéŕ çûšţöméŕ. Ɓîļļîéçåŕţ ļîñķš åñ åççöûñţ ţö öñé çûšţöméŕ öñļý, šö ţĥîš ļîñķ ŵîļļ ƀé ŕéfûšéđ ûñţîļ ţĥåţ öñé îš ŕémövéđ.
-
-Çĥööšé ţĥîš åççöûñţ åñýŵåý?~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1050,10 @@ Choose this account anyway?</source>
     <message>
         <source>&amp;Link to user account…</source>
         <translation>⟦&amp;Ļîñķ ţö ûšéŕ åççöûñţ…~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Remove link…</source>
+        <translation>⟦&amp;Ŕémövé ļîñķ…~~~~⟧</translation>
     </message>
     <message>
         <source>Link by &amp;email…</source>
@@ -1443,6 +1459,10 @@ Server: {1}
         <source>Undo the link just made</source>
         <translation>⟦Ûñđö ţĥé ļîñķ ĵûšţ måđé~~~~~~~⟧</translation>
     </message>
+    <message>
+        <source>Remove the link to the customer&apos;s user account</source>
+        <translation>⟦Ŕémövé ţĥé ļîñķ ţö ţĥé çûšţöméŕ'š ûšéŕ åççöûñţ~~~~~~~~~~~~~⟧</translation>
+    </message>
 </context>
 <context>
     <name>UndoOne</name>
@@ -1493,32 +1513,48 @@ Server: {1}</source>
         <translation>⟦Ûñđö å çĥåñĝé~~~~⟧</translation>
     </message>
     <message>
+        <source>Undone:</source>
+        <translation>⟦Ûñđöñé:~~⟧</translation>
+    </message>
+    <message>
+        <source>This server does not offer removing a link.</source>
+        <translation>⟦Ţĥîš šéŕvéŕ đöéš ñöţ öfféŕ ŕémövîñĝ å ļîñķ.~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Remove a link</source>
+        <translation>⟦Ŕémövé å ļîñķ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Done:</source>
+        <translation>⟦Ðöñé:~⟧</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>⟦Çåñçéļ~~⟧</translation>
     </message>
     <message>
-        <source>Not undone: {0}&apos;s link has changed since, so nothing was changed.</source>
-        <translation>⟦Ñöţ ûñđöñé: {0}'š ļîñķ ĥåš çĥåñĝéđ šîñçé, šö ñöţĥîñĝ ŵåš çĥåñĝéđ.~~~~~~~~~~~~~~~~~⟧</translation>
+        <source>Not done: {0}&apos;s link has changed since, so nothing was changed.</source>
+        <translation>⟦Ñöţ đöñé: {0}'š ļîñķ ĥåš çĥåñĝéđ šîñçé, šö ñöţĥîñĝ ŵåš çĥåñĝéđ.~~~~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
-        <source>Not undone: the answer was lost, and reading the customer back shows no change.</source>
-        <translation>⟦Ñöţ ûñđöñé: ţĥé åñšŵéŕ ŵåš ļöšţ, åñđ ŕéåđîñĝ ţĥé çûšţöméŕ ƀåçķ šĥöŵš ñö çĥåñĝé.~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+        <source>Not done: the answer was lost, and reading the customer back shows no change.</source>
+        <translation>⟦Ñöţ đöñé: ţĥé åñšŵéŕ ŵåš ļöšţ, åñđ ŕéåđîñĝ ţĥé çûšţöméŕ ƀåçķ šĥöŵš ñö çĥåñĝé.~~~~~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
-        <source>The undo was sent but its answer was lost ({0}); it is checked at the next sign-in.</source>
-        <translation>⟦Ţĥé ûñđö ŵåš šéñţ ƀûţ îţš åñšŵéŕ ŵåš ļöšţ ({0}); îţ îš çĥéçķéđ åţ ţĥé ñéxţ šîĝñ-îñ.~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+        <source>The change was sent but its answer was lost ({0}); it is checked at the next sign-in.</source>
+        <translation>⟦Ţĥé çĥåñĝé ŵåš šéñţ ƀûţ îţš åñšŵéŕ ŵåš ļöšţ ({0}); îţ îš çĥéçķéđ åţ ţĥé ñéxţ šîĝñ-îñ.~~~~~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
-        <source>Not undone: {0}</source>
-        <translation>⟦Ñöţ ûñđöñé: {0}~~~⟧</translation>
+        <source>Not done: {0}</source>
+        <translation>⟦Ñöţ đöñé: {0}~~⟧</translation>
     </message>
     <message>
-        <source>Undone: {0} is no longer linked to {1}.</source>
-        <translation>⟦Ûñđöñé: {0} îš ñö ļöñĝéŕ ļîñķéđ ţö {1}.~~~~~~~~⟧</translation>
+        <source>{3} {0} is no longer linked to {1}.</source>
+        <translation>⟦{3} {0} îš ñö ļöñĝéŕ ļîñķéđ ţö {1}.~~~~~~⟧</translation>
     </message>
     <message>
-        <source>Undone: {0} is linked to {2} again (not {1}).</source>
-        <translation>⟦Ûñđöñé: {0} îš ļîñķéđ ţö {2} åĝåîñ (ñöţ {1}).~~~~~~~~⟧</translation>
+        <source>{3} {0} is linked to {2} again (not {1}).</source>
+        <translation>⟦{3} {0} îš ļîñķéđ ţö {2} åĝåîñ (ñöţ {1}).~~~~~~⟧</translation>
     </message>
 </context>
 <context>

@@ -53,6 +53,7 @@ from billie_desktop.work.linking import (
     NotSavedError,
     OutcomeUnknownError,
 )
+from billie_desktop.work.undoing import UNLINK_OPERATION
 
 log = logging.getLogger(__name__)
 
@@ -197,6 +198,12 @@ class LinkDialog(QDialog):
         self.search_note.setText(self.tr("No account matches “{0}”.").format(text))
         self.search_note.setVisible(not page.results)
 
+    def _how_to_remove(self) -> str:
+        if self.session.offers(UNLINK_OPERATION):
+            return self.tr("To remove it: select that customer, then Customer ▸ Remove link….")
+        return self.tr("This server does not let the console remove a link: ask whoever runs "
+                       "Billiecart to remove it.")
+
     async def choose(self, account: UserAccount) -> None:
         """Fills the id in. An account linked to another customer is chosen only once the
         user has confirmed it (the server refuses two customers on one account)."""
@@ -204,8 +211,8 @@ class LinkDialog(QDialog):
                 self, self.tr("Linked to another customer"),
                 self.tr("{0} is already linked to another customer. Billiecart links an account "
                         "to one customer only, so this link will be refused until that one is "
-                        "removed.\n\nChoose this account anyway?").format(
-                       describe_account(account, account.id)),
+                        "removed.\n\n{1}\n\nChoose this account anyway?").format(
+                       describe_account(account, account.id), self._how_to_remove()),
                 self.tr("Choose it"), self.tr("Keep looking")):
             return
         self.chosen = account

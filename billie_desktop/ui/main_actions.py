@@ -23,6 +23,7 @@ class Targets:
     refresh: Callable[[], object]
     find: Callable[[], object]
     link: Callable[[], object]
+    unlink: Callable[[], object]
     bulk: Callable[[], object]
     organisation: Callable[[], object]
     activity: Callable[[], object]
@@ -50,6 +51,8 @@ class MainActions(Translated):
         self.find = action(self.tr("&Find…"), c.find, "Ctrl+F")
         self.link = action(self.tr("&Link to user account…"), c.link, "Ctrl+L")
         self.link.setEnabled(False)  # until a customer is selected
+        self.unlink = action(self.tr("&Remove link…"), c.unlink)
+        self.unlink.setEnabled(False)  # until a linked customer is selected
         self.bulk = action(self.tr("Link by &email…"), c.bulk, "Ctrl+Shift+L")
         self.bulk.setToolTip(self.tr("Match customers to user accounts by email, review, "
                                      "and link many at once"))
@@ -81,7 +84,7 @@ class MainActions(Translated):
         menus = [(self.tr("&File"), (self.export, None, self.sign_out, None, self.quit)),
                  (self.tr("&View"), (self.refresh, self.find, self.organisation, None,
                                      self.activity)),
-                 (self.tr("&Customer"), (self.link, self.bulk)),
+                 (self.tr("&Customer"), (self.link, self.unlink, None, self.bulk)),
                  (self.tr("&Help"), (self.about,))]
         made = []
         for title, actions in menus:
@@ -100,8 +103,7 @@ class MainActions(Translated):
                 return
             table.selectRow(index.row())
             menu = QMenu(table)
-            menu.addAction(self.link)
-            menu.addAction(self.refresh)
+            menu.addActions([self.link, self.unlink, self.refresh])
             menu.popup(table.viewport().mapToGlobal(position))
 
         table.customContextMenuRequested.connect(menu_at)

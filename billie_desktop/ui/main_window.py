@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.commands = MainActions(self, Targets(
             refresh=self.refresh, find=self.focus_search, link=self.open_link_dialog,
+            unlink=lambda: self.undo_last.remove(self.selected_customer(),
+                                                 self.current_organisation, self.accounts.text),
             bulk=self.side.open_bulk, organisation=self._focus_organisation,
             activity=self.side.open_activity, export=self.export.ask_where,
             sign_out=self.sign_out_clicked, quit=self.close,
@@ -235,6 +237,7 @@ class MainWindow(QMainWindow):
         customer, org = self.selected_customer(), self.current_organisation
         self.commands.link.setEnabled(customer is not None)
         linked = customer.user_account_id if customer else None
+        self.undo_last.offer_remove(self.commands.unlink, linked)
         self.detail.show_customer(customer, self.accounts.text(linked))
         if customer is not None and linked and org and self.accounts.text(linked) is None:
             self.tasks.run("account", self._show_account(customer, org.id, linked))

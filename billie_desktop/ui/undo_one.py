@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from billie_desktop.api import BillieError, Customer, Organisation
@@ -76,30 +77,55 @@ class UndoOne(Translated):
         target, organisation = undo_target(row), self._organisation(row)
         if reason is not None or target is None or organisation is None:
             return reason or ""
+        return await self._change(parent, target, organisation, self.tr("Undo a change"),
+                                  self.tr("Undone:"))
+
+    def why_not_remove(self) -> str | None:
+        """None when this server lets a link be removed; else why not."""
+        if self.session.offers(UNLINK_OPERATION):
+            return None
+        return self.tr("This server does not offer removing a link.")
+
+    async def remove_link(self, parent: QWidget, customer: Customer, organisation: Organisation,
+                          account_label: str) -> str:
+        """Customer ▸ Remove link…: asks, then removes ``customer``'s link (read back
+        first, recorded in the journal as an unlink); what happened, in a sentence."""
+        if not customer.user_account_id or self.why_not_remove() is not None:
+            return self.why_not_remove() or ""
+        target = LinkTarget(
+            customer_id=customer.id or "", customer_name=customer.full_name,
+            organisation_id=organisation.id, account_id="", account_label="",
+            previous_label=account_label, previous_account_id=customer.user_account_id,
+            kind=UNLINK)
+        return await self._change(parent, target, organisation, self.tr("Remove a link"),
+                                  self.tr("Done:"))
+
+    async def _change(self, parent: QWidget, target: LinkTarget, organisation: Organisation,
+                      title: str, done_word: str) -> str:
         text, yes = self.question(target, organisation)
-        if not await ask(parent, self.tr("Undo a change"), text, yes, self.tr("Cancel")):
+        if not await ask(parent, title, text, yes, self.tr("Cancel")):
             return ""
         linker = Linker(self.session.send, self.session.journal,
                         self.session.where(organisation))
         try:
             linked = await undo(linker, target)
         except ChangedSinceError:
-            return self.tr("Not undone: {0}'s link has changed since, so nothing was changed."
+            return self.tr("Not done: {0}'s link has changed since, so nothing was changed."
                            ).format(target.customer_name)
         except NotSavedError:
-            return self.tr("Not undone: the answer was lost, and reading the customer back "
+            return self.tr("Not done: the answer was lost, and reading the customer back "
                            "shows no change.")
         except OutcomeUnknownError as exc:
-            return self.tr("The undo was sent but its answer was lost ({0}); it is checked "
+            return self.tr("The change was sent but its answer was lost ({0}); it is checked "
                            "at the next sign-in.").format(exc.message)
         except BillieError as exc:
-            return self.tr("Not undone: {0}").format(exc.message)
+            return self.tr("Not done: {0}").format(exc.message)
         if linked.customer is not None:
             self.customer_changed(linked.customer)
-        done = self.tr("Undone: {0} is no longer linked to {1}.") if target.kind == UNLINK \
-            else self.tr("Undone: {0} is linked to {2} again (not {1}).")
+        done = self.tr("{3} {0} is no longer linked to {1}.") if target.kind == UNLINK \
+            else self.tr("{3} {0} is linked to {2} again (not {1}).")
         message = done.format(target.customer_name, target.previous_label,
-                              target.account_label)
+                              target.account_label, done_word)
         self.tell(message)
         return message
 
@@ -143,4 +169,23 @@ class UndoLast(Translated):
         said = await self.undo_one.undo(self.window, entry)
         if said:
             self.button.hide()
+            self.window.statusBar().showMessage(said, 15_000)
+
+    def offer_remove(self, action: QAction, linked: str | None) -> None:
+        """Customer ▸ Remove link…: for a linked customer, where the server allows it (its
+        tooltip says when not)."""
+        why = self.undo_one.why_not_remove()
+        action.setEnabled(bool(linked) and why is None)
+        action.setToolTip(why or self.tr("Remove the link to the customer's user account"))
+
+    def remove(self, customer: Customer | None, organisation: Organisation | None,
+               account_text: Callable[[str | None], str | None]) -> None:
+        """Customer ▸ Remove link… for the customer selected."""
+        if customer is not None and organisation is not None and customer.user_account_id:
+            label = account_text(customer.user_account_id) or customer.user_account_id
+            self.tasks.run("unlink", self._remove(customer, organisation, label))
+
+    async def _remove(self, customer: Customer, organisation: Organisation, label: str) -> None:
+        said = await self.undo_one.remove_link(self.window, customer, organisation, label)
+        if said:
             self.window.statusBar().showMessage(said, 15_000)

@@ -73,6 +73,7 @@ async def test_an_account_linked_to_another_customer_needs_confirming(console):
     choosing = asyncio.ensure_future(dialog.choose(taken))
     box = await until(message_box)
     assert "already linked to another customer" in box.text()
+    assert "select that customer, then Customer ▸ Remove link…" in box.text()  # a way there
     next(b for b in box.buttons() if b.text() == "Keep looking").click()
     await choosing
     assert dialog.account_edit.text() == "" and dialog.chosen is None

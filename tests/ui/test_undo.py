@@ -95,7 +95,7 @@ async def test_a_link_is_undone_from_its_result_once_and_only_once(styled):
     window.undo_button.click()
     await answer("Remove link")
     await window.tasks.wait_idle()
-    assert window.count.text().startswith("Not undone: ") and "changed since" in window.count.text()
+    assert window.count.text().startswith("Not done: ") and "changed since" in window.count.text()
     assert sent(sandbox, UNLINKS) == 1  # read back, nothing sent
     window.close()
 
@@ -132,8 +132,35 @@ async def test_a_server_without_unlink_says_so_and_still_puts_back(console, sand
     assert not window.undo_button.isEnabled()
     assert "does not offer removing a link" in window.undo_button.toolTip()
     window.close()
+    row = next(r for r in main.model.loaded_rows() if main.model.customer_at(r).user_account_id)
+    main.table.selectRow(row)
+    assert not main.commands.unlink.isEnabled()  # Customer ▸ Remove link… is not offered
+    assert main.commands.unlink.toolTip() == "This server does not offer removing a link."
     await linked_by_dialog(main, replace=True)
     assert main.undo_last.button.isVisible()  # a put back needs only the documented PUT
+
+
+@pytest.mark.parametrize("styled", AUTH_MODES, indirect=True)
+async def test_a_link_is_removed_from_the_customer_menu(styled):
+    """Defect 6: a 409 says the account must first be freed; now the console can free it."""
+    console, sandbox = styled
+    main = await signed_in(console)
+    row = next(r for r in main.model.loaded_rows() if main.model.customer_at(r).user_account_id)
+    customer = main.model.customer_at(row)
+    main.table.selectRow(row)
+    assert main.commands.unlink.isEnabled()
+    customer_menu = next(a.menu() for a in main.menuBar().actions() if a.text() == "&Customer")
+    assert main.commands.unlink in customer_menu.actions()
+    main.commands.unlink.trigger()
+    asked = await answer("Remove link")
+    assert asked.startswith(f"Remove the link between {customer.full_name} and ")
+    await main.tasks.wait_idle()
+    assert main.model.customer_at(row).user_account_id is None
+    removed = newest(main)
+    assert (removed["kind"], removed["outcome"]) == ("unlink", "unlinked")
+    assert same_id(removed["previous_account_id"], customer.user_account_id)
+    assert sent(sandbox, UNLINKS) == 1
+    assert not main.commands.unlink.isEnabled()  # nothing left to remove
 
 
 async def linked_by_run(main, count: int):
