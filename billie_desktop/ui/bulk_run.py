@@ -166,14 +166,14 @@ class LinkRun(QObject):
             self._change(RunState.CANCELLING, "")
         self._settle()
 
-    async def stop(self, limit: float = STOP_LIMIT) -> None:
-        """Cancel, then wait until it is done: at most ``limit`` seconds for the answers in
-        flight; any still missing then are abandoned (recorded as "no answer")."""
+    async def stop(self, limit: float | None = None) -> None:
+        """Cancel, then wait until it is done: at most ``limit`` seconds (STOP_LIMIT) for
+        the answers in flight; any still missing then are abandoned ("no answer")."""
         if self.state in (RunState.IDLE, RunState.DONE):
             return
         self.cancel()
         try:
-            await asyncio.wait_for(self.wait_done(), limit)
+            await asyncio.wait_for(self.wait_done(), STOP_LIMIT if limit is None else limit)
         except TimeoutError:
             for worker in self._workers:
                 worker.cancel()

@@ -53,6 +53,35 @@ async def test_closing_the_main_window_mid_run_asks_and_stop_records_every_answe
     assert 0 < len(puts(sandbox)) < len(pairs)  # stopped: the rest never sent
 
 
+async def test_stop_waits_no_longer_than_its_limit_and_the_abandoned_are_settled_later(
+        console, sandbox, monkeypatch):
+    """A server that takes its time: Stop gives up after its limit (here 0.3 s), records
+    what is still in flight as "no answer", and Check now settles them once the server has
+    made them."""
+    from billie_desktop.ui import bulk_run
+    from billie_desktop.work.entries import CHECK_NOW
+
+    monkeypatch.setattr(bulk_run, "STOP_LIMIT", 0.3)
+    main = await signed_in(console)
+    window = await opened(main)
+    pairs = window.result.pairs
+    await queue_fault(sandbox, "latency=1.5", "/customers/", method="PUT", times=len(pairs))
+    await apply(window)
+    await until(lambda: window.run.tally().in_flight == 4)
+    main.close()
+    await answer("Stop and close")
+    await until(lambda: not main.isVisible())
+    journal = main.session.journal
+    rows = list(journal.rows(Filters()))
+    assert [r["outcome"] for r in rows] == ["no answer"] * 4  # abandoned, not awaited
+    assert sum(p.outcome == Outcome.UNKNOWN for p in pairs) == 4
+    await until(lambda: len(puts(sandbox)) == 4, limit=5)  # the server made them, late
+    await asyncio.sleep(1.6)
+    said = await main.lost_answers.check(CHECK_NOW)
+    assert said == "Checked 4 changes whose answer had been lost: 4 made, 0 not made."
+    assert {r["outcome"] for r in journal.rows(Filters())} == {"linked"}
+
+
 async def test_signing_out_of_a_paused_run_asks_and_keep_working_stays_signed_in(
         console, sandbox):
     window, pairs = await sending(console, sandbox)
