@@ -8,7 +8,7 @@ import asyncio
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from billie_desktop.api import MemoryTokenStore
 from billie_desktop.sandbox.config import SandboxOptions
@@ -68,6 +68,7 @@ async def _export_and_activity(main: MainWindow, out: Path) -> None:
     window = main.side.activity
     assert window is not None
     window.resize(1300, 420)
+    window.view.selectRow(0)  # a link of the run: Undo… and Undo the run… offered
     await asyncio.sleep(0.3)
     window.grab().save(str(out / "activity.png"))
     window.close()
@@ -86,6 +87,12 @@ async def _link_by_email(main: MainWindow, out: Path) -> None:
     for row in range(6):
         model.setData(model.index(row, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     window.apply_button.click()
+    box = await wait_for(lambda: next((w for w in QApplication.topLevelWidgets() if isinstance(
+        w, QMessageBox) and w.isVisible()), None))
+    assert box is not None
+    await asyncio.sleep(0.3)
+    box.grab().save(str(out / "link-by-email-question.png"))
+    next(b for b in box.buttons() if b.text().startswith("Link ")).click()
     await wait_for(lambda: window.run is not None and window.run.state.value == "done")
     for row in range(6, 9):
         model.setData(model.index(row, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)

@@ -447,20 +447,24 @@
         <translation>⟦Ļîñķ ƀý émåîļ~~~~⟧</translation>
     </message>
     <message>
-        <source>Link {0:,} customers of {1} to user accounts?
+        <source>Link {0:,} customers</source>
+        <translation>⟦Ļîñķ {0:,} çûšţöméŕš~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Link 1 customer</source>
+        <translation>⟦Ļîñķ 1 çûšţöméŕ~~~~⟧</translation>
+    </message>
+    <message>
+        <source>{0} of {1} to user accounts?
 
 Server: {2}
 
 Each is linked to the user account with the same email. Links can be undone from View ▸ Activity where the server allows it.</source>
-        <translation>⟦Ļîñķ {0:,} çûšţöméŕš öf {1} ţö ûšéŕ åççöûñţš?
+        <translation>⟦{0} öf {1} ţö ûšéŕ åççöûñţš?
 
 Šéŕvéŕ: {2}
 
-Éåçĥ îš ļîñķéđ ţö ţĥé ûšéŕ åççöûñţ ŵîţĥ ţĥé šåmé émåîļ. Ļîñķš çåñ ƀé ûñđöñé fŕöm Vîéŵ ▸ Åçţîvîţý ŵĥéŕé ţĥé šéŕvéŕ åļļöŵš îţ.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Link {0:,} customers</source>
-        <translation>⟦Ļîñķ {0:,} çûšţöméŕš~~~~~⟧</translation>
+Éåçĥ îš ļîñķéđ ţö ţĥé ûšéŕ åççöûñţ ŵîţĥ ţĥé šåmé émåîļ. Ļîñķš çåñ ƀé ûñđöñé fŕöm Vîéŵ ▸ Åçţîvîţý ŵĥéŕé ţĥé šéŕvéŕ åļļöŵš îţ.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
         <source>Nothing was sent.</source>
@@ -1576,24 +1580,28 @@ Server: {1}</source>
         <translation>⟦Ŕéåđ ƀåçķ fŕöm ţĥé šéŕvéŕ îñ {0:.1f} š. Ŕévîéŵ ŵĥåţ ŵîļļ çĥåñĝé, ţĥéñ Åppļý.~~~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
+        <source>Remove 1 link</source>
+        <translation>⟦Ŕémövé 1 ļîñķ~~~~⟧</translation>
+    </message>
+    <message>
         <source>Undo a Link by email run</source>
         <translation>⟦Ûñđö å Ļîñķ ƀý émåîļ ŕûñ~~~~~~~⟧</translation>
     </message>
     <message>
-        <source>Remove {0:,} links the run of {3} made in {1}? Each customer will have no user account.
+        <source>Remove {0:,} links</source>
+        <translation>⟦Ŕémövé {0:,} ļîñķš~~~~⟧</translation>
+    </message>
+    <message>
+        <source>{0} the run of {3} made in {1}? Each customer will have no user account.
 
 Server: {2}
 
 Each customer is read back first: one whose link has changed since is left as it is.</source>
-        <translation>⟦Ŕémövé {0:,} ļîñķš ţĥé ŕûñ öf {3} måđé îñ {1}? Éåçĥ çûšţöméŕ ŵîļļ ĥåvé ñö ûšéŕ åççöûñţ.
+        <translation>⟦{0} ţĥé ŕûñ öf {3} måđé îñ {1}? Éåçĥ çûšţöméŕ ŵîļļ ĥåvé ñö ûšéŕ åççöûñţ.
 
 Šéŕvéŕ: {2}
 
-Éåçĥ çûšţöméŕ îš ŕéåđ ƀåçķ fîŕšţ: öñé ŵĥöšé ļîñķ ĥåš çĥåñĝéđ šîñçé îš ļéfţ åš îţ îš.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Remove {0:,} links</source>
-        <translation>⟦Ŕémövé {0:,} ļîñķš~~~~⟧</translation>
+Éåçĥ çûšţöméŕ îš ŕéåđ ƀåçķ fîŕšţ: öñé ŵĥöšé ļîñķ ĥåš çĥåñĝéđ šîñçé îš ļéfţ åš îţ îš.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
         <source>Links of the run still in place: {0:,}   ·   Changed since (left alone): {1:,}</source>

@@ -213,12 +213,13 @@ class BulkLinkWindow(QWidget):
 
     def _question(self, ticked: int) -> tuple[str, str, str]:
         """Apply's question: (title, text, its yes button)."""
+        what = self.tr("Link {0:,} customers").format(ticked) if ticked != 1 else \
+            self.tr("Link 1 customer")
         return self.tr("Link by email"), self.tr(
-            "Link {0:,} customers of {1} to user accounts?\n\nServer: {2}\n\nEach is "
-            "linked to the user account with the same email. Links can be undone from "
-            "View ▸ Activity where the server allows it.").format(
-            ticked, self.organisation.name, self.session.server_label), \
-            self.tr("Link {0:,} customers").format(ticked)
+            "{0} of {1} to user accounts?\n\nServer: {2}\n\nEach is linked to the user "
+            "account with the same email. Links can be undone from View ▸ Activity where the "
+            "server allows it.").format(what, self.organisation.name,
+                                        self.session.server_label), what
 
     def _show_counts(self, result: MatchResult) -> None:
         self.counts.setText(self.tr("Matched: {0:,}   ·   Needs a person: {1:,}   ·   Unmatched "

@@ -5,7 +5,7 @@ main window hands them what they need as callbacks; they touch nothing else of i
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from billie_desktop.api import Customer, Organisation
 from billie_desktop.ui.session import Session
@@ -29,6 +29,20 @@ def _raised(window: QWidget | None) -> bool:
     window.raise_()
     window.activateWindow()
     return True
+
+
+W = TypeVar("W", bound="QWidget")
+
+
+def _kept(window: W | None, wanted: bool) -> W | None:
+    """The side window open already, when it is the one wanted (raised), or when it will
+    not close (a run under way: its own question is up); None: make a new one."""
+    if window is None:
+        return None
+    if wanted and _raised(window):
+        return window
+    window.close()
+    return window if window.isVisible() else None
 
 
 class SideWindows(Translated):
@@ -56,13 +70,9 @@ class SideWindows(Translated):
         org = self.organisation()
         if org is None:
             return None
-        if self.bulk is not None and self.bulk.organisation.id == org.id and \
-                _raised(self.bulk):
-            return self.bulk
-        if self.bulk is not None:
-            self.bulk.close()
-            if self.bulk.isVisible():  # a run under way: its own question is up
-                return self.bulk
+        kept = _kept(self.bulk, self.bulk is not None and self.bulk.organisation.id == org.id)
+        if kept is not None:
+            return kept
         window = BulkLinkWindow(self.session, org, self.parent)
         window.linked.connect(self.customer_changed)
         window.show_customer.connect(lambda customer_id: self.show_customer(customer_id, None))
@@ -106,13 +116,10 @@ class SideWindows(Translated):
             self.tell(self.tr("That run was made on another server or in an organisation that "
                               "is not one of yours here."))
             return None
-        if self.undo_run is not None and self.undo_run.run_id == entry["run_id"] and \
-                _raised(self.undo_run):
-            return self.undo_run
-        if self.undo_run is not None:
-            self.undo_run.close()
-            if self.undo_run.isVisible():  # an undo under way: its own question is up
-                return self.undo_run
+        kept = _kept(self.undo_run, self.undo_run is not None and
+                     self.undo_run.run_id == entry["run_id"])
+        if kept is not None:
+            return kept
         window = UndoRunWindow(self.session, org, journal.run(entry["run_id"]), self.parent)
         window.linked.connect(self.customer_changed)
         self.undo_run = window

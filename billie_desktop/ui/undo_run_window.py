@@ -54,12 +54,13 @@ class UndoRunWindow(BulkLinkWindow):
                        "Apply.").format(seconds)
 
     def _question(self, ticked: int) -> tuple[str, str, str]:
+        what = self.tr("Remove {0:,} links").format(ticked) if ticked != 1 else \
+            self.tr("Remove 1 link")
         return self.tr("Undo a Link by email run"), self.tr(
-            "Remove {0:,} links the run of {3} made in {1}? Each customer will have no user "
-            "account.\n\nServer: {2}\n\nEach customer is read back first: one whose link has "
-            "changed since is left as it is.").format(
-            ticked, self.organisation.name, self.session.server_label, self.when), \
-            self.tr("Remove {0:,} links").format(ticked)
+            "{0} the run of {3} made in {1}? Each customer will have no user account.\n\n"
+            "Server: {2}\n\nEach customer is read back first: one whose link has changed "
+            "since is left as it is.").format(what, self.organisation.name,
+                                              self.session.server_label, self.when), what
 
     def _show_counts(self, result: MatchResult) -> None:
         self.counts.setText(self.tr("Links of the run still in place: {0:,}   ·   Changed since "

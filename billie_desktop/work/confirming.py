@@ -55,6 +55,9 @@ async def settle(send: Send, journal: Journal, server: str, organisation_ids: li
     settles those it can. A server that cannot be reached leaves the rest for next time."""
     settled = Settled()
     rows = journal.unconfirmed(server, organisation_ids)
+    checkable = [row for row in rows if row["account_id"] or row["previous_account_id"]]
+    settled.unknown = len(rows) - len(checkable)  # (from before the journal kept the ids)
+    rows = checkable
     for start in range(0, len(rows), IN_FLIGHT):
         batch = rows[start:start + IN_FLIGHT]
         answers = await asyncio.gather(*(_read(send, row) for row in batch),

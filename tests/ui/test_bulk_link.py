@@ -242,8 +242,8 @@ async def test_apply_asks_first_and_many_links_default_to_cancel(console, sandbo
                                Qt.ItemDataRole.CheckStateRole)
     window.apply_button.click()
     box = await until(message_box)
-    assert box.text().startswith(f"Link 1 customers of {org}")
-    assert box.defaultButton().text() == "Link 1 customers"  # a few: Enter goes ahead
+    assert box.text().startswith(f"Link 1 customer of {org}")
+    assert box.defaultButton().text() == "Link 1 customer"  # a few: Enter goes ahead
     box.defaultButton().click()
     await finished(window)
     assert puts(sandbox) == {pairs[0].customer.id: 1}
@@ -282,7 +282,9 @@ async def test_cancel_lets_what_is_in_flight_finish_and_sends_nothing_more(conso
     window.close()
 
 
-async def test_a_lost_answer_pauses_and_is_checked_not_resent(console, sandbox):
+async def paused_on_a_lost_answer(console, sandbox):
+    """A run that paused because one answer was lost (the server made that link):
+    (main, window, pairs, the pair whose answer was lost)."""
     main = await signed_in(console)
     window = await opened(main)
     pairs = window.result.pairs
@@ -291,6 +293,11 @@ async def test_a_lost_answer_pauses_and_is_checked_not_resent(console, sandbox):
     await apply(window)
     await finished(window, (RunState.PAUSED,))
     assert lost.outcome == Outcome.UNKNOWN
+    return main, window, pairs, lost
+
+
+async def test_a_lost_answer_pauses_and_is_checked_not_resent(console, sandbox):
+    _, window, pairs, lost = await paused_on_a_lost_answer(console, sandbox)
     assert "connection to the server was lost" in window.banner.text.text()
     # The banner's button resumes (it resends nothing): it says so, as Pause's button does.
     assert window.banner.action.text() == "Resume" and window.pause_button.text() == "&Resume"
@@ -304,14 +311,7 @@ async def test_a_lost_answer_pauses_and_is_checked_not_resent(console, sandbox):
 
 async def test_cancel_after_a_lost_answer_reads_it_back_so_the_journal_tells_the_truth(
         console, sandbox):
-    main = await signed_in(console)
-    window = await opened(main)
-    pairs = window.result.pairs
-    lost = pairs[5]
-    await queue_fault(sandbox, "lost-answer", f"/customers/{lost.customer.id}", method="PUT")
-    await apply(window)
-    await finished(window, (RunState.PAUSED,))
-    assert lost.outcome == Outcome.UNKNOWN
+    main, window, _, lost = await paused_on_a_lost_answer(console, sandbox)
     window.cancel_button.click()
     await finished(window)
     assert lost.outcome == Outcome.LINKED and "checked" in lost.message  # the server had it
