@@ -10,6 +10,7 @@ import asyncio
 import collections
 import json
 import logging
+import random
 import re
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -130,6 +131,7 @@ class SandboxApp:
         if self.options.faults and not path.startswith("/sandbox/"):
             self.arrivals[f"{method} {path.lower()}"] += 1
         plan = self._fault_plan(scope, method, path)
+        await self._travel()  # the request's way here, over a slow link (--latency)
         if plan is not None and plan.latency:
             receive = await _read_ahead(receive)  # the client has sent it all, then waits
             await asyncio.sleep(plan.latency)
@@ -148,9 +150,17 @@ class SandboxApp:
             return
         if plan is not None and plan.body == "truncated-json":
             reply.body = reply.body[: max(1, len(reply.body) // 2)]
+        await self._travel()  # and the answer's way back
         await self._send(send, reply, method, slow=plan.slow if plan else 0.0)
         log.info("%s %s %d %.0f ms", method, path, reply.status,
                  (time.perf_counter() - started) * 1000)
+
+    async def _travel(self) -> None:
+        """Half of ``--latency`` (and of a draw of ``--jitter``): one way over a slow link.
+        Sandbox-only paths (/sandbox/…) travel too: they are requests like any other."""
+        if self.options.latency or self.options.jitter:
+            await asyncio.sleep((self.options.latency + random.uniform(0, self.options.jitter))
+                                / 2)
 
     # --- faults -----------------------------------------------------------------------------
     def _fault_plan(self, scope: Scope, method: str, path: str) -> faults.FaultPlan | None:

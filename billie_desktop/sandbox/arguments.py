@@ -64,9 +64,23 @@ def add_sandbox_arguments(parser: argparse.ArgumentParser) -> None:
                        help="per organisation, N accounts whose email differs from their "
                             "customer's in case and spaces, N emails shared by two accounts "
                             "and N by two customers (for linking by email)")
+    group.add_argument("--latency", type=_milliseconds, default=0.0, metavar="MS",
+                       help="add a round trip of MS milliseconds to every answer, half before "
+                            "the server handles the request and half after, as a slow office "
+                            "link or VPN would (default: none)")
+    group.add_argument("--jitter", type=_milliseconds, default=0.0, metavar="MS",
+                       help="with --latency: up to MS milliseconds more, at random, each time")
     group.add_argument("--no-unlink", dest="unlink", action="store_false",
                        help="leave out the assumed operation that removes a link, as a server "
                             "without it would (the console then offers no undo of a link)")
     group.add_argument("--hostile-text", action="store_true",
                        help="dress some names, emails and addresses up as HTML markup, to "
                             "check that the console shows them as plain text")
+
+
+def _milliseconds(text: str) -> float:
+    """A command line's milliseconds, in seconds."""
+    value = float(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must not be negative")
+    return value / 1000

@@ -19,7 +19,7 @@ def options_from(args: argparse.Namespace, *, port: int, host: str = "127.0.0.1"
         auth=args.auth, json=args.json, role_check=args.role_check, token_ttl=args.token_ttl,
         refresh_token_ttl=args.refresh_token_ttl, customers=args.customers, reset=args.reset,
         faults=args.faults, hostile_text=args.hostile_text, shared_emails=args.shared_emails,
-        unlink=args.unlink)
+        unlink=args.unlink, latency=args.latency, jitter=args.jitter)
 
 
 def demo_sign_ins() -> str:

@@ -39,6 +39,8 @@ class SandboxOptions:
     hostile_text: bool = False  # dress some names, emails... up as markup (sandbox/hostile.py)
     shared_emails: int = 0  # untidy emails for bulk linking, per kind (sandbox/shared_emails.py)
     unlink: bool = True  # the assumed DisassociateUserAccountFromCustomerRequest is offered
+    latency: float = 0.0  # s, a round trip added to every answer: a slow link (--latency)
+    jitter: float = 0.0  # s, up to this much more, at random, per answer
     seed: int = 20261126
 
     def __post_init__(self) -> None:
@@ -54,6 +56,8 @@ class SandboxOptions:
             raise ValueError("customers must not be negative")
         if self.token_ttl <= 0 or self.refresh_token_ttl <= 0:
             raise ValueError("token lifetimes must be positive")
+        if self.latency < 0 or self.jitter < 0:
+            raise ValueError("latency and jitter must not be negative")
 
     @property
     def flavour(self) -> str:
