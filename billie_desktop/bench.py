@@ -186,10 +186,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--startup-only", action="store_true",
                         help="only the start-up figures (under Xvfb)")
+    parser.add_argument("--network-only", action="store_true",
+                        help="only the figures at a 0 and a 100 ms round trip")
     args = parser.parse_args(argv)
     from billie_desktop.devtools.bulk_bench import figures as bulk_figures
     from billie_desktop.devtools.export_bench import figures as export_figures
     from billie_desktop.devtools.journal_bench import figures as journal_figures
+    from billie_desktop.devtools.network_bench import network_figures
     from billie_desktop.devtools.session_bench import figures as session_figures
     from billie_desktop.devtools.startup import startup_figures
     from billie_desktop.sandbox.store import Store
@@ -198,6 +201,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.startup_only:
         with sandbox_process(db, 2_500) as url:
             rows = startup_figures(url)
+        width = max(len(name) for name, _ in rows)
+        for name, value in rows:
+            print(f"  {name:<{width}}  {value}")
+        return 0
+
+    if args.network_only:
+        Store(db, customers=args.customers, reset=True, seed_value=1).close()
+        with sandbox_process(db, args.customers) as url:
+            rows = network_figures(url)
         width = max(len(name) for name, _ in rows)
         for name, value in rows:
             print(f"  {name:<{width}}  {value}")
@@ -217,7 +229,8 @@ def main(argv: list[str] | None = None) -> int:
         results += session_figures(url)
         results += export_figures(url)
         results += journal_figures()
-        results += bulk_figures(url)  # last: it links customers
+        results += bulk_figures(url)  # it links customers (the first 1,500 matches)
+        results += network_figures(url)  # and the next 3,000, at 0 and 100 ms
         results += startup_figures(url)
     results.append(("memory: peak RSS of this process",
                     f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:7.1f} MB"))

@@ -108,6 +108,11 @@ async def session(url: str) -> dict[str, Any]:
         bar.setValue(bar.value() + SCROLL_STEP)
         await asyncio.sleep(0.016)
     figures["scroll_settled"] = await until_real(main.table, main.model)
+    jumps = []
+    for fraction in (0.10, 0.37, 0.73, 0.99):  # the scrollbar dragged there
+        bar.setValue(int(bar.maximum() * fraction))
+        jumps.append(await until_real(main.table, main.model))
+    figures["jumps"] = jumps
     figures["links"] = await links(main, 5)
     gaps = probe.stop()
     stalls = sorted(max(0.0, g - 10) for g in gaps)
