@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -315,8 +316,26 @@ class SignInWindow(QWidget):
 
     async def _authenticate(self, client: BillieClient, user: str, password: str
                             ) -> tuple[AuthenticateResponse, DiscoveryReport]:
-        report = await client.discover()
-        me = await client.sign_in(user, password, remember=self.remember.isChecked())
+        """Signs in while the server's metadata is read (issue #24: the two go together,
+        a round trip and a connection's handshake less over a slow link). A server that
+        turns out not to offer the link operation is signed out of again."""
+        import asyncio
+
+        from billie_desktop.api import BillieError
+
+        discovering = asyncio.ensure_future(client.discover())
+        try:
+            me = await client.sign_in(user, password, remember=self.remember.isChecked())
+        except BaseException:
+            discovering.cancel()
+            await asyncio.gather(discovering, return_exceptions=True)
+            raise
+        try:
+            report = await discovering
+        except BillieError:
+            with contextlib.suppress(BillieError):
+                await client.sign_out()
+            raise
         return me, report
 
     def _signed_in(self, client: BillieClient, url: str, me: AuthenticateResponse,
