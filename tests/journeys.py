@@ -194,7 +194,7 @@ async def closed_mid_run(console: ConsoleApp) -> None:
     await wait_for(lambda: window.run.tally().linked >= 2, limit=30)
     from shiboken6 import isValid
 
-    from billie_desktop.ui.bulk_models import tally_text
+    from billie_desktop.ui.bulk_words import tally_text
 
     run = window.run  # (outlives the windows, deleted once closed)
     main.close()  # as the window's close button

@@ -340,7 +340,7 @@ class BillieClient:
                     raise error from exc
                 delay = self.retry.delay(attempt)
             else:
-                if not (idempotent and response.status_code in (502, 503, 504)
+                if not (idempotent and response.status_code in (429, 502, 503, 504)
                         and attempt + 1 < self.retry.attempts):
                     return response
                 delay = self.retry.delay(attempt, response)

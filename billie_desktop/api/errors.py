@@ -7,7 +7,9 @@ server sent one, ``response_status``: the parsed ServiceStack ``ResponseStatus``
 
 from __future__ import annotations
 
+import email.utils
 import json
+import time
 from collections.abc import Iterable, Mapping
 from http import HTTPStatus
 
@@ -148,11 +150,24 @@ class ValidationError(BillieError):
 
 
 class ServerError(BillieError):
-    """5xx, or a gateway in front of the server."""
+    """5xx, or a gateway in front of the server. ``retry_after``: the seconds its
+    Retry-After header asked for (503), if any."""
+
+    retry_after: float | None = None
 
     @property
     def retryable(self) -> bool:
         return True
+
+    @property
+    def busy(self) -> bool:
+        """The server said "not now" (429, 503): the request was not carried out, and
+        bulk work slows down (work/pace.py) rather than failing."""
+        return self.status in (429, 503)
+
+
+class TooManyRequestsError(ServerError):
+    """429: the server (or a gateway) limits how fast this client may go."""
 
 
 class UnexpectedResponseError(BillieError):
@@ -200,6 +215,19 @@ def _phrase(status: int) -> str:
         return "Unknown status"
 
 
+def retry_after_seconds(value: str | None) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
 def error_from_response(status: int, headers: Mapping[str, str], body: bytes, *,
                         reason: str = "", signing_in: bool = False,
                         signed_in: bool = False) -> BillieError:
@@ -242,10 +270,18 @@ def error_from_response(status: int, headers: Mapping[str, str], body: bytes, *,
     if status == 409:
         return ConflictError(server_message or "That conflicts with a change already made.",
                              status=status, response_status=rs)
+    if status == 429:
+        busy: ServerError = TooManyRequestsError(
+            "The Billiecart server is busy and asked this console to slow down (HTTP 429 Too "
+            "Many Requests). Try again in a moment.", status=status, response_status=rs)
+        busy.retry_after = retry_after_seconds(headers.get("retry-after"))
+        return busy
     if status >= 500:
         detail = f"HTTP {status} {_phrase(status)}"
-        return ServerError(f"The Billiecart server had a problem ({detail}). "
-                           "Try again in a moment.", status=status, response_status=rs)
+        failed = ServerError(f"The Billiecart server had a problem ({detail}). "
+                             "Try again in a moment.", status=status, response_status=rs)
+        failed.retry_after = retry_after_seconds(headers.get("retry-after"))
+        return failed
     return UnexpectedResponseError(
         f"The server answered with an unexpected status (HTTP {status} {_phrase(status)}).",
         status=status, response_status=rs)

@@ -4,11 +4,9 @@ reached the server."""
 
 from __future__ import annotations
 
-import email.utils
 import ipaddress
 import random
 import ssl
-import time
 from dataclasses import dataclass
 
 import httpx
@@ -21,6 +19,7 @@ from billie_desktop.api.errors import (
     RequestTimeoutError,
     TlsError,
     TransportError,
+    retry_after_seconds,
 )
 
 
@@ -72,19 +71,6 @@ class RetryPolicy:
             if after is not None:
                 return min(after, self.max_retry_after)
         return random.uniform(0, min(self.max_delay, self.base_delay * 2 ** attempt))
-
-
-def retry_after_seconds(value: str | None) -> float | None:
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
 
 
 def never_reached_server(exc: httpx.HTTPError) -> bool:

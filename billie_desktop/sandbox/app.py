@@ -181,6 +181,9 @@ class SandboxApp:
             error = ApiError(500, "NullReferenceException",
                              "Object reference not set to an instance of an object.")
             return Reply(500, dumps(error.body(), self.options.json), headers=headers)
+        if plan.status == 429:  # a rate limiter (ServiceStack's, or one in front of it)
+            error = ApiError(429, "TooManyRequests", "Too many requests. Try again later.")
+            return Reply(429, dumps(error.body(), self.options.json), headers=headers)
         if plan.status == 403:  # [RequiredRole] refusing: text/plain, as ServiceStack does
             return Reply(403, b"Invalid Role", "text/plain; charset=utf-8", headers)
         if plan.status is not None:

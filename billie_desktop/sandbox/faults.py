@@ -5,13 +5,13 @@ queues them for requests it does not build itself (the console's) with
 ``POST /sandbox/faults {"fault": "503", "path": "/customers", "times": 1}``.
 
 Faults: ``latency=S`` (wait S seconds, then answer normally), ``slow=S`` (send the
-headers, wait S seconds, then the body), ``500``, ``502``, ``503``, ``504`` (the gateway
-ones with an HTML body), ``retry-after=N``, ``malformed-json``, ``truncated-json``,
-``wrong-shape``, ``html`` (a captive portal's 200), ``drop`` (close with no answer,
-before doing anything), ``lost-answer`` (carry the request out, then close with no
-answer: a write whose fate the client cannot know). ``latency`` reads the whole request
-first, so a client that gives up while it waits has sent everything: the write still
-happens, late.
+headers, wait S seconds, then the body), ``429`` (a rate limit, ServiceStack's JSON),
+``500``, ``502``, ``503``, ``504`` (the gateway ones with an HTML body),
+``retry-after=N``, ``malformed-json``, ``truncated-json``, ``wrong-shape``, ``html`` (a
+captive portal's 200), ``drop`` (close with no answer, before doing anything),
+``lost-answer`` (carry the request out, then close with no answer: a write whose fate the
+client cannot know). ``latency`` reads the whole request first, so a client that gives up
+while it waits has sent everything: the write still happens, late.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-KNOWN = {"latency", "slow", "500", "502", "503", "504", "retry-after", "malformed-json",
+KNOWN = {"latency", "slow", "429", "500", "502", "503", "504", "retry-after", "malformed-json",
          "truncated-json", "wrong-shape", "html", "drop", "lost-answer", "403"}
 
 

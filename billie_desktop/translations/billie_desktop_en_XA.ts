@@ -959,6 +959,10 @@ Link {0} to {2} instead? The old link is removed.</source>
         <translation>⟦Ļîñķéđ~~⟧</translation>
     </message>
     <message>
+        <source>The server keeps asking to slow down (HTTP {0}). Nothing more is sent until you resume.</source>
+        <translation>⟦Ţĥé šéŕvéŕ ķéépš åšķîñĝ ţö šļöŵ đöŵñ (ĤŢŢP {0}). Ñöţĥîñĝ möŕé îš šéñţ ûñţîļ ýöû ŕéšûmé.~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
         <source>Unlinked (checked after a lost answer)</source>
         <translation>⟦Ûñļîñķéđ (çĥéçķéđ åfţéŕ å ļöšţ åñšŵéŕ)~~~~~~~~~~~⟧</translation>
     </message>
@@ -983,8 +987,12 @@ Link {0} to {2} instead? The old link is removed.</source>
         <translation>⟦ļîñķéđ~~⟧</translation>
     </message>
     <message>
-        <source>{5} {0:,} · failed {1:,} · {2:,} left · {3:,.0f} a second · about {4:,.0f} s left</source>
-        <translation>⟦{5} {0:,} · fåîļéđ {1:,} · {2:,} ļéfţ · {3:,.0f} å šéçöñđ · åƀöûţ {4:,.0f} š ļéfţ~~~~~~~~~~⟧</translation>
+        <source>{5} {0:,} · failed {1:,} · {2:,} left · {6:,} in flight · {3:,.0f} a second · about {4:,.0f} s left</source>
+        <translation>⟦{5} {0:,} · fåîļéđ {1:,} · {2:,} ļéfţ · {6:,} îñ fļîĝĥţ · {3:,.0f} å šéçöñđ · åƀöûţ {4:,.0f} š ļéfţ~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>slowed: {0}</source>
+        <translation>⟦šļöŵéđ: {0}~~⟧</translation>
     </message>
     <message>
         <source>Pausing — {0:,} {2}, {1:,} in flight: waiting for their answers, sending nothing new</source>
@@ -1201,6 +1209,25 @@ Server: {1}
     <message>
         <source>&amp;Dark</source>
         <translation>⟦&amp;Ðåŕķ~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>Pace</name>
+    <message>
+        <source>the server&apos;s answers are slowing</source>
+        <translation>⟦ţĥé šéŕvéŕ'š åñšŵéŕš åŕé šļöŵîñĝ~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>the server asked to wait {0:.0f} s (HTTP {1})</source>
+        <translation>⟦ţĥé šéŕvéŕ åšķéđ ţö ŵåîţ {0:.0f} š (ĤŢŢP {1})~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>the server was busy (HTTP {1})</source>
+        <translation>⟦ţĥé šéŕvéŕ ŵåš ƀûšý (ĤŢŢP {1})~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>an answer took too long</source>
+        <translation>⟦åñ åñšŵéŕ ţööķ ţöö ļöñĝ~~~~~~~⟧</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,6 @@ from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
 from billie_desktop.ui.account_results import account_text
-from billie_desktop.ui.bulk_run import RunState, Tally
 from billie_desktop.ui.widgets import error_colour, escaped_tooltip
 from billie_desktop.work.entries import BULK_LINK, UNLINK
 from billie_desktop.work.matching import NeedsPerson, Outcome, Pair
@@ -211,38 +210,3 @@ def reason_text(item: NeedsPerson) -> str:
                      .format(len(item.accounts)))
     return "; ".join(parts)
 
-
-def tally_text(tally: Tally, state: RunState, rate: float, kind: str = BULK_LINK) -> str:
-    """The run's one line of counts, as its state reads (``kind`` UNLINK: an undo's)."""
-    done = QCoreApplication.translate("LinkRun", "unlinked") if kind == UNLINK else \
-        QCoreApplication.translate("LinkRun", "linked")
-    if state == RunState.RUNNING:
-        seconds = tally.left / rate if rate > 0 else 0.0
-        return QCoreApplication.translate(
-            "LinkRun", "{5} {0:,} · failed {1:,} · {2:,} left · {3:,.0f} a second · about "
-            "{4:,.0f} s left").format(tally.linked, tally.failed, tally.left, rate, seconds,
-                                      done.capitalize())
-    if state == RunState.PAUSING:
-        return QCoreApplication.translate(
-            "LinkRun", "Pausing — {0:,} {2}, {1:,} in flight: waiting for their answers, "
-            "sending nothing new").format(tally.linked, tally.in_flight, done)
-    if state == RunState.PAUSED:
-        return QCoreApplication.translate(
-            "LinkRun", "Paused — {0:,} {4}, {1:,} in flight · failed {2:,} · {3:,} left. "
-            "Resume carries on.").format(tally.linked, tally.in_flight, tally.failed, tally.left,
-                                         done)
-    if state == RunState.CANCELLING:
-        return QCoreApplication.translate(
-            "LinkRun", "Cancelling — {0:,} {2}, {1:,} in flight: waiting for their answers, "
-            "sending nothing new").format(tally.linked, tally.in_flight, done)
-    if state != RunState.DONE:
-        return ""
-    text = QCoreApplication.translate("LinkRun", "Cancelled — {3} {0:,}, failed {1:,}, not "
-                                      "sent {2:,}.") if tally.not_sent else \
-        QCoreApplication.translate("LinkRun", "Done — {3} {0:,}, failed {1:,}, not sent {2:,}.")
-    text = text.format(tally.linked, tally.failed, tally.not_sent, done)
-    if tally.left:
-        text += " " + QCoreApplication.translate(
-            "LinkRun", "{0:,} got no answer: each is checked at the next sign-in.").format(
-            tally.left)
-    return text

@@ -22,71 +22,29 @@ import asyncio
 import time
 import uuid
 from collections import deque
-from dataclasses import dataclass
-from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from billie_desktop.api import (
     BillieError,
-    ConflictError,
-    ForbiddenError,
-    NotFoundError,
     NotSignedInError,
+    RequestTimeoutError,
+    ServerError,
     TransportError,
-    ValidationError,
 )
 from billie_desktop.ui.account_results import account_text
+from billie_desktop.ui.bulk_words import plain_words
+from billie_desktop.ui.run_state import RunState, Tally
 from billie_desktop.ui.stopping import STOP_LIMIT
 from billie_desktop.work.entries import BULK_LINK, NOT_CHANGED, UNLINK, Where
 from billie_desktop.work.journal import Journal
 from billie_desktop.work.linking import CHECKED_NOT_LINKED, Linker, LinkTarget
 from billie_desktop.work.matching import Outcome, Pair
-from billie_desktop.work.paging import IN_FLIGHT, Send
+from billie_desktop.work.pace import Pace
+from billie_desktop.work.paging import Send
 from billie_desktop.work.undoing import changed_since
 
-
-class RunState(Enum):
-    IDLE = "idle"
-    RUNNING = "running"
-    PAUSING = "pausing"  # nothing new is sent; waiting for what is in flight
-    PAUSED = "paused"
-    CANCELLING = "cancelling"  # nothing new is sent; then lost answers are read back
-    DONE = "done"
-
-
-@dataclass(frozen=True)
-class Tally:
-    """The run's one set of counts, which every line of the window shows."""
-
-    linked: int
-    failed: int
-    left: int  # ticked, not yet answered: waiting, in flight, or to be read back
-    in_flight: int
-    not_sent: int  # cancelled before it was sent
-    ticked: int  # linked + failed + left + not sent: what Apply was asked to link
-
-    @property
-    def answered(self) -> int:
-        return self.linked + self.failed
-
-
-def plain_words(exc: BillieError) -> str:
-    """What the server said about one link, for the row's outcome."""
-    if isinstance(exc, ValidationError):
-        found = exc.error_for("UserAccountId") or exc.error_for("Id")
-        return found or "; ".join(exc.general_errors()) or exc.message
-    if isinstance(exc, ConflictError):
-        return exc.message or QCoreApplication.translate(
-            "BulkLink", "That user account is already linked to another customer.")
-    if isinstance(exc, NotFoundError):
-        return QCoreApplication.translate("BulkLink", "Not found: {0}").format(exc.message) \
-            if exc.message else QCoreApplication.translate("BulkLink",
-                                                           "The customer no longer exists.")
-    if isinstance(exc, ForbiddenError):
-        return QCoreApplication.translate("BulkLink", "Not allowed: the server says your account "
-                                          "may not link customers in this organisation.")
-    return exc.message
+REFUSALS_BEFORE_PAUSE = 8  # "not now" answers in a row, the pace at its slowest
 
 
 class LinkRun(QObject):
@@ -99,7 +57,8 @@ class LinkRun(QObject):
 
     def __init__(self, send: Send, organisation_id: str, pairs: list[Pair], *,
                  fresh: bool = False, journal: Journal | None = None,
-                 where: Where | None = None, kind: str = BULK_LINK) -> None:
+                 where: Where | None = None, kind: str = BULK_LINK,
+                 pace: Pace | None = None) -> None:
         """``fresh``: straight from matching, none sent yet (nothing to count).
         ``journal``: where each link is recorded (``where``: by whom, where). ``kind``
         UNLINK: each pair's link is removed instead (the undo of a run), once reading the
@@ -108,6 +67,9 @@ class LinkRun(QObject):
         self.kind = kind
         self.send, self.organisation_id, self.pairs = send, organisation_id, pairs
         self.linker = Linker(send, journal, where)  # each link, and its journal entry
+        self.pace = pace or Pace()  # how many links in flight (work/pace.py)
+        self._active = 0  # workers running
+        self.refusals = 0  # "not now" answers in a row
         self.run_id = uuid.uuid4().hex  # its entries carry it: Activity undoes a whole run
         self.state = RunState.IDLE
         self.reason = ""
@@ -213,17 +175,29 @@ class LinkRun(QObject):
     # --- sending -----------------------------------------------------------------------------
     def _go(self) -> None:
         self._workers = [w for w in self._workers if not w.done()]
-        self.started, self.sent_this_run = time.perf_counter(), 0
+        self.started, self.sent_this_run, self.refusals = time.perf_counter(), 0, 0
         self._change(RunState.RUNNING, "")
-        for _ in range(IN_FLIGHT - len(self._workers)):
-            self._workers.append(asyncio.ensure_future(self._worker()))
+        self._spawn()
         self._settle()
+
+    def _spawn(self) -> None:
+        """Workers up to what the pace allows (work/pace.py): it grows while answers come
+        steadily; a worker beyond it stops after its link."""
+        for _ in range(min(self.pace.allowed - self._active, len(self._queue))):
+            self._active += 1
+            self._workers.append(asyncio.ensure_future(self._worker()))
 
     async def _worker(self) -> None:
         try:
-            while self.state == RunState.RUNNING and self._queue:
+            while self.state == RunState.RUNNING and self._queue and \
+                    self._active <= self.pace.allowed:
+                await self.pace.wait_turn()  # the server's Retry-After
+                if self.state != RunState.RUNNING or not self._queue:
+                    break
                 await self._link(self._queue.popleft())
+                self._spawn()
         finally:
+            self._active -= 1
             asyncio.get_running_loop().call_soon(self._settle)
 
     async def _link(self, pair: Pair) -> None:
@@ -236,11 +210,21 @@ class LinkRun(QObject):
             if self.kind == UNLINK and await self._changed_since(pair, target):
                 return
             pair.entry = self.linker.begin(target)
+            sent = time.monotonic()
             linked = await self.linker.link(target, read_back_if_lost=False, entry=pair.entry)
+            self.pace.answered(time.monotonic() - sent)
         except asyncio.CancelledError:  # Stop's limit passed: abandoned, answer unknown
             self._set(pair, Outcome.UNKNOWN, self.tr("Stopped before the answer came"))
             raise
+        except ServerError as exc:
+            if not exc.busy:
+                self._answered(pair, Outcome.FAILED, plain_words(exc))
+                return
+            self._refused(pair, exc, was_unknown)
+            return
         except TransportError as exc:
+            if isinstance(exc, RequestTimeoutError):
+                self.pace.timed_out()
             lost = exc.fate_unknown or was_unknown
             self._put_back(pair, lost)
             self._pause_for(self.tr("The connection to the server was lost ({0}). Nothing more "
@@ -253,9 +237,22 @@ class LinkRun(QObject):
         except BillieError as exc:
             self._answered(pair, Outcome.FAILED, plain_words(exc))
             return
+        self.refusals = 0
         self._answered(pair, Outcome.LINKED, self.tr("Linked"))
         if linked.customer is not None:
             self.linked.emit(linked.customer)
+
+    def _refused(self, pair: Pair, exc: ServerError, was_unknown: bool) -> None:
+        """The server said "not now" (429, 503): the pair waits its turn again (a 503
+        after a lost answer still is read back first), the pace slows down; a server that
+        keeps refusing pauses the run."""
+        self.pace.refused(exc.status, exc.retry_after)
+        self.refusals += 1
+        self._set(pair, Outcome.UNKNOWN if was_unknown else Outcome.QUEUED)
+        self._queue.appendleft(pair)
+        if self.refusals >= REFUSALS_BEFORE_PAUSE:
+            self._pause_for(self.tr("The server keeps asking to slow down (HTTP {0}). Nothing "
+                                    "more is sent until you resume.").format(exc.status))
 
     async def _read_back(self, pair: Pair, target: LinkTarget) -> bool:
         """A pair whose answer was lost, read back before anything is resent: True when it

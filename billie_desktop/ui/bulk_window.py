@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from billie_desktop.api import BillieError, Organisation
-from billie_desktop.ui.bulk_models import NeedsPersonModel, PairsModel, tally_text
-from billie_desktop.ui.bulk_run import LinkRun, RunState
+from billie_desktop.ui.bulk_models import NeedsPersonModel, PairsModel
+from billie_desktop.ui.bulk_run import LinkRun
+from billie_desktop.ui.bulk_words import tally_text
+from billie_desktop.ui.run_state import RunState
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.stopping import CLOSE, StopFirst, Work
 from billie_desktop.ui.tasks import Tasks
@@ -306,7 +308,8 @@ class BulkLinkWindow(QWidget):
         self.progress.setRange(0, max(1, tally.ticked))
         self.progress.setValue(tally.answered + tally.not_sent)
         self.progress.setFormat("%p%")
-        self.status.setText(tally_text(tally, state, self.run.rate, self.kind))
+        self.status.setText(tally_text(tally, state, self.run.rate, self.kind,
+                                       self.run.pace.why(QCoreApplication.translate)))
 
     def _run_state(self, state: RunState, reason: str) -> None:
         self.pairs_model.recount()

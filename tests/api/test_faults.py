@@ -22,7 +22,7 @@ from billie_desktop.api import (
     TransportError,
     UnexpectedResponseError,
 )
-from billie_desktop.api.transport import retry_after_seconds
+from billie_desktop.api.errors import retry_after_seconds
 from tests.conftest import UNDER_WINE
 
 PASSWORD = "billie-sandbox"

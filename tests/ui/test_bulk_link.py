@@ -17,8 +17,8 @@ from billie_desktop.api import same_id
 from billie_desktop.sandbox.config import SandboxOptions
 from billie_desktop.sandbox.server import SandboxServer
 from billie_desktop.ui.bulk_models import why_text
-from billie_desktop.ui.bulk_run import RunState
 from billie_desktop.ui.bulk_window import BulkLinkWindow
+from billie_desktop.ui.run_state import RunState
 from billie_desktop.work.journal import Filters
 from billie_desktop.work.matching import Outcome
 from tests.ui.conftest import MANAGER, PASSWORD, queue_fault, signed_in, until

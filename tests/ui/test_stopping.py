@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 
-from billie_desktop.ui.bulk_run import RunState
+from billie_desktop.ui.run_state import RunState
 from billie_desktop.work.journal import Filters
 from billie_desktop.work.matching import Outcome
 from tests.ui.conftest import queue_fault, until

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from billie_desktop.api import DisassociateUserAccountFromCustomerRequest, same_id
 from billie_desktop.sandbox.config import AUTH_MODES
-from billie_desktop.ui.bulk_run import RunState
+from billie_desktop.ui.run_state import RunState
 from billie_desktop.work.journal import Filters
 from tests.ui.conftest import signed_in, until
 from tests.ui.test_link_dialog import free_account, message_box, open_for
