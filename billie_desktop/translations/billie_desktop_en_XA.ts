@@ -415,6 +415,10 @@
         <translation>⟦Ñöţĥîñĝ ŵåš çĥåñĝéđ. Pŕéšš Ŕéţŕý ţö ļöåđ åĝåîñ.~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
+        <source>Loading {0}: page {1:,} of {2:,}, {3:,} of {4:,} rows, {6:,} pages on their way, {5:,.0f} rows/s</source>
+        <translation>⟦Ļöåđîñĝ {0}: påĝé {1:,} öf {2:,}, {3:,} öf {4:,} ŕöŵš, {6:,} påĝéš öñ ţĥéîŕ ŵåý, {5:,.0f} ŕöŵš/š~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
         <source>Loaded and matched in {0:.1f} s. Review the matches, then Apply.</source>
         <translation>⟦Ļöåđéđ åñđ måţçĥéđ îñ {0:.1f} š. Ŕévîéŵ ţĥé måţçĥéš, ţĥéñ Åppļý.~~~~~~~~~~~~~~~~⟧</translation>
     </message>
@@ -425,10 +429,6 @@
     <message>
         <source>customers</source>
         <translation>⟦çûšţöméŕš~~~⟧</translation>
-    </message>
-    <message>
-        <source>Loading {0}: page {1:,} of {2:,}, {3:,} of {4:,} rows, {5:,.0f} rows/s</source>
-        <translation>⟦Ļöåđîñĝ {0}: påĝé {1:,} öf {2:,}, {3:,} öf {4:,} ŕöŵš, {5:,.0f} ŕöŵš/š~~~~~~~~~⟧</translation>
     </message>
     <message>
         <source>Matched: {0:,}   ·   Needs a person: {1:,}   ·   Unmatched customers: {2:,}</source>
@@ -754,8 +754,12 @@ Each is linked to the user account with the same email. Links can be undone from
         <translation>⟦Éxpöŕţéđ {0:,} çûšţöméŕš.~~~~~~⟧</translation>
     </message>
     <message>
-        <source>{0:,} of {1:,} rows · {2:,.0f} rows/s · about {3:,.0f} s left</source>
-        <translation>⟦{0:,} öf {1:,} ŕöŵš · {2:,.0f} ŕöŵš/š · åƀöûţ {3:,.0f} š ļéfţ~~~~~~~~⟧</translation>
+        <source>{0:,} of {1:,} rows · {4:,} pages on their way · {2:,.0f} rows/s · about {3:,.0f} s left</source>
+        <translation>⟦{0:,} öf {1:,} ŕöŵš · {4:,} påĝéš öñ ţĥéîŕ ŵåý · {2:,.0f} ŕöŵš/š · åƀöûţ {3:,.0f} š ļéfţ~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>slowed: {0}</source>
+        <translation>⟦šļöŵéđ: {0}~~⟧</translation>
     </message>
     <message>
         <source>Close</source>

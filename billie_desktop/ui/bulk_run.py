@@ -134,9 +134,14 @@ class LinkRun(QObject):
         if self.state in (RunState.IDLE, RunState.DONE):
             return
         self.cancel()
+        waiting = asyncio.ensure_future(self.wait_done())
         try:
-            await asyncio.wait_for(self.wait_done(), STOP_LIMIT if limit is None else limit)
-        except TimeoutError:
+            done, _ = await asyncio.wait({waiting}, timeout=STOP_LIMIT if limit is None
+                                         else limit)
+        finally:
+            waiting.cancel()
+        if not done:  # abandoned: not read back now (the server may yet make them)
+            self._checked = True
             for worker in self._workers:
                 worker.cancel()
             await asyncio.gather(*self._workers, return_exceptions=True)

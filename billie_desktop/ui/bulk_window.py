@@ -174,9 +174,9 @@ class BulkLinkWindow(QWidget):
         self.progress.setValue(progress.pages_done)
         what = self.tr("user accounts") if progress.what == "accounts" else self.tr("customers")
         self.status.setText(self.tr("Loading {0}: page {1:,} of {2:,}, {3:,} of {4:,} rows, "
-                                    "{5:,.0f} rows/s").format(
+                                    "{6:,} pages on their way, {5:,.0f} rows/s").format(
             what, progress.pages_done, progress.pages, progress.rows_done, progress.rows,
-            progress.rate))
+            progress.rate, progress.in_flight))
 
     def _show_result(self, result: MatchResult) -> None:
         self.pairs_model = PairsModel(result.pairs, fresh=True, kind=self.kind)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from billie_desktop.api import BillieError, QueryCustomersRequest
@@ -73,9 +73,14 @@ class ExportDialog(QDialog):
         self.rows_done, self.rows_total = progress.rows_done, progress.rows
         self.progress.setRange(0, max(1, progress.rows))
         self.progress.setValue(progress.rows_done)
-        self.status.setText(self.tr("{0:,} of {1:,} rows · {2:,.0f} rows/s · about {3:,.0f} s "
-                                    "left").format(
-            progress.rows_done, progress.rows, progress.rate, progress.seconds_left))
+        text = self.tr("{0:,} of {1:,} rows · {4:,} pages on their way · {2:,.0f} rows/s · "
+                       "about {3:,.0f} s left").format(
+            progress.rows_done, progress.rows, progress.rate, progress.seconds_left,
+            progress.in_flight)
+        slowed = progress.pace.why(QCoreApplication.translate) if progress.pace else ""
+        if slowed:
+            text += " · " + self.tr("slowed: {0}").format(slowed)
+        self.status.setText(text)
 
     def _ended(self, outcome: str, text: str, *, error: bool = False) -> None:
         self.outcome = outcome

@@ -21,6 +21,7 @@ import csv
 import os
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -31,7 +32,8 @@ from billie_desktop.api import (
     normal_guid,
 )
 from billie_desktop.work.columns import BY_KEY, CsvField
-from billie_desktop.work.paging import IN_FLIGHT, MAX_TAKE, RowsProgress, Send
+from billie_desktop.work.pace import Pace
+from billie_desktop.work.paging import MAX_TAKE, RowsProgress, Send, all_pages
 from billie_desktop.work.private_files import FILE_MODE
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -43,7 +45,13 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-ExportProgress = RowsProgress  # rows written of the query's total
+@dataclass
+class ExportProgress(RowsProgress):
+    """Rows written of the query's total; how many pages are on their way, and why fewer
+    go at once than could (work/pace.py), in words."""
+
+    in_flight: int = 0
+    pace: Pace | None = None
 
 
 def part_path(path: Path) -> Path:
@@ -79,10 +87,11 @@ async def export_customers(send: Send, query: QueryCustomersRequest, column_keys
     with whole_csv(path) as out:
         writer = csv.writer(out)
         writer.writerow([field.header for field in columns])
-        accounts = await _account_emails(send, query.organisation_id) if any(
+        pace = Pace()  # one for the accounts and the rows (work/pace.py)
+        accounts = await _account_emails(send, query.organisation_id, pace) if any(
             field.needs_emails for field in columns) else {}
         count = await _write_pages(send, query, ",".join(wire), columns, accounts, writer,
-                                   progress)
+                                   progress, pace)
         out.flush()
         await asyncio.to_thread(os.fsync, out.fileno())
     return count
@@ -90,8 +99,10 @@ async def export_customers(send: Send, query: QueryCustomersRequest, column_keys
 
 async def _write_pages(send: Send, query: QueryCustomersRequest, fields: str,
                        columns: list[CsvField], accounts: dict[str, str],
-                       writer: Any, progress: Callable[[ExportProgress], None]) -> int:
-    """First page (with the total), then the rest four at a time, written in order."""
+                       writer: Any, progress: Callable[[ExportProgress], None],
+                       pace: Pace) -> int:
+    """First page (with the total), then the rest as many at a time as ``pace`` allows
+    (work/pace.py), written in order."""
     started = time.perf_counter()
 
     def page(skip: int, total: bool) -> QueryCustomersRequest:
@@ -102,17 +113,24 @@ async def _write_pages(send: Send, query: QueryCustomersRequest, fields: str,
         for customer in answer.results:
             writer.writerow([neutralise(field.value(customer, accounts)) for field in columns])
         state.rows_done += len(answer.results)
+        state.in_flight, state.pace = len(pending), pace
         progress(state)
+
+    async def timed(skip: int) -> QueryCustomersResponse:
+        sent = time.monotonic()
+        answer: QueryCustomersResponse = await send(page(skip, False))
+        pace.answered(time.monotonic() - sent)
+        return answer
 
     first = await send(page(0, True))
     state = ExportProgress(0, max(first.total, len(first.results)), started)
+    pending: dict[int, asyncio.Future[Any]] = {}
     write(first)
     skips = list(range(MAX_TAKE, state.rows, MAX_TAKE))
-    pending: dict[int, asyncio.Future[Any]] = {}
     for skip in skips:
-        while len(pending) >= IN_FLIGHT:
+        while len(pending) >= pace.allowed:
             await _write_next(pending, write)
-        pending[skip] = asyncio.ensure_future(send(page(skip, False)))
+        pending[skip] = asyncio.ensure_future(timed(skip))
     try:
         while pending:
             await _write_next(pending, write)
@@ -136,16 +154,20 @@ async def _write_next(pending: dict[int, asyncio.Future[Any]],
     write(answer)
 
 
-async def _account_emails(send: Send, organisation_id: str | None) -> dict[str, str]:
-    """The email of every account linked to a customer (for the user account column)."""
+async def _account_emails(send: Send, organisation_id: str | None,
+                          pace: Pace) -> dict[str, str]:
+    """The email of every account linked to a customer (for the user account column),
+    its pages as many at a time as ``pace`` allows."""
     emails: dict[str, str] = {}
-    skip = 0
-    while True:
-        answer = await send(QueryUserAccountsRequest(
-            organisation_id=organisation_id, skip=skip, take=MAX_TAKE,
-            customer_id_is_not_null=True))
+
+    def request(skip: int, total: bool) -> QueryUserAccountsRequest:
+        return QueryUserAccountsRequest(organisation_id=organisation_id, skip=skip,
+                                        take=MAX_TAKE, customer_id_is_not_null=True,
+                                        include="Total" if total else None)
+
+    def take_in(answer: Any) -> None:
         for account in answer.results:
             emails[normal_guid(account.id) or account.id] = (account.email or "").strip()
-        if len(answer.results) < MAX_TAKE:
-            return emails
-        skip += MAX_TAKE
+
+    await all_pages(send, "accounts", request, take_in, lambda _progress: None, pace)
+    return emails

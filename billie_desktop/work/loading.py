@@ -1,7 +1,8 @@
 """Loads what a bulk link by email needs: every user account not linked to a customer,
 then every customer not linked to an account, in pages of the server's largest ``take``
-(four requests in flight), feeding a ``Matcher`` as pages arrive. Progress is reported
-after every page; cancelling the task stops it (requests in flight are dropped).
+(as many in flight as the server answers steadily: work/pace.py), feeding a ``Matcher``
+as pages arrive. Progress is reported after every page; cancelling the task stops it
+(requests in flight are dropped).
 
 Loading makes ~150,000 objects that live on (accounts, matched customers): the cyclic
 garbage collector is paused meanwhile (they hold no cycles; reference counting frees what
@@ -12,31 +13,26 @@ of thousands of pairs) runs in a worker thread, so the loop keeps turning."""
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 from billie_desktop.api import (
     QueryCustomerContactsRequest,
     QueryUserAccountsRequest,
-    Request,
 )
 from billie_desktop.speedups import collector_held
 from billie_desktop.work.matching import Matcher, MatchResult
-from billie_desktop.work.paging import IN_FLIGHT, MAX_TAKE, RowsProgress, Send
+from billie_desktop.work.pace import Pace
+from billie_desktop.work.paging import MAX_TAKE, LoadProgress, Send, all_pages
 
-
-@dataclass
-class LoadProgress(RowsProgress):
-    what: str = "accounts"  # or "customers"
-    pages_done: int = 0
-    pages: int = 0
+__all__ = ["LoadProgress", "all_pages", "load_and_match"]
 
 
 async def load_and_match(send: Send, organisation_id: str,
-                         progress: Callable[[LoadProgress], None]) -> MatchResult:
+                         progress: Callable[[LoadProgress], None],
+                         pace: Pace | None = None) -> MatchResult:
+    """``pace``: how many pages in flight (work/pace.py), one for both lists."""
     matcher = Matcher()
+    pace = pace or Pace()
 
     def accounts(skip: int, total: bool) -> QueryUserAccountsRequest:
         return QueryUserAccountsRequest(organisation_id=organisation_id, skip=skip,
@@ -50,38 +46,7 @@ async def load_and_match(send: Send, organisation_id: str,
 
     with collector_held():  # (billie_desktop/speedups.py)
         await all_pages(send, "accounts", accounts,
-                         lambda page: matcher.add_accounts(page.results), progress)
+                        lambda page: matcher.add_accounts(page.results), progress, pace)
         await all_pages(send, "customers", customers,
-                         lambda page: matcher.add_customers(page.results), progress)
+                        lambda page: matcher.add_customers(page.results), progress, pace)
         return await asyncio.to_thread(matcher.result)
-
-
-async def all_pages(send: Send, what: str, request: Callable[[int, bool], Request[Any]],
-                     take_in: Callable[[Any], None],
-                     progress: Callable[[LoadProgress], None]) -> None:
-    """The first page says how many there are; the rest come four at a time. A page that
-    comes back short (rows went away meanwhile) is fine: the totals are estimates."""
-    started = time.perf_counter()
-    first = await send(request(0, True))
-    take_in(first)
-    total = max(first.total, len(first.results))
-    pages = max(1, -(-total // MAX_TAKE))
-    state = LoadProgress(len(first.results), total, started, what=what, pages_done=1,
-                         pages=pages)
-    progress(state)
-    skips = iter(range(MAX_TAKE, total, MAX_TAKE))
-
-    async def worker() -> None:
-        for skip in skips:  # shared: each page is taken by one worker
-            page = await send(request(skip, False))
-            take_in(page)
-            state.pages_done += 1
-            state.rows_done += len(page.results)
-            progress(state)
-
-    workers = [asyncio.ensure_future(worker()) for _ in range(IN_FLIGHT)]
-    try:
-        await asyncio.gather(*workers)
-    finally:
-        for task in workers:
-            task.cancel()

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:  # (the console imports this module before the client: see drop)
     from billie_desktop.api import Request
+    from billie_desktop.work.pace import Pace
 
 MAX_TAKE = 500  # rows a page: ServiceStack AutoQuery's usual MaxLimit, and the sandbox's
-IN_FLIGHT = 4  # requests at once: quick, without crowding the server
+IN_FLIGHT = 4  # requests at once where nothing adapts it (bulk work does: work/pace.py)
+REFUSALS = 8  # "not now" answers in a row before a page is given up on
 
 Send = Callable[["Request[Any]"], Awaitable[Any]]  # Session.send, or a client's
 
@@ -73,3 +76,80 @@ def drop(future: asyncio.Future[Any]) -> None:
     asyncio never reports it as "never retrieved"."""
     future.cancel()
     future.add_done_callback(lambda done: done.cancelled() or done.exception())
+
+
+@dataclass
+class LoadProgress(RowsProgress):
+    what: str = "accounts"  # or "customers"
+    pages_done: int = 0
+    pages: int = 0
+    in_flight: int = 0
+
+
+async def all_pages(send: Send, what: str, request: Callable[[int, bool], Request[Any]],
+                    take_in: Callable[[Any], None], progress: Callable[[LoadProgress], None],
+                    pace: Pace | None = None) -> None:
+    """Every page of a list: the first says how many there are; the rest go as many at a
+    time as ``pace`` allows (work/pace.py: more while the server answers steadily, fewer
+    when it says "not now"), taken in as they come (in any order). A page that comes back
+    short (rows went away meanwhile) is fine: the totals are estimates."""
+    from billie_desktop.api import ServerError
+    from billie_desktop.work.pace import Pace
+
+    pace = pace or Pace()
+    started = time.perf_counter()
+    first = await send(request(0, True))
+    take_in(first)
+    total = max(first.total, len(first.results))
+    state = LoadProgress(len(first.results), total, started, what=what, pages_done=1,
+                         pages=max(1, -(-total // MAX_TAKE)))
+    progress(state)
+    skips = deque(range(MAX_TAKE, total, MAX_TAKE))
+    workers: list[asyncio.Task[None]] = []
+    live = refusals = 0
+
+    def spawn() -> None:
+        """Workers up to what the pace allows; one beyond it stops after its page."""
+        nonlocal live
+        while skips and live < min(pace.allowed, len(skips)):
+            live += 1
+            workers.append(asyncio.ensure_future(worker()))
+
+    async def worker() -> None:
+        nonlocal live, refusals
+        try:
+            while skips and live <= pace.allowed:
+                await pace.wait_turn()  # the server's Retry-After
+                if not skips:
+                    return
+                skip = skips.popleft()
+                state.in_flight += 1
+                sent = time.monotonic()
+                try:
+                    page = await send(request(skip, False))
+                except ServerError as exc:
+                    if not exc.busy or refusals >= REFUSALS:
+                        raise
+                    refusals += 1
+                    pace.refused(exc.status, exc.retry_after)
+                    skips.appendleft(skip)
+                    continue
+                finally:
+                    state.in_flight -= 1
+                refusals = 0
+                pace.answered(time.monotonic() - sent)
+                take_in(page)
+                state.pages_done += 1
+                state.rows_done += len(page.results)
+                progress(state)
+                spawn()
+        finally:
+            live -= 1
+
+    spawn()
+    try:
+        while any(not w.done() for w in workers):
+            await asyncio.gather(*[w for w in workers if not w.done()])
+    finally:
+        for task in workers:
+            task.cancel()

@@ -13,9 +13,8 @@ from billie_desktop.api import (
     same_id,
 )
 from billie_desktop.work.entries import BULK_LINK
-from billie_desktop.work.loading import LoadProgress, all_pages
 from billie_desktop.work.matching import Account, MatchResult, Pair, Person
-from billie_desktop.work.paging import MAX_TAKE, Send
+from billie_desktop.work.paging import MAX_TAKE, LoadProgress, Send, all_pages
 from billie_desktop.work.undoing import undo_target
 
 

@@ -12,6 +12,7 @@ from billie_desktop.work.pace import CAP
 from tests.ui.conftest import queue_fault, signed_in, until
 from tests.ui.test_bulk_link import apply, opened, puts
 from tests.ui.test_bulk_link import sandbox as sandbox  # (the fixture: shared emails)
+from tests.ui.test_stopping import answer
 
 
 async def watched(window, every: float = 0.005) -> tuple[int, list[str]]:
@@ -68,6 +69,5 @@ async def test_a_server_that_keeps_refusing_pauses_the_run(console, sandbox):
     assert "keeps asking to slow down (HTTP 503)" in window.banner.text.text()
     assert not any(p.outcome == Outcome.FAILED for p in pairs)  # waiting, not failed
     window.close()
-    from tests.ui.test_stopping import answer
-
     await answer("Stop and close")
+    await until(lambda: not window.isVisible())

@@ -43,7 +43,9 @@ def test_a_journal_from_before_gains_the_new_columns_and_keeps_its_entries(tmp_p
                           run_id="r1")
     assert [r["id"] for r in journal.run("r1")] == [entry]
     journal.close()
-    assert Journal(path).count_unconfirmed() == 1  # opened again: nothing added twice
+    again = Journal(path)  # opened again: nothing added twice
+    assert again.count_unconfirmed() == 1
+    again.close()
 
 
 @pytest.mark.parametrize("kind,previous,now,expected", [
