@@ -326,6 +326,7 @@ class ConsoleApp(QObject):
         self._enter(Stage.MAIN_WINDOW)
         self.sessions.append(session)
         session.open_journal, session.journal_kept = self.journal, self.journal_kept
+        session.max_in_flight = self.settings.max_in_flight
         window = MainWindow(session, self.settings, page_size=self.page_size)
         window.signed_out.connect(lambda why: self._signed_out(window, why))
         add_theme_menu(window.commands.view_menu, self.keeper, self.settings)

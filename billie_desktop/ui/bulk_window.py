@@ -35,6 +35,7 @@ from billie_desktop.ui.widgets import Banner, LiveLabel, PlainLabel, ask, fit_on
 from billie_desktop.work.entries import BULK_LINK, UNLINK
 from billie_desktop.work.loading import LoadProgress, load_and_match
 from billie_desktop.work.matching import MatchResult, Outcome, Pair
+from billie_desktop.work.pace import Pace
 
 CONFIRM_QUIETLY = 100  # links Apply's question offers as its default; more default to Cancel
 
@@ -186,7 +187,8 @@ class BulkLinkWindow(QWidget):
         self.pairs_model.dataChanged.connect(lambda *_: self._update_buttons())
         self.run = LinkRun(self.session.send, self.organisation.id, result.pairs, fresh=True,
                            journal=self.session.journal,
-                           where=self.session.where(self.organisation), kind=self.kind)
+                           where=self.session.where(self.organisation), kind=self.kind,
+                           pace=Pace(self.session.max_in_flight))
         self.run.pair_changed.connect(self._pair_changed)
         self.run.pairs_changed.connect(self.pairs_model.all_changed)
         self.run.state_changed.connect(self._run_state)
@@ -207,7 +209,8 @@ class BulkLinkWindow(QWidget):
             "Apply.").format(self.organisation.name)
 
     async def _matched(self) -> MatchResult:
-        return await load_and_match(self.session.send, self.organisation.id, self._loading)
+        return await load_and_match(self.session.send, self.organisation.id, self._loading,
+                                    Pace(self.session.max_in_flight))
 
     def _loaded_text(self, seconds: float) -> str:
         return self.tr("Loaded and matched in {0:.1f} s. Review the matches, then Apply.").format(

@@ -17,6 +17,7 @@ from billie_desktop.api import Organisation, QueryCustomersRequest
 from billie_desktop.ui.save_dialog import ask_where_to_save
 from billie_desktop.ui.stopping import Work
 from billie_desktop.ui.widgets import Translated
+from billie_desktop.work.pace import CAP
 from billie_desktop.work.paging import Send
 
 if TYPE_CHECKING:
@@ -27,11 +28,12 @@ class CustomerExport(Translated):
     def __init__(self, parent: QWidget, send: Send, *,
                  organisation: Callable[[], Organisation | None],
                  query: Callable[[], QueryCustomersRequest],
-                 columns: Callable[[], list[str]], tell: Callable[[str], None]) -> None:
+                 columns: Callable[[], list[str]], tell: Callable[[str], None],
+                 max_in_flight: int = CAP) -> None:
         """``organisation``: the one shown; ``query``: the list's query (its filter, search
         and sort); ``columns``: the column keys shown, in their order; ``tell``: a message
-        for the status bar."""
-        self.parent, self.send = parent, send
+        for the status bar. ``max_in_flight``: requests at once at most (work/pace.py)."""
+        self.parent, self.send, self.max_in_flight = parent, send, max_in_flight
         self.dialog: ExportDialog | None = None  # the export under way, or last made
         self.organisation, self.query, self.columns, self.tell = \
             organisation, query, columns, tell
@@ -55,7 +57,8 @@ class CustomerExport(Translated):
 
         if self.organisation() is None:
             return None
-        dialog = ExportDialog(self.parent, self.send, self.query(), self.columns(), path)
+        dialog = ExportDialog(self.parent, self.send, self.query(), self.columns(), path,
+                              self.max_in_flight)
         dialog.exported.connect(lambda rows, name: self.tell(
             self.tr("Exported {0:,} customers to {1}.").format(rows, name)))
         dialog.finished.connect(dialog.deleteLater)

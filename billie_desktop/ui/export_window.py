@@ -13,6 +13,7 @@ from billie_desktop.api import BillieError, QueryCustomersRequest
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.widgets import Banner, LiveLabel, PlainLabel
 from billie_desktop.work.export import ExportProgress, export_customers
+from billie_desktop.work.pace import CAP
 from billie_desktop.work.paging import Send
 
 
@@ -20,8 +21,10 @@ class ExportDialog(QDialog):
     exported = Signal(int, str)  # rows written, and the file
 
     def __init__(self, parent: QWidget, send: Send, query: QueryCustomersRequest,
-                 column_keys: list[str], path: Path) -> None:
+                 column_keys: list[str], path: Path, max_in_flight: int = CAP) -> None:
+        """``max_in_flight``: requests at once at most (work/pace.py)."""
         super().__init__(parent)
+        self.max_in_flight = max_in_flight
         self.setWindowTitle(self.tr("Exporting customers"))
         self.setModal(False)
         self.path = path
@@ -53,7 +56,7 @@ class ExportDialog(QDialog):
                       column_keys: list[str]) -> None:
         try:
             self.rows = await export_customers(send, query, column_keys, self.path,
-                                               self._progress)
+                                               self._progress, self.max_in_flight)
         except asyncio.CancelledError:
             self._ended("cancelled", self.tr("Cancelled: no file was written."))
             raise

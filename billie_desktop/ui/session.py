@@ -19,6 +19,7 @@ from billie_desktop.api import (
     SessionExpiredError,
 )
 from billie_desktop.work.entries import Where
+from billie_desktop.work.pace import CAP
 
 if TYPE_CHECKING:
     from billie_desktop.work.journal import Journal
@@ -47,6 +48,7 @@ class Session(QObject):
         # opening its SQLite file is no part of showing the customers.
         self.open_journal: Callable[[], Journal | None] = lambda: None
         self.journal_kept: Callable[[], bool] = lambda: False  # on disk, without opening it
+        self.max_in_flight = CAP  # bulk work's requests at once at most (Settings can lower)
 
     @classmethod
     def of_manager(cls, client: BillieClient, me: AuthenticateResponse, server: str, *,

@@ -59,6 +59,22 @@ class Settings:
         return str(value).strip() or None
 
     @property
+    def max_in_flight(self) -> int:
+        """How many requests bulk work may keep in flight at most (work/pace.py): 32, or
+        lower where the user's file or IT's machine-wide settings say so (network/
+        max-in-flight; 1 to 32), for a server that must be spared."""
+        from billie_desktop.work.pace import CAP
+
+        machine = QSettings(str(self._machine_file), QSettings.Format.IniFormat) \
+            if self._machine_file else \
+            QSettings(QSettings.Scope.SystemScope, "Billie", "Billie Desktop")
+        limits = [CAP]
+        for value in (self._get("network/max-in-flight"), machine.value("network/max-in-flight")):
+            with contextlib.suppress(TypeError, ValueError):
+                limits.append(max(1, int(value)))
+        return min(limits)
+
+    @property
     def custom_server(self) -> str:
         return str(self._get("sign-in/custom-server", "") or "")
 

@@ -17,6 +17,7 @@ from billie_desktop.ui.bulk_window import BulkLinkWindow
 from billie_desktop.ui.session import Session
 from billie_desktop.work.entries import UNLINK
 from billie_desktop.work.matching import MatchResult
+from billie_desktop.work.pace import Pace
 from billie_desktop.work.undo_review import review_run
 
 
@@ -47,7 +48,7 @@ class UndoRunWindow(BulkLinkWindow):
 
     async def _matched(self) -> MatchResult:
         return await review_run(self.session.send, self.organisation.id, self.entries,
-                                self._loading)
+                                self._loading, Pace(self.session.max_in_flight))
 
     def _loaded_text(self, seconds: float) -> str:
         return self.tr("Read back from the server in {0:.1f} s. Review what will change, then "

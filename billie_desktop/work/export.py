@@ -32,7 +32,7 @@ from billie_desktop.api import (
     normal_guid,
 )
 from billie_desktop.work.columns import BY_KEY, CsvField
-from billie_desktop.work.pace import Pace
+from billie_desktop.work.pace import CAP, Pace
 from billie_desktop.work.paging import MAX_TAKE, RowsProgress, Send, all_pages
 from billie_desktop.work.private_files import FILE_MODE
 
@@ -77,7 +77,8 @@ def whole_csv(path: Path) -> Iterator[TextIO]:
 
 
 async def export_customers(send: Send, query: QueryCustomersRequest, column_keys: list[str],
-                           path: Path, progress: Callable[[ExportProgress], None]) -> int:
+                           path: Path, progress: Callable[[ExportProgress], None],
+                           max_in_flight: int = CAP) -> int:
     """Writes the query's rows to ``path``; returns how many. Raises what the server or
     the disk raised, and CancelledError when cancelled, having removed the partial file."""
     columns = [f for key in column_keys if key in BY_KEY for f in BY_KEY[key].csv]
@@ -87,7 +88,7 @@ async def export_customers(send: Send, query: QueryCustomersRequest, column_keys
     with whole_csv(path) as out:
         writer = csv.writer(out)
         writer.writerow([field.header for field in columns])
-        pace = Pace()  # one for the accounts and the rows (work/pace.py)
+        pace = Pace(max_in_flight)  # one for the accounts and the rows (work/pace.py)
         accounts = await _account_emails(send, query.organisation_id, pace) if any(
             field.needs_emails for field in columns) else {}
         count = await _write_pages(send, query, ",".join(wire), columns, accounts, writer,

@@ -14,12 +14,14 @@ from billie_desktop.api import (
 )
 from billie_desktop.work.entries import BULK_LINK
 from billie_desktop.work.matching import Account, MatchResult, Pair, Person
+from billie_desktop.work.pace import Pace
 from billie_desktop.work.paging import MAX_TAKE, LoadProgress, Send, all_pages
 from billie_desktop.work.undoing import undo_target
 
 
 async def review_run(send: Send, organisation_id: str, entries: list[sqlite3.Row],
-                     progress: Callable[[LoadProgress], None]) -> MatchResult:
+                     progress: Callable[[LoadProgress], None], pace: Pace | None = None
+                     ) -> MatchResult:
     """The review of a Link by email run's undo: each link the run made, with its customer
     as the server has it now (the linked customers, paged). Still linked to the account the
     run linked: a pair to unlink. Changed since (or gone): counted in ``unmatched`` and left
@@ -41,7 +43,7 @@ async def review_run(send: Send, organisation_id: str, entries: list[sqlite3.Row
                                        customer.email),
                                 _account(made[n]["account_id"], made[n]["new_account"]))
 
-    await all_pages(send, "customers", request, take_in, progress)
+    await all_pages(send, "customers", request, take_in, progress, pace)
     pairs = [found[n] for n in sorted(found)]
     for row, pair in enumerate(pairs):
         pair.row = row

@@ -82,6 +82,20 @@ def test_settings_round_trip_in_their_own_file(tmp_path):
     assert "password" not in (tmp_path / "s.ini").read_text(encoding="utf-8").lower()
 
 
+@pytest.mark.parametrize("user,machine,expected", [
+    (None, None, 32), ("8", None, 8), ("8", "4", 4), (None, "6", 6), ("99", None, 32),
+    ("none", None, 32), ("0", None, 1),
+])
+def test_a_setting_lowers_how_many_requests_go_at_once(tmp_path, user, machine, expected):
+    """network/max-in-flight, the user's or IT's for the machine: the lower wins, never above
+    the polite 32 nor below one (issue #24)."""
+    for value, name in ((user, "user.ini"), (machine, "machine.ini")):
+        if value is not None:
+            (tmp_path / name).write_text(f"[network]\nmax-in-flight={value}\n", encoding="utf-8")
+    settings = Settings(tmp_path / "user.ini", machine=tmp_path / "machine.ini")
+    assert settings.max_in_flight == expected
+
+
 def test_smoke_test_command_passes_offscreen(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
            "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_STATE_HOME": str(tmp_path / "state")}

@@ -71,3 +71,15 @@ async def test_a_server_that_keeps_refusing_pauses_the_run(console, sandbox):
     window.close()
     await answer("Stop and close")
     await until(lambda: not window.isVisible())
+
+
+async def test_a_lower_setting_caps_it(console, sandbox):
+    main = await signed_in(console)
+    main.session.max_in_flight = 6  # as Settings.max_in_flight gives it (network/max-in-flight)
+    window = await opened(main)
+    pairs = window.result.pairs
+    await queue_fault(sandbox, "latency=0.05", "/customers/", method="PUT", times=len(pairs))
+    await apply(window)
+    peak, _ = await watched(window)
+    assert 4 < peak <= 6 and window.run.pace.cap == 6
+    window.close()
