@@ -12,6 +12,7 @@ import pytest
 from billie_desktop.api import (
     AssociateUserAccountToCustomerRequest,
     BillieClient,
+    BillieError,
     CannotConnectError,
     InsecureTransportError,
     QueryOrganisationsRequest,
@@ -154,17 +155,25 @@ def test_retry_after_reads_seconds_and_dates():
 
 # --- TLS ----------------------------------------------------------------------------------
 
+ALPN: list[str | None] = []  # what each TLS connection to tls_server agreed on
+
+
 @pytest.fixture
 async def tls_server(tmp_path):
-    """A TLS server on loopback whose certificate comes from a throwaway CA."""
+    """A TLS server on loopback whose certificate comes from a throwaway CA; it offers
+    HTTP/1.1 only, as a server without HTTP/2 does (and notes what the client offered)."""
     import trustme
 
     ca = trustme.CA()
     cert = ca.issue_cert("localhost", "127.0.0.1")
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     cert.configure_cert(context)
+    context.set_alpn_protocols(["http/1.1"])
+    ALPN.clear()
 
     async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        ssl_object = writer.get_extra_info("ssl_object")
+        ALPN.append(ssl_object.selected_alpn_protocol() if ssl_object else None)
         try:
             await reader.readuntil(b"\r\n\r\n")
             writer.write(b"HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\n"
@@ -198,3 +207,34 @@ async def test_an_extra_ca_file_is_trusted(tls_server):
     async with BillieClient(url, ca_file=ca_file) as client:
         report = await client.discover()  # TLS passes; this server hides its metadata
     assert report.metadata_available is False and report.offers("QueryCustomersRequest")
+    assert ALPN == ["http/1.1"]  # HTTP/2 offered, HTTP/1.1 agreed: it still works
+
+
+async def test_http2_is_offered_over_tls_and_agreed_where_the_server_has_it(tmp_path):
+    """The client offers HTTP/2 in the TLS handshake (ALPN), so a server that has it (as
+    ServiceStack on Kestrel does) multiplexes every request over one connection (#24)."""
+    import trustme
+
+    ca = trustme.CA()
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("localhost", "127.0.0.1").configure_cert(context)
+    context.set_alpn_protocols(["h2", "http/1.1"])
+    agreed: list[str | None] = []
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        agreed.append(writer.get_extra_info("ssl_object").selected_alpn_protocol())
+        writer.close()  # (no HTTP/2 server here: what was agreed is the point)
+
+    server = await asyncio.start_server(answer, "127.0.0.1", 0, ssl=context)
+    ca_file = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(ca_file))
+    url = f"https://localhost:{server.sockets[0].getsockname()[1]}"
+    try:
+        async with BillieClient(url, ca_file=str(ca_file),
+                                retry=RetryPolicy(attempts=1)) as client:
+            with pytest.raises(BillieError):
+                await client.discover()
+    finally:
+        server.close()
+        await server.wait_closed()
+    assert agreed == ["h2"]
