@@ -57,6 +57,7 @@ async def measure(url: str) -> dict[str, Any]:
         probe = StallProbe(QTimer())
         started = time.perf_counter()
         window.apply_button.click()
+        await _confirmed()  # Apply asks first ("Link 1,500 customers of …?")
         run = window.run
         assert run is not None
         while run.state.value != "done":  # noqa: ASYNC110  (polled: the bench watches)
@@ -72,6 +73,18 @@ async def measure(url: str) -> dict[str, Any]:
         window.close()
         window.deleteLater()
     return figures
+
+
+async def _confirmed() -> None:
+    """Answers Apply's question as a user does."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from billie_desktop.ui.tasks import wait_for
+
+    box = await wait_for(lambda: next((w for w in QApplication.topLevelWidgets() if isinstance(
+        w, QMessageBox) and w.isVisible()), None))
+    assert box is not None
+    next(b for b in box.buttons() if b.text().startswith("Link ")).click()
 
 
 def main() -> int:
