@@ -50,4 +50,24 @@ def network_figures(url: str) -> list[tuple[str, str]]:
         lambda f: f"{f['export_bench']['seconds']:6.2f} s")
     row("connections opened over the link (whole run)", "a pool: few",
         lambda f: f"{f['connections']:6d}")
+    rows.append(_remembered(url))
     return rows
+
+
+def _remembered(url: str) -> tuple[str, str]:
+    """A remembered start over each link, taking turns (under Xvfb)."""
+    from billie_desktop.devtools.startup import remembered_over
+
+    try:
+        with SlowLink(url, RTTS[0]) as near, SlowLink(url, RTTS[-1]) as far:
+            found = remembered_over({"near": near.url, "far": far.url})
+    except (OSError, RuntimeError, TimeoutError) as exc:
+        return ("network: remembered session, spawn -> customers painted", f"failed ({exc})")
+    if not found:
+        return ("network: remembered session, spawn -> customers painted",
+                "skipped: needs the source checkout's tests/file_keyring.py")
+    extra = (found["far"] - found["near"]) / (RTTS[-1] * 1000)
+    return ("network: remembered session, spawn -> customers painted",
+            f"{RTTS[0] * 1000:3.0f} ms: {found['near']:6.0f} ms   {RTTS[-1] * 1000:3.0f} ms: "
+            f"{found['far']:6.0f} ms   ({extra:.1f} round trips more; goal at 100 ms: <= 3 "
+            "round trips more than on loopback)")

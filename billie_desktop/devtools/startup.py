@@ -13,6 +13,7 @@ window (~20 ms for the bare window, ~35 ms for the sign-in window; medians of 11
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import queue
 import re
@@ -254,3 +255,29 @@ def _measure(sandbox_url: str | None) -> list[tuple[str, str]]:
                                                      "tests/file_keyring.py"))
     rows.append(("start-up: launches retried (Xvfb stalls)", str(retried)))
     return rows
+
+
+def remembered_over(urls: dict[str, str], runs: int = 7) -> dict[str, float]:
+    """Spawn -> customers painted with a remembered session (the tests' file keyring), for
+    each labelled server URL (a slow link's: devtools/network_bench.py), taking turns:
+    the medians in ms; empty outside a source checkout."""
+    folder = Path(tempfile.mkdtemp(prefix="billie-remembered-"))
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    env.update(HOME=str(folder / "home"), XDG_CONFIG_HOME=str(folder / "cfg"),
+               XDG_STATE_HOME=str(folder / "state"), XDG_DATA_HOME=str(folder / "data"))
+    binary = str(Path(sys.executable).with_name("billie-desktop"))
+    times: dict[str, list[float]] = {label: [] for label in urls}
+    with xvfb() as display:
+        starts = {}
+        for label, url in urls.items():
+            found = _signed_in_once([binary, "--settings", str(folder / f"{label}.ini")], url,
+                                    env, display)
+            if found is None:
+                return {}
+            starts[label] = found
+        for _ in range(runs):
+            for label, (command, start_env) in starts.items():
+                value, _ = _once(functools.partial(time_to_first_paint, command, display,
+                                                   start_env))
+                times[label].append(value)
+    return {label: statistics.median(values) for label, values in times.items()}
