@@ -4,6 +4,7 @@ costs as few waits as the protocol allows, whatever the link."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import httpx
@@ -11,7 +12,7 @@ import httpx
 from billie_desktop.api import BillieClient, MemoryTokenStore
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS
 from billie_desktop.ui.app import ConsoleApp
-from tests.ui.conftest import PASSWORD, until
+from tests.ui.conftest import PASSWORD, queue_fault, signed_in, until
 
 
 class Timeline:
@@ -95,3 +96,19 @@ def test_the_timeline_counts_waits_one_after_another():
     assert timeline.round_trips(0.0, "/customers")[0] == 2
     timeline.spans[3] = ("GET", "/customers", 2.1, 3.0)  # the page asked after the orgs
     assert timeline.round_trips(0.0, "/customers")[0] == 3
+
+
+async def test_a_slower_earlier_search_never_overwrites_a_later_one(console, sandbox, wire):
+    """Over a slow link answers can pass each other: "smith" asked first and answered last
+    must not replace what "olivia" found."""
+    main = await signed_in(console)
+    sent = wire.count("GET", "/customers")
+    await queue_fault(sandbox, "latency=0.8", "/customers", method="GET")  # the next one
+    main.model.set_search("smith")
+    await until(lambda: wire.count("GET", "/customers") > sent)  # on its way, slowly
+    main.model.set_search("olivia")
+    await main.model.wait_idle()
+    await asyncio.sleep(1.0)  # "smith"'s answer has come meanwhile
+    rows = [main.model.customer_at(r) for r in main.model.loaded_rows()]
+    assert rows and main.model.search == "olivia"
+    assert all("olivia" in f"{c.first_name} {c.last_name} {c.email}".lower() for c in rows)
