@@ -95,7 +95,7 @@ class BillieClient:
         self._http = http_client or httpx.AsyncClient(
             timeout=timeout if timeout is not None else DEFAULT_TIMEOUT,
             verify=ssl_context(ca_file), follow_redirects=False,
-            http2=_http2(self.base_url),
+            http2=_http2(self.base_url), limits=KEEP_ALIVE,
             headers={"Accept": "application/json",
                      "User-Agent": f"BillieDesktop/{__version__}"})
         self.session = ClientSession()
@@ -368,6 +368,14 @@ class BillieClient:
         log.info("%s %s %d %.0f ms", request.verb, template, response.status_code,
                  (time.perf_counter() - started) * 1000)
         return response
+
+# Connections kept for reuse: as many as bulk work keeps in flight (work/pace.py), each
+# for 30 s once idle (httpx's 5 s made a pause of a few seconds cost a new connection, a
+# round trip more, over a slow link), below the 60 s after which NATs and load balancers
+# drop idle connections without a word.
+KEEP_ALIVE = httpx.Limits(max_connections=100, max_keepalive_connections=32,
+                          keepalive_expiry=30.0)
+
 
 def _http2(base_url: str) -> bool:
     """HTTP/2 where a server can offer it (over TLS: ServiceStack on Kestrel does), so that

@@ -108,7 +108,8 @@ def make_server(options: SandboxOptions, store: Store, log_level: str) -> uvicor
     config = uvicorn.Config(SandboxApp(options, store), http=_SandboxProtocol,
                             lifespan="off", log_config=None, log_level=log_level,
                             access_log=False, server_header=False, date_header=True,
-                            timeout_graceful_shutdown=2, timeout_keep_alive=5)
+                            timeout_graceful_shutdown=2,
+                            timeout_keep_alive=130)  # Kestrel's KeepAliveTimeout
     return uvicorn.Server(config)
 
 
