@@ -11,6 +11,7 @@ are kept in a bounded LRU cache, so scrolling through 100,000 customers keeps me
 from __future__ import annotations
 
 import logging
+import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
@@ -81,6 +82,7 @@ class CustomersModel(QAbstractTableModel):
         self._settle.setSingleShot(True)
         self._settle.setInterval(PAGE_SETTLE_MS)
         self._settle.timeout.connect(self._fetch_visible)
+        self._moved_at = 0.0  # time.monotonic() the rows shown last changed
         self.stale_pages_dropped = 0  # answers that came back for an older query
         # The first page, asked before its organisation is chosen (ask_early).
         self.early: EarlyAnswer[QueryCustomersRequest, QueryCustomersResponse] = EarlyAnswer()
@@ -211,12 +213,19 @@ class CustomersModel(QAbstractTableModel):
             self._fetch_visible()
 
     # --- which rows to fetch ----------------------------------------------------------------
-    def show_rows(self, first: int, last: int) -> None:
-        """The view shows rows first..last now; their pages are fetched once it settles."""
+    def show_rows(self, first: int, last: int, dragging: bool = False) -> None:
+        """The view shows rows first..last now: their pages are fetched at once after a
+        rest (a jump: a click on the scrollbar's track, Ctrl+End), else (``dragging`` the
+        thumb, scrolling on) once it rests."""
         self._visible = (max(first, 0), max(last, first, 0))
         if any(self.customer_at(r) is None for r in range(self._visible[0],
                                                            min(self._visible[1] + 1, self.total))):
-            self._settle.start()
+            now = time.monotonic()
+            resting, self._moved_at = now - self._moved_at >= PAGE_SETTLE_MS / 1000, now
+            if resting and not dragging:
+                self._fetch_visible()
+            else:
+                self._settle.start()
 
     def _pages_to_show(self) -> tuple[int, int]:
         """The pages under the visible rows, and one either side."""

@@ -77,7 +77,7 @@ class CustomersTable(QTableView):
         show = getattr(self.model(), "show_rows", None)
         first, last = self.visible_rows()
         if show is not None and first >= 0:
-            show(first, last)
+            show(first, last, self.verticalScrollBar().isSliderDown())
         self.visible_rows_changed.emit(first, last)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

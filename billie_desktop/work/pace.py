@@ -6,8 +6,9 @@ the number adapts, as TCP's window does:
 - it starts at four and grows while answers come back at a steady pace: by one an answer
   at first (doubling each round trip), by one a round trip once it has had to slow down;
 - it shrinks at once: by half when the server refuses (429, 503: "not now") and nothing
-  new goes out before its ``Retry-After``; by a quarter when answers take twice as long as
-  the fastest lately (a queue building up somewhere); by half when an answer times out;
+  new goes out before its ``Retry-After``; by a quarter when answers take half as long
+  again as the fastest lately (a queue building up somewhere: on loopback that is a few
+  in flight, over a 100 ms link a few dozen); by half when an answer times out;
 - it never exceeds a polite cap (32; a setting can lower it) nor falls below one.
 
 ``reason`` says why it last slowed down, for the window (``why``: in the user's words).
@@ -23,8 +24,8 @@ from billie_desktop.work.text import QT_TRANSLATE_NOOP  # translated where shown
 
 START = 4
 CAP = 32  # requests at once at most: polite to a shared server (Settings can lower it)
-RISING = 2.0  # an answer this many times slower than the fastest lately means a queue
-RISING_BY = 0.05  # s, and at least this much slower (loopback's jitter is no queue)
+RISING = 1.5  # an answer this much slower than the fastest lately means a queue...
+RISING_BY = 0.01  # s, ...when it is also this much slower (a millisecond's jitter is not)
 SLOWING = QT_TRANSLATE_NOOP("Pace", "the server's answers are slowing")
 ASKED_TO_WAIT = QT_TRANSLATE_NOOP("Pace", "the server asked to wait {0:.0f} s (HTTP {1})")
 BUSY = QT_TRANSLATE_NOOP("Pace", "the server was busy (HTTP {1})")

@@ -56,12 +56,29 @@ async def test_dragging_the_thumb_fetches_only_where_it_settles(console, wire):
     main = await signed_in(console)
     bar = main.table.verticalScrollBar()
     before = wire.count("GET", "/customers")
-    for step in range(1, 21):  # a drag: a new position every 10 ms
+    bar.setSliderDown(True)  # the thumb held...
+    for step in range(1, 21):  # ...and dragged: a new position every 10 ms
         bar.setValue(bar.maximum() * step // 20)
         await asyncio.sleep(0.01)
+    bar.setSliderDown(False)
     rows = await visible(main)
     assert rows and all(rows)
     assert wire.count("GET", "/customers") - before <= 3  # the pages where it came to rest
+
+
+async def test_a_jump_after_a_rest_fetches_at_once(console, wire):
+    """A click on the scrollbar's track (or Ctrl+End) after a rest: the rows' page is asked
+    for at once, not after the 40 ms a scroll waits to rest (issue #24: every wait counts
+    over a slow link)."""
+    main = await signed_in(console)
+    bar = main.table.verticalScrollBar()
+    await asyncio.sleep(0.1)  # at rest
+    before = wire.count("GET", "/customers")
+    bar.setValue(bar.maximum() // 2)
+    await asyncio.sleep(0)  # (the request goes out on this turn of the loop)
+    assert wire.count("GET", "/customers") > before
+    rows = await visible(main)
+    assert rows and all(rows)
 
 
 async def test_ctrl_end_and_page_down_land_on_real_rows_keeping_the_name_column(console):

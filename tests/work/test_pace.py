@@ -57,7 +57,7 @@ def test_it_slows_when_answers_take_longer_and_never_below_one():
     assert pace.allowed == 1  # one at a time at the slowest, never none
     loopback = Pace()
     loopback.answered(0.001)
-    loopback.answered(0.02)  # twenty times the fastest, but 19 ms: jitter, not a queue
+    loopback.answered(0.008)  # eight times the fastest, but 7 ms: jitter, not a queue
     assert loopback.reason == ""
 
 
