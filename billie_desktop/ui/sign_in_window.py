@@ -35,8 +35,11 @@ from billie_desktop.ui.widgets import (
 )
 
 if TYPE_CHECKING:  # the client is imported when it is needed: this window needs only Qt
+    import asyncio
+
     from billie_desktop.api import AuthenticateResponse, BillieClient, BillieError, DiscoveryReport
     from billie_desktop.sandbox.demo import DemoSignIns
+    from billie_desktop.ui.warm_client import WarmClient
 
 log = logging.getLogger(__name__)
 SANDBOX, STAGING, CUSTOM = "sandbox", "staging", "custom"
@@ -52,6 +55,7 @@ class SignInWindow(QWidget):
         super().__init__()
         self.settings = settings
         self._client_factory = client_factory  # (ui/clients.py: imports nothing until used)
+        self._warm: WarmClient | None = None  # made once the password is typed
         self.sandbox_url = sandbox_url
         self.demo_sign_ins = demo
         self.remember_note_text = remember_note
@@ -220,6 +224,7 @@ class SignInWindow(QWidget):
             edit.returnPressed.connect(self.sign_in_clicked)
         self.user_name.textEdited.connect(lambda _: self.user_error.set_error(None))
         self.password.textEdited.connect(lambda _: self.password_error.set_error(None))
+        self.password.textChanged.connect(self._prepare)
         self.custom_url.textEdited.connect(lambda _: self.server_error.set_error(None))
 
     def _focus_after_error(self, exc: BillieError) -> QWidget:
@@ -282,8 +287,9 @@ class SignInWindow(QWidget):
             return
         from billie_desktop.api import InsecureTransportError
 
+        taken = self._warm.take(url) if self._warm is not None else None
         try:
-            client = self._client_factory(url)
+            client, discovering = taken or (self._client_factory(url), None)
         except InsecureTransportError as exc:
             self.server_error.set_error(exc.message)
             focus_field(self.custom_url if self.server.currentData() == CUSTOM else self.server)
@@ -294,7 +300,8 @@ class SignInWindow(QWidget):
             self.settings.custom_server = url
         handed_over = False
         try:
-            result = await run_operation(self.form, self._authenticate(client, user, password))
+            result = await run_operation(self.form, self._authenticate(client, user, password,
+                                                                       discovering))
             if result is not None:
                 handed_over = self._signed_in(client, url, *result)
         finally:
@@ -314,7 +321,8 @@ class SignInWindow(QWidget):
             focus_field(empty)
         return empty is None
 
-    async def _authenticate(self, client: BillieClient, user: str, password: str
+    async def _authenticate(self, client: BillieClient, user: str, password: str,
+                            discovering: asyncio.Task[DiscoveryReport] | None = None
                             ) -> tuple[AuthenticateResponse, DiscoveryReport]:
         """Signs in while the server's metadata is read (issue #24: the two go together,
         a round trip and a connection's handshake less over a slow link). A server that
@@ -323,7 +331,7 @@ class SignInWindow(QWidget):
 
         from billie_desktop.api import BillieError
 
-        discovering = asyncio.ensure_future(client.discover())
+        discovering = discovering or asyncio.ensure_future(client.discover())
         try:
             me = await client.sign_in(user, password, remember=self.remember.isChecked())
         except BaseException:
@@ -373,6 +381,19 @@ class SignInWindow(QWidget):
         self.password.clear()
         self.banner.show_message(self.tr("Signed out."), kind="info")
 
+    def _prepare(self, password: str) -> None:
+        """While the password is typed: a client for the server shown, its connection
+        opened and the server's metadata read meanwhile (ui/warm_client.py)."""
+        if not password:
+            return
+        if self._warm is None:
+            from billie_desktop.ui.warm_client import WarmClient
+
+            self._warm = WarmClient(self._client_factory)
+        self._warm.prepare(self.selected_url())
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tasks.cancel_all()
+        if self._warm is not None:
+            self._warm.drop()
         super().closeEvent(event)

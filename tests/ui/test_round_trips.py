@@ -112,3 +112,24 @@ async def test_a_slower_earlier_search_never_overwrites_a_later_one(console, san
     rows = [main.model.customer_at(r) for r in main.model.loaded_rows()]
     assert rows and main.model.search == "olivia"
     assert all("olivia" in f"{c.first_name} {c.last_name} {c.email}".lower() for c in rows)
+
+
+async def test_the_connection_opens_and_the_metadata_comes_while_the_password_is_typed(
+        console, wire):
+    """Pressing Sign in then sends the sign-in alone: no connection to open first, no
+    metadata to read (issue #24)."""
+    import sys
+
+    await console.start()
+    window = await until(lambda: console.sign_in_window)
+    await until(lambda: "billie_desktop.api.client" in sys.modules)  # (the warm-up's)
+    window.user_name.setText(DEMO_SIGN_INS.manager)
+    window.password.setText(PASSWORD[:3])  # typing...
+    await until(lambda: wire.count("GET", "/types/metadata") == 1)
+    window.password.setText(PASSWORD)  # ...the same server: nothing asked again
+    before = len(wire.requests)
+    await window.sign_in()
+    assert console.main_window is not None
+    assert wire.requests[before] == ("POST", "/auth/credentials")
+    assert wire.count("GET", "/types/metadata") == 1  # read once, while typing
+    await until(lambda: console.tasks.finished("main"))  # (the main window's start)
