@@ -47,8 +47,10 @@ async def sign_in(console: Any) -> tuple[Any, float]:
     await console.start()
     window = console.sign_in_window
     window.user_name.setText(DEMO_SIGN_INS.manager)
-    await asyncio.sleep(TYPING)  # a person types the password
-    window.password.setText(DEMO_SIGN_INS.password)
+    await asyncio.sleep(TYPING / 2)
+    window.password.setText(DEMO_SIGN_INS.password[:1])  # a person types the password...
+    await asyncio.sleep(TYPING / 2)
+    window.password.setText(DEMO_SIGN_INS.password)  # ...and presses Sign in
     clicked = time.perf_counter()
     await window.sign_in()
     return console.main_window, clicked
