@@ -242,8 +242,13 @@ class CustomersModel(QAbstractTableModel):
         for name in self.tasks.names():
             if int(name.split(":")[1]) not in range(first, last + 1):
                 self.tasks.cancel(name)  # the view has moved on: superseded
+        # What is seen first, alone (on a server that answers one query at a time, a deep
+        # page's neighbours would make it wait); the neighbours once it has landed.
         shown = {r // self.page_size for r in self._visible}
-        for page in sorted(wanted, key=lambda p: (p not in shown, p)):  # what is seen first
+        seen = [p for p in sorted(wanted) if p in shown]
+        if not seen and any(self.tasks.running(f"page:{p}") for p in shown):
+            return  # (load_page fetches the neighbours when the page seen lands)
+        for page in seen or sorted(wanted):
             if not self.tasks.running(f"page:{page}"):
                 self._load(page)
 
@@ -268,7 +273,8 @@ class CustomersModel(QAbstractTableModel):
             self.stale_pages_dropped += 1
             return
         self._landed(page, answer.results, answer.total if with_total else None)
-
+        if self.total and page in {r // self.page_size for r in self._visible}:
+            self._fetch_visible()  # the neighbours of what is seen, now
     def query(self, *, skip: int, take: int, with_total: bool) -> QueryCustomersRequest:
         """The current query (organisation, search, filter, order): for an export."""
         return self._query(skip=skip, take=take, with_total=with_total)
