@@ -145,6 +145,8 @@ class BulkLinkWindow(QWidget):
         self.banner.clear()
         self.result = None
         self._show_result(MatchResult())
+        self.pairs_title.clear()  # (not "0 matches": none are counted yet)
+        self.needs_title.clear()
         self.counts.setText(self.tr("Counting once everything is loaded…"))
         self.progress.show()
         self.status.setText(self.tr("Loading user accounts…"))
