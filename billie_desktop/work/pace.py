@@ -9,6 +9,9 @@ the number adapts, as TCP's window does:
   new goes out before its ``Retry-After``; by a quarter when answers take half as long
   again as the fastest lately (a queue building up somewhere: on loopback that is a few
   in flight, over a 100 ms link a few dozen); by half when an answer times out;
+- it does not grow past four where answers come within 20 ms (loopback, a LAN): four
+  keep a server busy there (Little's law: in flight = rate x answer time), and more only
+  queue at it;
 - it never exceeds a polite cap (32; a setting can lower it) nor falls below one.
 
 ``reason`` says why it last slowed down, for the window (``why``: in the user's words).
@@ -26,6 +29,7 @@ START = 4
 CAP = 32  # requests at once at most: polite to a shared server (Settings can lower it)
 RISING = 1.5  # an answer this much slower than the fastest lately means a queue...
 RISING_BY = 0.01  # s, ...when it is also this much slower (a millisecond's jitter is not)
+NEAR = 0.02  # s: answers this quick (loopback, a LAN) need no more than START in flight
 SLOWING = QT_TRANSLATE_NOOP("Pace", "the server's answers are slowing")
 ASKED_TO_WAIT = QT_TRANSLATE_NOOP("Pace", "the server asked to wait {0:.0f} s (HTTP {1})")
 BUSY = QT_TRANSLATE_NOOP("Pace", "the server was busy (HTTP {1})")
@@ -56,6 +60,8 @@ class Pace:
         if seconds > fastest * RISING and seconds - fastest > RISING_BY:
             self._slow(0.75, SLOWING)
             return
+        if fastest < NEAR and self.limit >= START:
+            return  # near: more in flight would only queue at the server
         self.limit = min(float(self.cap), self.limit + (1 if self.growing_fast
                                                         else 1 / self.limit))
         if self.reason and self.limit >= self.cap:
