@@ -76,9 +76,11 @@ class Wire:
 
     def __init__(self) -> None:
         self.requests: list[tuple[str, str]] = []
+        self.urls: list[Any] = []  # each request's whole URL (its query too)
 
     async def hook(self, request: Any) -> None:
         self.requests.append((request.method, request.url.path))
+        self.urls.append(request.url)
 
     def count(self, method: str, path_part: str) -> int:
         return sum(1 for m, p in self.requests if m == method and path_part in p)

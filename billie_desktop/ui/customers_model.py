@@ -69,23 +69,20 @@ class CustomersModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[Customer]] = OrderedDict()  # LRU, newest last
         self.total = 0
         self.organisation_id: str | None = None
-        self.search = ""
-        self.link_filter = LinkFilter.ALL
+        self.search, self.link_filter = "", LinkFilter.ALL
         self.order_by = COLUMNS[NAME].order_by
         self.sort_column, self.sort_order = NAME, Qt.SortOrder.AscendingOrder
-        self.state = ListState.IDLE
-        self.message = ""
+        self.state, self.message = ListState.IDLE, ""
         self.generation = 0
         self.tasks = Tasks()  # "page:N" per page in flight; a new query cancels them all
         self._visible = (0, 0)
-        self._settle = QTimer(self)
-        self._settle.setSingleShot(True)
-        self._settle.setInterval(PAGE_SETTLE_MS)
+        self._settle = QTimer(self, singleShot=True, interval=PAGE_SETTLE_MS)
         self._settle.timeout.connect(self._fetch_visible)
         self._moved_at = 0.0  # time.monotonic() the rows shown last changed
+        self._coming: set[int] = set()  # pages on their way in another page's request
         self.stale_pages_dropped = 0  # answers that came back for an older query
-        # The first page, asked before its organisation is chosen (ask_early).
-        self.early: EarlyAnswer[QueryCustomersRequest, QueryCustomersResponse] = EarlyAnswer()
+        self.early: EarlyAnswer[QueryCustomersRequest, QueryCustomersResponse] = \
+            EarlyAnswer()  # the first page, asked before its organisation is chosen
 
     # --- Qt model interface -----------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
@@ -177,16 +174,14 @@ class CustomersModel(QAbstractTableModel):
         self.generation += 1
         self.tasks.cancel_all()
         first, last = self._pages_to_show()
-        stale = [p for p in self._pages if not first <= p <= last]
-        for page in stale:
-            del self._pages[page]
+        for page in [p for p in self._pages if not first <= p <= last]:
+            del self._pages[page]  # (stale)
         for page in range(first, last + 1):
             self._load(page, first=page == first)
 
     def ask_early(self, organisation_id: str) -> None:
-        """Asks now for the first page this list will want once ``organisation_id`` is
-        chosen (it is used only if the query is still the same by then)."""
-        self.early.ask(self._query(skip=0, take=self.page_size, with_total=True,
+        """The first page of ``organisation_id``, asked now: used if it is shown next."""
+        self.early.ask(self.query(skip=0, take=self.page_size, with_total=True,
                                    organisation_id=organisation_id), self._fetch)
 
     def clear(self) -> None:
@@ -197,14 +192,12 @@ class CustomersModel(QAbstractTableModel):
     def retry(self) -> None:
         """After a failure: the first page again when nothing is shown, else what is."""
         if self.total == 0:
-            self.reload()
-        else:
-            self._set_state(ListState.READY, "")
-            self._fetch_visible()
+            return self.reload()
+        self._set_state(ListState.READY, "")
+        self._fetch_visible()
 
     async def wait_idle(self) -> None:
-        """For tests, the smoke test and the benchmark: until no page is in flight and
-        none is waiting for the scrolling to settle."""
+        """For tests, the smoke test, the bench: until no page is in flight or waiting."""
         while True:
             await self.tasks.wait_idle()
             if not self._settle.isActive():
@@ -245,22 +238,27 @@ class CustomersModel(QAbstractTableModel):
         # What is seen first, alone (on a server that answers one query at a time, a deep
         # page's neighbours would make it wait); the neighbours once it has landed.
         shown = {r // self.page_size for r in self._visible}
-        seen = [p for p in sorted(wanted) if p in shown]
-        if not seen and any(self.tasks.running(f"page:{p}") for p in shown):
-            return  # (load_page fetches the neighbours when the page seen lands)
-        for page in seen or sorted(wanted):
-            if not self.tasks.running(f"page:{page}"):
-                self._load(page)
+        seen = [p for p in sorted(wanted) if p in shown and not self._asked_for(p)]
+        if len(seen) == 2:  # rows across two pages: one request (two would take two
+            self._load(seen[0], pages=2)  # connections: over HTTP/1.1 a handshake more)
+        elif seen or not any(self._asked_for(p) for p in shown):
+            for page in seen or [p for p in sorted(wanted) if not self._asked_for(p)]:
+                self._load(page)  # (else the neighbours come once the page seen lands)
 
-    def _load(self, page: int, *, first: bool = False) -> None:
-        self.tasks.run(f"page:{page}", self.load_page(page, self.generation, first))
+    def _asked_for(self, page: int) -> bool:  # (on its way)
+        return self.tasks.running(f"page:{page}") or page in self._coming
 
-    async def load_page(self, page: int, generation: int, with_total: bool) -> None:
-        """Fetches one page for the query of ``generation`` (the model's tasks run it);
-        an answer that comes back after a newer query began is dropped."""
+    def _load(self, page: int, *, first: bool = False, pages: int = 1) -> None:
+        self._coming.update(range(page + 1, page + pages))  # (asked for under page's name)
+        self.tasks.run(f"page:{page}", self.load_page(page, self.generation, first, pages))
+
+    async def load_page(self, page: int, generation: int, with_total: bool,
+                        pages: int = 1) -> None:
+        """``pages`` pages from ``page`` for the query of ``generation`` (the model's tasks
+        run it); an answer that comes after a newer query began is dropped."""
         if self.organisation_id is None:
             return
-        request = self._query(skip=page * self.page_size, take=self.page_size,
+        request = self.query(skip=page * self.page_size, take=self.page_size * pages,
                               with_total=with_total)
         try:
             answer = await self.early.answer(request, self._fetch)
@@ -268,21 +266,24 @@ class CustomersModel(QAbstractTableModel):
             if generation == self.generation:
                 self._failed(exc)
             return
+        finally:
+            self._coming.difference_update(range(page + 1, page + pages))
         if generation != self.generation:
             log.debug("dropped a stale page")
             self.stale_pages_dropped += 1
             return
-        self._landed(page, answer.results, answer.total if with_total else None)
+        for n in range(pages):
+            rows = answer.results[n * self.page_size:(n + 1) * self.page_size]
+            if n == 0 or rows:
+                self._landed(page + n, rows, answer.total if with_total else None)
         if self.total and page in {r // self.page_size for r in self._visible}:
             self._fetch_visible()  # the neighbours of what is seen, now
-    def query(self, *, skip: int, take: int, with_total: bool) -> QueryCustomersRequest:
-        """The current query (organisation, search, filter, order): for an export."""
-        return self._query(skip=skip, take=take, with_total=with_total)
 
-    def _query(self, *, skip: int, take: int, with_total: bool,
-               filters: dict[str, str] | None = None, organisation_id: str | None = None
-               ) -> QueryCustomersRequest:
-        """The current query (organisation, search, filter, order) for some of its rows."""
+    def query(self, *, skip: int, take: int, with_total: bool,
+              filters: dict[str, str] | None = None, organisation_id: str | None = None
+              ) -> QueryCustomersRequest:
+        """The current query (organisation, search, filter, order) for some of its rows:
+        for a page, a count (``filters``), an export."""
         return QueryCustomersRequest(
             organisation_id=organisation_id or self.organisation_id, skip=skip, take=take,
             order_by=self.order_by,
@@ -292,11 +293,10 @@ class CustomersModel(QAbstractTableModel):
             filters=filters)
 
     async def position_of(self, customer: Customer) -> int | None:
-        """Where ``customer`` stands in the current query, asked of the server: the
-        customers that sort before it are counted, field by field of the order (the id
-        breaks ties, as on the server; empty values sort first, or last when descending).
-        The caller checks the row it lands on: a customer the query no longer matches is
-        not there."""
+        """Where ``customer`` stands in the current query, asked of the server: those that
+        sort before it are counted, field by field of the order (the id breaks ties, as on
+        the server; empty values sort first, last when descending). The caller checks the
+        row: a customer the query no longer matches is not there."""
         if self.organisation_id is None:
             return None
         keys = [(f.lstrip("-"), f.startswith("-")) for f in self.order_by.split(",") if f]
@@ -314,7 +314,7 @@ class CustomersModel(QAbstractTableModel):
                 counts += [] if descending else [{f"{field}IsNull": "true"}]
                 equal[field] = value
             for extra in counts:
-                answer = await self._fetch(self._query(skip=0, take=0, with_total=True,
+                answer = await self._fetch(self.query(skip=0, take=0, with_total=True,
                                                        filters={**prefix, **extra}))
                 before += answer.total
         return before

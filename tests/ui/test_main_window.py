@@ -7,7 +7,7 @@ import asyncio
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QPushButton
 
 from billie_desktop.api import QueryCustomersRequest, same_id
 from billie_desktop.ui.customer_fields import CUSTOMER_ROLE
@@ -79,6 +79,23 @@ async def test_a_jump_after_a_rest_fetches_at_once(console, wire):
     assert wire.count("GET", "/customers") > before
     rows = await visible(main)
     assert rows and all(rows)
+
+
+async def test_rows_across_two_pages_come_in_one_request_then_their_neighbours(console, wire):
+    """Over HTTP/1.1 two requests at once take two connections, and a new one costs a
+    handshake: rows that straddle two pages are asked for together (issue #24)."""
+    main = await signed_in(console)
+    size = main.model.page_size
+    await asyncio.sleep(0.1)  # at rest
+    sent = len(wire.urls)
+    main.table.scrollTo(main.model.index(3 * size - 5, 0),
+                        QAbstractItemView.ScrollHint.PositionAtTop)  # rows across pages 2, 3
+    rows = await visible(main)
+    assert rows and all(rows)
+    asked = [(int(u.params["skip"]), int(u.params["take"])) for u in wire.urls[sent:]
+             if u.path == "/customers"]
+    assert asked[0] == (2 * size, 2 * size)  # both pages seen, in one request
+    assert sorted(asked[1:]) == [(1 * size, size), (4 * size, size)]  # then either side
 
 
 async def test_ctrl_end_and_page_down_land_on_real_rows_keeping_the_name_column(console):
