@@ -109,7 +109,9 @@ def make_server(options: SandboxOptions, store: Store, log_level: str) -> uvicor
                             lifespan="off", log_config=None, log_level=log_level,
                             access_log=False, server_header=False, date_header=True,
                             timeout_graceful_shutdown=2,
-                            timeout_keep_alive=130)  # Kestrel's KeepAliveTimeout
+                            # 5 s, not Kestrel's 130: idle connections held that long made
+                            # Python under Wine crash in its proactor (the Windows tests)
+                            timeout_keep_alive=5)
     return uvicorn.Server(config)
 
 
