@@ -88,6 +88,7 @@ windows-lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/python -m uv pip compile pyproject.toml --extra dist --python-version 3.11 \
 	  --python-platform x86_64-pc-windows-msvc --generate-hashes --no-header \
+	  --no-emit-package h2 --no-emit-package hpack --no-emit-package hyperframe \
 	  -o packaging/windows/requirements.txt
 	$(BIN)/python -m uv pip compile packaging/windows/requirements-test.in \
 	  -c packaging/windows/requirements.txt --python-version 3.11 \

@@ -119,7 +119,10 @@ def test_the_windows_wheels_are_pinned_by_hash_for_windows():
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     wanted = {re.split(r"[<>=!\[; ]", d)[0].lower() for d in project["dependencies"]}
-    assert wanted <= names, f"not pinned for Windows: {sorted(wanted - names)}"
+    # h2 (HTTP/2) is left out on purpose: with it installed, Python under Wine crashed in
+    # the Windows tests (an access violation, 2 runs in 3); without it the console speaks
+    # HTTP/1.1 there (api/client.py's _http2). Anything else missing is a mistake.
+    assert wanted - {"h2"} <= names, f"not pinned for Windows: {sorted(wanted - names)}"
 
 
 def test_the_msi_writes_the_server_where_the_console_reads_it():

@@ -4,6 +4,7 @@ client's own errors ever come out of send()."""
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import ssl
 
 import httpx
@@ -210,6 +211,8 @@ async def test_an_extra_ca_file_is_trusted(tls_server):
     assert ALPN == ["http/1.1"]  # HTTP/2 offered, HTTP/1.1 agreed: it still works
 
 
+@pytest.mark.skipif(importlib.util.find_spec("h2") is None,
+                    reason="h2 is not in the Windows build (packaging/windows/requirements.txt)")
 async def test_http2_is_offered_over_tls_and_agreed_where_the_server_has_it(tmp_path):
     """The client offers HTTP/2 in the TLS handshake (ALPN), so a server that has it (as
     ServiceStack on Kestrel does) multiplexes every request over one connection (#24)."""
