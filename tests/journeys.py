@@ -4,8 +4,9 @@ each acts on the real windows as a user would and prints what it saw."""
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from billie_desktop.devtools.drive import message_box
 from billie_desktop.ui.tasks import wait_for
 
 if TYPE_CHECKING:  # imported where used: warmed_up checks what the console imported itself
@@ -219,13 +220,6 @@ async def settled_after_restart(console: ConsoleApp) -> None:
     say(f"activity: {cells(window.model.entry(0))[6]}")
     window.close()
     main.close()
-
-
-def message_box() -> Any:
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    return next((w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, QMessageBox) and w.isVisible()), None)
 
 
 async def killed_while_linking(console: ConsoleApp) -> None:

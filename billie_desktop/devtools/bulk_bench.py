@@ -77,12 +77,10 @@ async def measure(url: str) -> dict[str, Any]:
 
 async def _confirmed() -> None:
     """Answers Apply's question as a user does."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
+    from billie_desktop.devtools.drive import message_box
     from billie_desktop.ui.tasks import wait_for
 
-    box = await wait_for(lambda: next((w for w in QApplication.topLevelWidgets() if isinstance(
-        w, QMessageBox) and w.isVisible()), None))
+    box = await wait_for(message_box)
     assert box is not None
     next(b for b in box.buttons() if b.text().startswith("Link ")).click()
 

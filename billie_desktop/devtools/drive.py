@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from billie_desktop.ui.errors import ErrorReporter
 
@@ -21,6 +21,13 @@ if TYPE_CHECKING:
     from billie_desktop.ui.app import ConsoleApp
 
 Journey = Callable[["ConsoleApp"], Awaitable[None]]
+
+
+def message_box() -> QMessageBox | None:
+    """The question on screen, if any (for a journey, the smoke test or a bench to answer
+    as a user would)."""
+    return next((w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.isVisible()), None)
 
 
 def load(spec: str) -> Journey:

@@ -8,9 +8,10 @@ import asyncio
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from billie_desktop.api import MemoryTokenStore
+from billie_desktop.devtools.drive import message_box
 from billie_desktop.sandbox.config import SandboxOptions
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS
 from billie_desktop.sandbox.server import SandboxServer
@@ -87,8 +88,7 @@ async def _link_by_email(main: MainWindow, out: Path) -> None:
     for row in range(6):
         model.setData(model.index(row, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     window.apply_button.click()
-    box = await wait_for(lambda: next((w for w in QApplication.topLevelWidgets() if isinstance(
-        w, QMessageBox) and w.isVisible()), None))
+    box = await wait_for(message_box)
     assert box is not None
     await asyncio.sleep(0.3)
     box.grab().save(str(out / "link-by-email-question.png"))

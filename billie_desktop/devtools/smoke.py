@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from billie_desktop.api import MemoryTokenStore, QueryUserAccountsRequest, same_id
+from billie_desktop.devtools.drive import message_box
 from billie_desktop.sandbox.config import SandboxOptions
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS
 from billie_desktop.ui.app import ConsoleApp
@@ -144,8 +144,7 @@ async def _bulk_link(main: MainWindow) -> None:
         model.setData(model.index(row, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     assert window.apply_button.isEnabled(), "Apply is not enabled"
     window.apply_button.click()
-    box = await wait_for(lambda: next((w for w in QApplication.topLevelWidgets() if isinstance(
-        w, QMessageBox) and w.isVisible()), None))
+    box = await wait_for(message_box)
     assert box is not None  # (wait_for gives what the condition gave once it was true)
     step(f"link by email asks: {box.text().splitlines()[0]!r}")
     next(b for b in box.buttons() if b.text().startswith("Link ")).click()

@@ -44,8 +44,6 @@ from billie_desktop.work.pace import Pace
 from billie_desktop.work.paging import Send
 from billie_desktop.work.undoing import changed_since
 
-REFUSALS_BEFORE_PAUSE = 8  # "not now" answers in a row, the pace at its slowest
-
 
 class LinkRun(QObject):
     """Sends the links for a list of pairs; the window shows what it reports."""
@@ -69,7 +67,6 @@ class LinkRun(QObject):
         self.linker = Linker(send, journal, where)  # each link, and its journal entry
         self.pace = pace or Pace()  # how many links in flight (work/pace.py)
         self._active = 0  # workers running
-        self.refusals = 0  # "not now" answers in a row
         self.run_id = uuid.uuid4().hex  # its entries carry it: Activity undoes a whole run
         self.state = RunState.IDLE
         self.reason = ""
@@ -79,7 +76,6 @@ class LinkRun(QObject):
         self.sent_this_run = 0  # answers received since the last start: for the rate
         self._counts = {o: 0 for o in Outcome}
         self._checked = False  # a cancelled run's lost answers: read back once
-        self.not_sent = 0  # skipped by a cancel, of the pairs Apply queued
         if fresh:
             self._counts[Outcome.READY] = len(pairs)
         else:
@@ -89,7 +85,6 @@ class LinkRun(QObject):
     # --- what the window asks -------------------------------------------------------------
     def start(self) -> None:
         """Queues every ticked pair not yet linked or failed, and starts sending."""
-        self.not_sent = 0
         self._queue.extend(p for p in self.pairs if p.ticked and p.outcome in (
             Outcome.READY, Outcome.SKIPPED))
         for pair in self._queue:
@@ -156,8 +151,8 @@ class LinkRun(QObject):
         c = self._counts
         left = c[Outcome.QUEUED] + c[Outcome.SENDING] + c[Outcome.UNKNOWN]
         return Tally(linked=c[Outcome.LINKED], failed=c[Outcome.FAILED], left=left,
-                     in_flight=c[Outcome.SENDING], not_sent=self.not_sent,
-                     ticked=c[Outcome.LINKED] + c[Outcome.FAILED] + left + self.not_sent)
+                     in_flight=c[Outcome.SENDING], not_sent=c[Outcome.SKIPPED],
+                     ticked=c[Outcome.LINKED] + c[Outcome.FAILED] + left + c[Outcome.SKIPPED])
 
     def counts(self) -> dict[Outcome, int]:
         """How many pairs have each outcome (kept as they change, not counted)."""
@@ -180,7 +175,8 @@ class LinkRun(QObject):
     # --- sending -----------------------------------------------------------------------------
     def _go(self) -> None:
         self._workers = [w for w in self._workers if not w.done()]
-        self.started, self.sent_this_run, self.refusals = time.perf_counter(), 0, 0
+        self.started, self.sent_this_run = time.perf_counter(), 0
+        self.pace.refusals = 0  # (resumed: the server is asked afresh)
         self._change(RunState.RUNNING, "")
         self._spawn()
         self._settle()
@@ -242,7 +238,6 @@ class LinkRun(QObject):
         except BillieError as exc:
             self._answered(pair, Outcome.FAILED, plain_words(exc))
             return
-        self.refusals = 0
         self._answered(pair, Outcome.LINKED, self.tr("Linked"))
         if linked.customer is not None:
             self.linked.emit(linked.customer)
@@ -252,10 +247,9 @@ class LinkRun(QObject):
         after a lost answer still is read back first), the pace slows down; a server that
         keeps refusing pauses the run."""
         self.pace.refused(exc.status, exc.retry_after)
-        self.refusals += 1
         self._set(pair, Outcome.UNKNOWN if was_unknown else Outcome.QUEUED)
         self._queue.appendleft(pair)
-        if self.refusals >= REFUSALS_BEFORE_PAUSE:
+        if self.pace.given_up:
             self._pause_for(self.tr("The server keeps asking to slow down (HTTP {0}). Nothing "
                                     "more is sent until you resume.").format(exc.status))
 
@@ -278,7 +272,6 @@ class LinkRun(QObject):
         for pair in [p for p in self.pairs if p.outcome == Outcome.UNKNOWN]:
             try:
                 if not await self._read_back(pair, self._target(pair)):
-                    self.not_sent += 1
                     self._set(pair, Outcome.SKIPPED,
                               self.tr("Not linked (checked after a lost answer)"))
             except BillieError:
@@ -319,7 +312,6 @@ class LinkRun(QObject):
             self._queue.appendleft(pair)
 
     def _skip(self, pair: Pair) -> None:
-        self.not_sent += 1
         self._set(pair, Outcome.SKIPPED, self.tr("Not sent (cancelled)"))
 
     def _answered(self, pair: Pair, outcome: Outcome, message: str) -> None:
@@ -373,4 +365,3 @@ class LinkRun(QObject):
                 lines.append(f"{pair.customer.full_name} <{pair.customer.email}> -> "
                              f"{pair.account.email}: {pair.message or pair.outcome.value}")
         return "\n".join(lines)
-

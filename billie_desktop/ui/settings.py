@@ -32,6 +32,13 @@ class Settings:
     def _set(self, key: str, value: Any) -> None:
         self._qs.setValue(key, value)
 
+    def _machine(self) -> QSettings:
+        """What IT set for every user at install time: HKLM\\Software\\Billie\\Billie Desktop
+        on Windows, /etc/xdg/Billie/Billie Desktop.conf on Linux (read only)."""
+        return QSettings(str(self._machine_file), QSettings.Format.IniFormat) \
+            if self._machine_file else \
+            QSettings(QSettings.Scope.SystemScope, "Billie", "Billie Desktop")
+
     def sync(self) -> None:
         self._qs.sync()
 
@@ -52,10 +59,7 @@ class Settings:
         # What IT set for every user at install time (the MSI's SERVERURL):
         # HKLM\Software\Billie\Billie Desktop on Windows, /etc/xdg/Billie/Billie Desktop.conf
         # on Linux. Read only; a user's own choice always wins.
-        machine = QSettings(str(self._machine_file), QSettings.Format.IniFormat) \
-            if self._machine_file else \
-            QSettings(QSettings.Scope.SystemScope, "Billie", "Billie Desktop")
-        value = machine.value("sign-in/default-server", "")
+        value = self._machine().value("sign-in/default-server", "")
         return str(value).strip() or None
 
     @property
@@ -65,11 +69,9 @@ class Settings:
         max-in-flight; 1 to 32), for a server that must be spared."""
         from billie_desktop.work.pace import CAP
 
-        machine = QSettings(str(self._machine_file), QSettings.Format.IniFormat) \
-            if self._machine_file else \
-            QSettings(QSettings.Scope.SystemScope, "Billie", "Billie Desktop")
         limits = [CAP]
-        for value in (self._get("network/max-in-flight"), machine.value("network/max-in-flight")):
+        for value in (self._get("network/max-in-flight"),
+                      self._machine().value("network/max-in-flight")):
             with contextlib.suppress(TypeError, ValueError):
                 limits.append(max(1, int(value)))
         return min(limits)

@@ -29,6 +29,7 @@ START = 4
 CAP = 32  # requests at once at most: polite to a shared server (Settings can lower it)
 RISING = 1.5  # an answer this much slower than the fastest lately means a queue...
 RISING_BY = 0.01  # s, ...when it is also this much slower (a millisecond's jitter is not)
+REFUSALS = 8  # "not now" answers in a row, at the slowest, before the work gives up
 NEAR = 0.02  # s: answers this quick (loopback, a LAN) need no more than START in flight
 SLOWING = QT_TRANSLATE_NOOP("Pace", "the server's answers are slowing")
 ASKED_TO_WAIT = QT_TRANSLATE_NOOP("Pace", "the server asked to wait {0:.0f} s (HTTP {1})")
@@ -46,6 +47,7 @@ class Pace:
         self.reason = ""  # why it last slowed down ("" once it has grown back): a text
         self.reason_args: tuple[object, ...] = ()  # above, and what fills it in
         self._calm = 0  # answers to see before it may slow down again (one round trip)
+        self.refusals = 0  # "not now" answers in a row (an answer resets it)
 
     @property
     def allowed(self) -> int:
@@ -57,6 +59,7 @@ class Pace:
         fastest = self.fastest = seconds if self.fastest is None else min(
             seconds, self.fastest * 1.01)  # (creeps up: an old best does not rule for ever)
         self._calm = max(0, self._calm - 1)
+        self.refusals = 0
         if seconds > fastest * RISING and seconds - fastest > RISING_BY:
             self._slow(0.75, SLOWING)
             return
@@ -69,10 +72,16 @@ class Pace:
 
     def refused(self, status: int | None, retry_after: float | None) -> None:
         """The server said "not now" (429 Too Many Requests, 503 Unavailable)."""
+        self.refusals += 1
         wait = retry_after if retry_after is not None else 1.0
         self.not_before = max(self.not_before, time.monotonic() + wait)
         self._calm = 0  # (each refusal counts)
         self._slow(0.5, ASKED_TO_WAIT if retry_after is not None else BUSY, (wait, status))
+
+    @property
+    def given_up(self) -> bool:
+        """The server keeps saying "not now": the work should stop asking (and say so)."""
+        return self.refusals >= REFUSALS
 
     def timed_out(self) -> None:
         self._slow(0.5, TOO_LONG)

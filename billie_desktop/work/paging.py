@@ -17,7 +17,6 @@ if TYPE_CHECKING:  # (the console imports this module before the client: see dro
 
 MAX_TAKE = 500  # rows a page: ServiceStack AutoQuery's usual MaxLimit, and the sandbox's
 IN_FLIGHT = 4  # requests at once where nothing adapts it (bulk work does: work/pace.py)
-REFUSALS = 8  # "not now" answers in a row before a page is given up on
 
 Send = Callable[["Request[Any]"], Awaitable[Any]]  # Session.send, or a client's
 
@@ -106,7 +105,7 @@ async def all_pages(send: Send, what: str, request: Callable[[int, bool], Reques
     progress(state)
     skips = deque(range(MAX_TAKE, total, MAX_TAKE))
     workers: list[asyncio.Task[None]] = []
-    live = refusals = 0
+    live = 0
 
     def spawn() -> None:
         """Workers up to what the pace allows; one beyond it stops after its page."""
@@ -116,7 +115,7 @@ async def all_pages(send: Send, what: str, request: Callable[[int, bool], Reques
             workers.append(asyncio.ensure_future(worker()))
 
     async def worker() -> None:
-        nonlocal live, refusals
+        nonlocal live
         try:
             while skips and live <= pace.allowed:
                 await pace.wait_turn()  # the server's Retry-After
@@ -128,15 +127,13 @@ async def all_pages(send: Send, what: str, request: Callable[[int, bool], Reques
                 try:
                     page = await send(request(skip, False))
                 except ServerError as exc:
-                    if not exc.busy or refusals >= REFUSALS:
+                    if not exc.busy or pace.given_up:
                         raise
-                    refusals += 1
                     pace.refused(exc.status, exc.retry_after)
                     skips.appendleft(skip)
                     continue
                 finally:
                     state.in_flight -= 1
-                refusals = 0
                 pace.answered(time.monotonic() - sent)
                 take_in(page)
                 state.pages_done += 1

@@ -16,7 +16,8 @@ from billie_desktop.sandbox.config import AUTH_MODES
 from billie_desktop.ui.run_state import RunState
 from billie_desktop.work.journal import Filters
 from tests.ui.conftest import signed_in, until
-from tests.ui.test_link_dialog import free_account, message_box, open_for
+from tests.ui.test_link_dialog import free_account, open_for
+from tests.ui.test_stopping import answer
 
 UNLINKS = "DELETE /customers/"
 
@@ -24,13 +25,6 @@ UNLINKS = "DELETE /customers/"
 def sent(sandbox, prefix: str) -> int:
     counts = httpx.get(f"{sandbox.url}/sandbox/requests").json()["counts"]
     return sum(v for k, v in counts.items() if k.startswith(prefix))
-
-
-async def answer(text: str) -> str:
-    box = await until(message_box)
-    asked = box.text()
-    next(b for b in box.buttons() if b.text() == text).click()
-    return asked
 
 
 async def linked_by_dialog(main, *, replace: bool = False):
