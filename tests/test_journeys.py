@@ -106,8 +106,10 @@ def test_a_console_killed_mid_link_is_settled_at_the_next_start(tmp_path):
             http.post("/auth/credentials", json={"userName": MANAGER,
                                                  "password": PASSWORD})
             for _ in range(50):
-                customer = http.get(f"/customers/{row['customer_id']}", params={
-                    "organisationId": row["organisation_id"]}).json()["customer"]
+                answer = http.get(f"/customers/{row['customer_id']}", params={
+                    "organisationId": row["organisation_id"]})
+                assert answer.status_code == 200, (answer.status_code, answer.text[:300])
+                customer = answer.json()["customer"]
                 if customer.get("userAccountId"):
                     break
                 time.sleep(0.1)

@@ -121,7 +121,7 @@ def test_the_windows_wheels_are_pinned_by_hash_for_windows():
     wanted = {re.split(r"[<>=!\[; ]", d)[0].lower() for d in project["dependencies"]}
     # h2 (HTTP/2) is left out on purpose: with it installed, Python under Wine crashed in
     # the Windows tests (an access violation, 2 runs in 3); without it the console speaks
-    # HTTP/1.1 there (api/client.py's _http2). Anything else missing is a mistake.
+    # HTTP/1.1 there (api/transport.py's http2_offered). Anything else missing is a mistake.
     assert wanted - {"h2"} <= names, f"not pinned for Windows: {sorted(wanted - names)}"
 
 

@@ -24,6 +24,7 @@ import asyncio
 import logging
 import re
 import time
+from collections.abc import Callable
 from types import TracebackType
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -53,8 +54,10 @@ from billie_desktop.api.errors import (
 from billie_desktop.api.session import ClientSession, SessionStyle
 from billie_desktop.api.tokens import MemoryTokenStore, StoredSession, TokenStore
 from billie_desktop.api.transport import (
+    KEEP_ALIVE,
     RetryPolicy,
     check_base_url,
+    http2_offered,
     never_reached_server,
     ssl_context,
     transport_error,
@@ -95,7 +98,7 @@ class BillieClient:
         self._http = http_client or httpx.AsyncClient(
             timeout=timeout if timeout is not None else DEFAULT_TIMEOUT,
             verify=ssl_context(ca_file), follow_redirects=False,
-            http2=_http2(self.base_url), limits=KEEP_ALIVE,
+            http2=http2_offered(self.base_url), limits=KEEP_ALIVE,
             headers={"Accept": "application/json",
                      "User-Agent": f"BillieDesktop/{__version__}"})
         self.session = ClientSession()
@@ -167,9 +170,12 @@ class BillieClient:
             self._forget_session()
             await asyncio.to_thread(self.token_store.clear, self.base_url)
 
-    async def resume(self) -> AuthenticateResponse | None:
+    async def resume(self, restored: Callable[[str], None] | None = None
+                     ) -> AuthenticateResponse | None:
         """Resumes a remembered session without the password; None when there is none or
-        it can no longer be used (then it is forgotten)."""
+        it can no longer be used (then it is forgotten). ``restored(user_name)`` is called
+        once requests can go with the session, before the server has confirmed it: what
+        the caller will ask next can go with the confirmation (a round trip saved)."""
         stored = await asyncio.to_thread(self.token_store.load, self.base_url)
         if stored is None:
             return None
@@ -181,6 +187,8 @@ class BillieClient:
         try:
             if stored.style == SessionStyle.JWT_BODY:
                 await self._renew(self.session.generation)
+            if restored is not None:
+                restored(stored.user_name)
             me = await self.who_am_i()
         except BillieError as exc:
             if isinstance(exc, NotSignedInError) or exc.status in (400, 401, 403):
@@ -368,23 +376,6 @@ class BillieClient:
         log.info("%s %s %d %.0f ms", request.verb, template, response.status_code,
                  (time.perf_counter() - started) * 1000)
         return response
-
-# Connections kept for reuse: as many as bulk work keeps in flight (work/pace.py), each
-# for 30 s once idle (httpx's 5 s made a pause of a few seconds cost a new connection, a
-# round trip more, over a slow link), below the 60 s after which NATs and load balancers
-# drop idle connections without a word.
-KEEP_ALIVE = httpx.Limits(max_connections=100, max_keepalive_connections=32,
-                          keepalive_expiry=30.0)
-
-
-def _http2(base_url: str) -> bool:
-    """HTTP/2 where a server can offer it (over TLS: ServiceStack on Kestrel does), so that
-    many requests share one connection; HTTP/1.1 stays as it was. Not over plain http
-    (the sandbox, loopback), where it would only cost importing it (~8 ms)."""
-    import importlib.util
-
-    return base_url.startswith("https://") and importlib.util.find_spec("h2") is not None
-
 
 class _Logout(Request[AuthenticateResponse]):
     verb = "POST"

@@ -101,3 +101,20 @@ def transport_error(exc: httpx.HTTPError, host: str) -> BillieError:
         return CannotConnectError(f"Cannot reach {host}. Check your network connection and "
                                   "the server address.")
     return TransportError(f"The connection to {host} was interrupted. Try again.")
+
+
+# Connections kept for reuse: as many as bulk work keeps in flight (work/pace.py), each
+# for 30 s once idle (httpx's 5 s made a pause of a few seconds cost a new connection, a
+# round trip more, over a slow link), below the 60 s after which NATs and load balancers
+# drop idle connections without a word.
+KEEP_ALIVE = httpx.Limits(max_connections=100, max_keepalive_connections=32,
+                          keepalive_expiry=30.0)
+
+
+def http2_offered(base_url: str) -> bool:
+    """HTTP/2 where a server can offer it (over TLS: ServiceStack on Kestrel does), so that
+    many requests share one connection; HTTP/1.1 stays as it was. Not over plain http
+    (the sandbox, loopback), where it would only cost importing it (~8 ms)."""
+    import importlib.util
+
+    return base_url.startswith("https://") and importlib.util.find_spec("h2") is not None

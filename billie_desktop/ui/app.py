@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # the client and the main window are imported after the first
     from billie_desktop.sandbox.config import SandboxOptions
     from billie_desktop.sandbox.demo import DemoSignIns
     from billie_desktop.sandbox.server import SandboxServer
+    from billie_desktop.ui.customer_fields import FirstPage
     from billie_desktop.ui.main_window import MainWindow
     from billie_desktop.ui.session import Session
     from billie_desktop.ui.sign_in_window import SignInWindow
@@ -270,28 +271,33 @@ class ConsoleApp(QObject):
         """The main window of the session remembered for ``server``, through ``client``,
         once it has its customers; False when there is none to resume (or it is not a
         manager's), and the client is closed."""
-        from billie_desktop.api import BillieError, QueryOrganisationsRequest
+        from billie_desktop.api import BillieError
+        from billie_desktop.ui.asked_ahead import AskedAhead
         from billie_desktop.ui.session import Session
 
         # The server's metadata is read while the session resumes (as a sign-in reads it
-        # before signing in): a round trip less on the way to the customers.
+        # before signing in), and the organisations and first page are asked meanwhile.
         discovering = asyncio.ensure_future(client.discover())
+        ahead = AskedAhead(client, self.settings, server, sandbox=server == self.sandbox_url,
+                           page_size=self.page_size)
         try:
-            me = await client.resume()
+            me = await client.resume(ahead.restored)
         except BillieError as exc:
             log.info("could not resume the remembered session: %s", type(exc).__name__)
             me = None
+        except BaseException:
+            ahead.drop()
+            raise
         session = None if me is None else Session.of_manager(
             client, me, server, remember=True, discovery=None, sandbox_url=self.sandbox_url)
         if session is None or self.stage is not Stage.RESUMING:
             drop(discovering)
+            ahead.drop()
             await client.close()  # nothing to resume, not a manager's, or signed in meanwhile
             return self.stage is not Stage.RESUMING
-        # Asked now, answered while the main window is imported and built.
-        organisations = asyncio.ensure_future(client.send(QueryOrganisationsRequest()))
         with contextlib.suppress(BillieError):
             session.discovery = await discovering
-        window = self.open_main(session, organisations, shown=False)
+        window = self.open_main(session, ahead.organisations, ahead.first_page, shown=False)
         await window.area.until_filled(FILLED_LIMIT)
         if self.main_window is window:  # (not signed out meanwhile)
             self._put_up(window)
@@ -318,8 +324,8 @@ class ConsoleApp(QObject):
 
     def open_main(self, session: Session,
                   organisations: Awaitable[QueryOrganisationsResponse] | None = None,
-                  *, shown: bool = True) -> MainWindow:
-        """``organisations``: the caller's organisations, already asked for. ``shown``:
+                  first_page: FirstPage | None = None, *, shown: bool = True) -> MainWindow:
+        """``organisations``, ``first_page``: already asked for by the caller. ``shown``:
         False for a window the caller puts up itself (``_put_up``) once it is filled."""
         from billie_desktop.ui.main_window import MainWindow
 
@@ -335,7 +341,7 @@ class ConsoleApp(QObject):
         self.main_opened.emit(window)
         if session.remember and self.remember_warning:
             window.statusBar().showMessage(self.remember_warning, 20_000)
-        self.tasks.run("main", window.start(organisations))
+        self.tasks.run("main", window.start(organisations, first_page))
         if shown:
             self._put_up(window)
         settle()  # (the main window may have been imported just now: see warm_up.py)

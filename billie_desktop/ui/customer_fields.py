@@ -3,6 +3,7 @@ work/columns.py), the list's states and its link filter."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import functools
 from enum import StrEnum
@@ -10,10 +11,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 
-from billie_desktop.api import Customer
-from billie_desktop.work.columns import COLUMNS, LINKED
+from billie_desktop.api import Customer, QueryCustomersRequest, QueryCustomersResponse
+from billie_desktop.work.columns import COLUMNS, LINKED, NAME
 
 CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 1
+# a list's first page, asked for before the list exists: the request and its answer
+FirstPage = tuple[QueryCustomersRequest, "asyncio.Future[QueryCustomersResponse]"]
 
 
 def local_date(value: Any) -> str:
@@ -53,6 +56,20 @@ class LinkFilter(StrEnum):
     ALL = "all"
     NOT_LINKED = "not-linked"
     LINKED = "linked"
+
+
+def customers_query(organisation_id: str | None, *, skip: int, take: int, with_total: bool,
+                    order_by: str = COLUMNS[NAME].order_by, search: str = "",
+                    link_filter: LinkFilter = LinkFilter.ALL,
+                    filters: dict[str, str] | None = None) -> QueryCustomersRequest:
+    """The customers list's query for some of its rows: by default, a new list's (by name,
+    no search, every customer), which a remembered start asks for before the list exists."""
+    return QueryCustomersRequest(
+        organisation_id=organisation_id, skip=skip, take=take, order_by=order_by,
+        search=search or None, include="Total" if with_total else None,
+        user_account_id_is_null=link_filter == LinkFilter.NOT_LINKED or None,
+        user_account_id_is_not_null=link_filter == LinkFilter.LINKED or None,
+        filters=filters)
 
 
 class ListState(StrEnum):

@@ -39,6 +39,7 @@ from billie_desktop.ui.customer_fields import (
     CUSTOMER_ROLE,
     LinkFilter,
     ListState,
+    customers_query,
     display,
     sort_value,
 )
@@ -284,13 +285,10 @@ class CustomersModel(QAbstractTableModel):
               ) -> QueryCustomersRequest:
         """The current query (organisation, search, filter, order) for some of its rows:
         for a page, a count (``filters``), an export."""
-        return QueryCustomersRequest(
-            organisation_id=organisation_id or self.organisation_id, skip=skip, take=take,
-            order_by=self.order_by,
-            search=self.search or None, include="Total" if with_total else None,
-            user_account_id_is_null=self.link_filter == LinkFilter.NOT_LINKED or None,
-            user_account_id_is_not_null=self.link_filter == LinkFilter.LINKED or None,
-            filters=filters)
+        return customers_query(organisation_id or self.organisation_id, skip=skip, take=take,
+                               with_total=with_total, order_by=self.order_by,
+                               search=self.search, link_filter=self.link_filter,
+                               filters=filters)
 
     async def position_of(self, customer: Customer) -> int | None:
         """Where ``customer`` stands in the current query, asked of the server: those that

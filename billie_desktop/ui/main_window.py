@@ -23,7 +23,7 @@ from billie_desktop.api import (
     same_id,
 )
 from billie_desktop.ui.account_names import AccountNames
-from billie_desktop.ui.customer_fields import ListState
+from billie_desktop.ui.customer_fields import FirstPage, ListState
 from billie_desktop.ui.customers_model import CustomersModel
 from billie_desktop.ui.detail_pane import DetailPane
 from billie_desktop.ui.export_entry import CustomerExport
@@ -150,9 +150,10 @@ class MainWindow(QMainWindow):
         self.organisation.currentIndexChanged.connect(self._organisation_changed)
 
     # --- start --------------------------------------------------------------------------------
-    async def start(self, asked: Awaitable[QueryOrganisationsResponse] | None = None
-                    ) -> None:
-        """Loads the organisations (or takes those ``asked`` for) and selects the last."""
+    async def start(self, asked: Awaitable[QueryOrganisationsResponse] | None = None,
+                    first_page: FirstPage | None = None) -> None:
+        """Loads the organisations (or takes those ``asked`` for) and selects the last
+        (whose ``first_page`` may have been asked for too)."""
         self.area.show_state(ListState.LOADING, self.tr("Loading your organisations…"))
         form = Form(inputs=(self.organisation, self.search), busy=self.page_busy)
 
@@ -169,7 +170,9 @@ class MainWindow(QMainWindow):
             return await self.session.send(QueryOrganisationsRequest())
 
         last = self.settings.last_organisation(self.session.place)
-        if last:  # its customers come with the organisations
+        if first_page is not None:
+            self.model.early.take(*first_page)
+        elif last:  # its customers come with the organisations
             self.model.ask_early(last)
         response = await run_operation(form, organisations(), on_error=show)
         if response is None:

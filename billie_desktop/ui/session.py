@@ -27,6 +27,12 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound=BaseModel)
 
 
+def place_of(server: str, user_name: str, *, sandbox: bool) -> str:
+    """``Session.place``, known before the session is (a remembered start asks for its
+    first page meanwhile)."""
+    return f"{'sandbox' if sandbox else server}|{user_name.lower()}"
+
+
 class Session(QObject):
     reauthentication_needed = Signal()
     reauthenticated = Signal()
@@ -75,7 +81,7 @@ class Session(QObject):
     def place(self) -> str:
         """Where preferences about this session are kept: the server (any embedded
         sandbox counts as one) and the user, so two managers on one desktop keep theirs."""
-        return f"{'sandbox' if self.sandbox else self.server_label}|{self.user_name.lower()}"
+        return place_of(self.server_label, self.user_name, sandbox=self.sandbox)
 
     @property
     def user_name(self) -> str:

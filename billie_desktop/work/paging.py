@@ -55,6 +55,11 @@ class EarlyAnswer(Generic[Q, A]):
         self.forget()
         self._early = (request, asyncio.ensure_future(send(request)))
 
+    def take(self, request: Q, answer: asyncio.Future[A]) -> None:
+        """``request``, asked early by somebody else (a remembered start)."""
+        self.forget()
+        self._early = (request, answer)
+
     def answer(self, request: Q, send: Callable[[Q], Awaitable[A]]) -> Awaitable[A]:
         """The early answer when ``request`` is what was asked early, else ``send``'s."""
         early, self._early = self._early, None

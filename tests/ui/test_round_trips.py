@@ -88,6 +88,49 @@ async def test_signing_in_waits_for_two_round_trips_to_the_customers(settings, s
             await client.close()
 
 
+async def test_a_remembered_start_waits_for_one_round_trip_to_the_customers(
+        settings, sandbox_factory, tmp_path):
+    """The resumed session's confirmation (``GET /auth``), the metadata, the organisations
+    and the first page of the one shown last go together: one wait. The confirmation does
+    not hold the others back; if it fails they are dropped (test_sign_in's "expired")."""
+    sandbox = sandbox_factory(customers=300, latency=0.2)
+    timeline = Timeline()
+    clients: list[BillieClient] = []
+
+    def factory(url: str) -> BillieClient:
+        http = httpx.AsyncClient(event_hooks={"request": [timeline.request],
+                                              "response": [timeline.response]}, timeout=10)
+        clients.append(BillieClient(url, http_client=http, token_store=store,
+                                    close_http=True))
+        return clients[-1]
+
+    store = MemoryTokenStore()
+    consoles = [ConsoleApp(settings, store, client_factory=factory, sandbox_url=sandbox.url,
+                           demo=DEMO_SIGN_INS, page_size=50,
+                           journal_path=tmp_path / "activity.sqlite3") for _ in range(2)]
+    try:
+        await consoles[0].start()
+        window = await until(lambda: consoles[0].sign_in_window)
+        window.user_name.setText(DEMO_SIGN_INS.manager)
+        window.password.setText(PASSWORD)
+        window.remember.setChecked(True)
+        await window.sign_in()
+        await until(lambda: consoles[0].main_window.model.state == "ready")
+        await consoles[0].main_window.model.wait_idle()
+        started = time.perf_counter()
+        await consoles[1].start()  # a remembered start
+        main = consoles[1].main_window
+        assert main is not None and main.model.state == "ready"
+        waits, seen = timeline.round_trips(started, "/customers")
+        assert waits == 1, seen
+        assert sum("/customers" in line for line in seen) == 1, seen  # asked once
+    finally:
+        for console in consoles:
+            await console.close()
+        for client in clients:
+            await client.close()
+
+
 def test_the_timeline_counts_waits_one_after_another():
     timeline = Timeline()
     timeline.spans = [("POST", "/auth", 0.0, 1.0), ("GET", "/types/metadata", 0.0, 1.0),
