@@ -1,10 +1,13 @@
 """The WHERE clause of a customers query, and how to run it fast at 100,000 rows.
 
 A search is one ``LIKE '%word%'`` per word over ``search_text`` (names, email, phone as
-written and as digits, licence number). Two ways to find a page of matches, same rows:
+written and as digits, licence number). Three ways to find a page of matches, same rows:
 
-- through the covering search index: every match is found, then the matches are sorted
-  (cheap when few match; 190 ms when a word like "a" matches almost all 100,000);
+- through the trigram index (FTS5): the customers holding every word of 3 characters or
+  more are looked up and tested (cheap when few hold them: 7 ms to count "smith"'s 2,220
+  where scanning takes 17-20);
+- through the covering search index: every row's search_text is tested, then the matches
+  are sorted (for short words, which have no trigram);
 - walking the sort order's index and testing each row until the page is full (cheap when
   most rows match: 2 ms for "a"; dear when few do, since it may test every row).
 
@@ -17,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 COUNTS_KEPT = 256
+TRIGRAM = 3  # characters: a word this long is found through the trigram index
 
 
 def search_text(row: Sequence[Any]) -> str:
@@ -36,6 +40,26 @@ def search_words(search: str | None) -> list[str]:
     return (search or "").replace(",", " ").split()
 
 
+def search_terms(search: str | None) -> list[str]:
+    """What each word looks for in ``search_text``: lower-case, and a phone number typed
+    as +61... looked for as its digits after the country code."""
+    terms = []
+    for word in search_words(search):
+        digits = "".join(c for c in word if c.isdigit())
+        terms.append(digits.removeprefix("61") if word.startswith("+61") and digits
+                     else word.lower())
+    return terms
+
+
+def trigram_match(search: str | None) -> str | None:
+    """The FTS5 trigram MATCH for the words of ``search`` long enough to have a trigram
+    (3 characters): each as a phrase, which the trigram tokenizer matches as a substring.
+    None when no word is: shorter words are only found by ``LIKE``."""
+    phrases = ['"' + term.replace('"', '""') + '"' for term in search_terms(search)
+               if len(term) >= TRIGRAM]
+    return " AND ".join(phrases) or None
+
+
 def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -46,11 +70,7 @@ def where_clause(organisation_id: str, search: str | None,
     'ends', 'null', 'not-null', '>', '<'."""
     where = ["organisation_id = ?"]
     args: list[Any] = [organisation_id]
-    for word in search_words(search):
-        term = word.lower()
-        digits = "".join(c for c in word if c.isdigit())
-        if word.startswith("+61") and digits:
-            term = digits.removeprefix("61")
+    for term in search_terms(search):
         where.append("search_text LIKE ? ESCAPE '\\'")
         args.append(f"%{escape_like(term)}%")
     for column, operator, value in filters:

@@ -28,6 +28,7 @@ from billie_desktop.sandbox.customer_query import (
     escape_like,
     search_text,
     search_words,
+    trigram_match,
     walk_the_sort_index,
     where_clause,
 )
@@ -35,8 +36,17 @@ from billie_desktop.sandbox.wire import new_guid
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "4"  # a database of another version is seeded again (3: suburb, postcode
-# and national phone numbers in search_text; 4: user_accounts.customer_id)
+# The customers whose search_text holds every trigram-long word (then tested by LIKE, so
+# that the trigram index only narrows what is tested: the rows found are LIKE's).
+_CANDIDATES = ("rowid IN (SELECT rowid FROM customers_search "
+               "WHERE customers_search MATCH ?)")
+# A candidate looked up by rowid costs about as much as this many rows of the covering
+# search index scanned (measured: 1.5 us against 0.17 us).
+LOOKUP_COST = 8
+
+SCHEMA_VERSION = "5"  # a database of another version is seeded again (3: suburb, postcode
+# and national phone numbers in search_text; 4: user_accounts.customer_id; 5: the trigram
+# index of search_text)
 
 # wire name -> column, for every Customer field that can be sorted or filtered on.
 CUSTOMER_FIELDS = {
@@ -86,6 +96,25 @@ END;
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY, login_id TEXT NOT NULL REFERENCES logins(id),
     expires REAL NOT NULL, permanent INTEGER NOT NULL);
+"""
+
+
+# Search's trigram index (FTS5): which customers hold a word of 3 characters or more,
+# without reading every search_text. It indexes customers.search_text by rowid (an external
+# content table, kept by these triggers): the database is never VACUUMed, which could
+# renumber rowids. A SQLite without FTS5 or its trigram tokenizer searches by LIKE alone.
+_TRIGRAMS = """
+CREATE VIRTUAL TABLE IF NOT EXISTS customers_search USING fts5(
+    search_text, content='customers', content_rowid='rowid', tokenize='trigram');
+CREATE TRIGGER IF NOT EXISTS tr_customers_search_insert AFTER INSERT ON customers BEGIN
+    INSERT INTO customers_search(rowid, search_text) VALUES (NEW.rowid, NEW.search_text);
+END;
+CREATE TRIGGER IF NOT EXISTS tr_customers_search_update AFTER UPDATE OF search_text
+ON customers BEGIN
+    INSERT INTO customers_search(customers_search, rowid, search_text)
+        VALUES ('delete', OLD.rowid, OLD.search_text);
+    INSERT INTO customers_search(rowid, search_text) VALUES (NEW.rowid, NEW.search_text);
+END;
 """
 
 
@@ -147,6 +176,12 @@ class Store:
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA foreign_keys=ON")
         db.executescript(_SCHEMA)
+        try:
+            db.executescript(_TRIGRAMS)
+            self.trigrams = True
+        except sqlite3.OperationalError as exc:  # no fts5, or no trigram tokenizer
+            log.warning("search without a trigram index: %s", exc)
+            self.trigrams = False
         return db
 
     def _delete_files(self) -> None:
@@ -301,8 +336,13 @@ class Store:
         sql_where, args = where_clause(organisation_id, search, filters)
         source, total = "customers", None
         if search_words(search):
-            total = self._matches(sql_where, args)
-            if not walk_the_sort_index(total, self._size(organisation_id), skip, take):
+            match = trigram_match(search) if self.trigrams else None
+            total = self._matches(organisation_id, sql_where, args, match)
+            if walk_the_sort_index(total, self._size(organisation_id), skip, take):
+                pass  # (the sort order's index, each row tested)
+            elif match is not None:  # the trigram index's few candidates, each tested
+                sql_where, args = f"{_CANDIDATES} AND +{sql_where}", [match, *args]
+            else:
                 source = "customers INDEXED BY ix_customers_search"
         elif include_total:
             total = int(self.db.execute(f"SELECT COUNT(*) FROM customers WHERE {sql_where}",
@@ -317,14 +357,24 @@ class Store:
             [*args, take, skip]).fetchall()
         return rows, total if include_total else None
 
-    def _matches(self, sql_where: str, args: list[Any]) -> int:
-        """How many customers a search matches (through the covering search index)."""
+    def _matches(self, organisation_id: str, sql_where: str, args: list[Any],
+                 match: str | None) -> int:
+        """How many customers a search matches: through the trigram index when it names
+        few candidates (each then tested), else through the covering search index."""
         count = self._counts.get(sql_where, args)
-        if count is None:
-            count = int(self.db.execute(
-                f"SELECT COUNT(*) FROM customers INDEXED BY ix_customers_search "
-                f"WHERE {sql_where}", args).fetchone()[0])
-            self._counts.put(sql_where, args, count)
+        if count is not None:
+            return count
+        query = f"SELECT COUNT(*) FROM customers INDEXED BY ix_customers_search " \
+                f"WHERE {sql_where}", args
+        if match is not None:  # all organisations' candidates: a bound, and cheap to count
+            candidates = int(self.db.execute(
+                "SELECT COUNT(*) FROM customers_search WHERE customers_search MATCH ?",
+                [match]).fetchone()[0])
+            if candidates * LOOKUP_COST < self._size(organisation_id):
+                query = f"SELECT COUNT(*) FROM customers WHERE {_CANDIDATES} AND " \
+                        f"+{sql_where}", [match, *args]
+        count = int(self.db.execute(*query).fetchone()[0])
+        self._counts.put(sql_where, args, count)
         return count
 
     def _size(self, organisation_id: str) -> int:

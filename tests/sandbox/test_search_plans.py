@@ -1,5 +1,5 @@
-"""The sandbox finds a page of search matches one of two ways (sandbox/customer_query.py):
-both must give exactly the same rows and totals, whatever the words, order and page."""
+"""The sandbox finds a page of search matches one of three ways (sandbox/customer_query.py):
+all must give exactly the same rows and totals, whatever the words, order and page."""
 
 from __future__ import annotations
 
@@ -21,9 +21,13 @@ def org_of(store):
     return store.db.execute("SELECT id FROM organisations ORDER BY name").fetchone()[0]
 
 
-def page(store, monkeypatch, walk, **query):
+def page(store, monkeypatch, how, **query):
+    """``how``: "walk" (the sort order's index), "trigrams" (the trigram index, whenever a
+    word is long enough) or "scan" (the covering search index)."""
     store._counts.forget()
-    monkeypatch.setattr(store_module, "walk_the_sort_index", lambda *a: walk)
+    monkeypatch.setattr(store_module, "walk_the_sort_index", lambda *a: how == "walk")
+    monkeypatch.setattr(store_module, "LOOKUP_COST", 0)  # (the trigrams, however many)
+    monkeypatch.setattr(store, "trigrams", how != "scan")
     rows, total = store.query_customers(org_of(store), include_total=True, **query)
     return [r["id"] for r in rows], total
 
@@ -33,15 +37,49 @@ ORDERS = [[("last_name", False), ("first_name", False)], [("email", True)],
 
 
 @pytest.mark.parametrize("search", ["a", "e", ".com", "smith", "sofia smith", "04", "zzzz",
-                                    "100%", "o_n"])
+                                    "100%", "o_n", "o'b", 'o"b', "+61 4", "0412", "SMITH a"])
 @pytest.mark.parametrize("order", ORDERS, ids=lambda o: o[0][0])
-def test_walking_the_sort_index_finds_what_the_search_index_finds(store, monkeypatch,
-                                                                 search, order):
+def test_every_way_of_searching_finds_the_same_rows(store, monkeypatch, search, order):
     for skip in (0, 150, 2900):
         query = dict(skip=skip, take=100, order=order, search=search, filters=[])
-        walked = page(store, monkeypatch, True, **query)
-        indexed = page(store, monkeypatch, False, **query)
-        assert walked == indexed, (search, order, skip)
+        walked = page(store, monkeypatch, "walk", **query)
+        assert page(store, monkeypatch, "trigrams", **query) == walked, (search, order, skip)
+        assert page(store, monkeypatch, "scan", **query) == walked, (search, order, skip)
+
+
+def statements(store, search):
+    seen: list[str] = []
+    store._counts.forget()
+    store.db.set_trace_callback(seen.append)
+    try:
+        store.query_customers(org_of(store), skip=0, take=50, order=ORDERS[0], search=search,
+                              filters=[], include_total=True)
+    finally:
+        store.db.set_trace_callback(None)
+    return " ".join(seen)
+
+
+def test_a_rare_word_is_found_through_the_trigram_index_and_a_short_one_is_not(store):
+    assert store.trigrams  # (this SQLite has FTS5's trigram tokenizer)
+    assert "customers_search MATCH" in statements(store, "olivia nguyen")
+    assert "customers_search MATCH" not in statements(store, "a")
+
+
+def test_the_trigram_index_follows_a_changed_search_text(store):
+    org = org_of(store)
+    [(customer, text)] = store.db.execute(
+        "SELECT id, search_text FROM customers WHERE organisation_id = ? LIMIT 1", (org,))
+    query = dict(skip=0, take=10, order=ORDERS[0], filters=[], include_total=True)
+    try:
+        store.db.execute("UPDATE customers SET search_text = ? WHERE id = ?",
+                         (text + " quokkaberg", customer))
+        store._counts.forget()
+        rows, total = store.query_customers(org, search="quokkaberg", **query)
+        assert [r["id"] for r in rows] == [customer] and total == 1
+    finally:
+        store.db.execute("UPDATE customers SET search_text = ? WHERE id = ?", (text, customer))
+    store._counts.forget()
+    assert store.query_customers(org, search="quokkaberg", **query) == ([], 0)
 
 
 def test_a_link_forgets_the_counts(store):
