@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -134,10 +135,16 @@ class SafeTokenStore:
     one, and falls back to memory (this session only) for good the first time the
     keyring fails in any way; ``warning`` then says so, for the window to show."""
 
-    def __init__(self, primary: TokenStore | None = None, warning: str | None = None) -> None:
+    def __init__(self, primary: TokenStore | None = None, warning: str | None = None, *,
+                 may_hold: Callable[[str], bool] | None = None) -> None:
+        """``may_hold(server)``: whether the keyring may hold a session for ``server`` from
+        an earlier start; when not, forgetting it asks the keyring nothing (asking may
+        raise the desktop's "unlock" or "new keyring" prompt)."""
         self.primary = primary
         self.warning = warning
         self.memory = MemoryTokenStore()
+        self.may_hold = may_hold or (lambda server: True)
+        self._saved: set[str] = set()  # servers whose session this process kept there
 
     def use(self, choice: TokenStoreChoice) -> None:
         """The keyring probe's answer. It may come after the user has signed in with
@@ -175,6 +182,7 @@ class SafeTokenStore:
         if self.primary is not None:
             try:
                 self.primary.save(server, session)
+                self._saved.add(server)
                 return
             except Exception as exc:
                 self._failed("write to", exc)
@@ -182,7 +190,9 @@ class SafeTokenStore:
 
     def clear(self, server: str) -> None:
         self.memory.clear(server)
-        if self.primary is not None:
+        held = server in self._saved or self.may_hold(server)
+        self._saved.discard(server)
+        if self.primary is not None and held:
             try:
                 self.primary.clear(server)
             except Exception as exc:
@@ -229,14 +239,16 @@ def probe_keyring(server: str | None = None) -> TokenStoreChoice:
     secure one answers; otherwise memory, with the warning to show. ``server``: the one
     whose remembered session this start will resume; what the keyring holds for it is read
     now, as the probe's question, and is the store's first answer (a Secret Service read
-    of a stored secret is ~17 ms of D-Bus and key exchange, here off the critical path)."""
+    of a stored secret is ~17 ms of D-Bus and key exchange, here off the critical path).
+    With no ``server`` nothing is read: a read may raise the desktop's "unlock" or "new
+    keyring" prompt, which only a remembered session, or Remember me, is worth."""
     try:
         backend = os_keyring()
         if insecure_backend(backend):
             log.info("refusing the keyring backend %s", type(backend).__name__)
             return TokenStoreChoice(MemoryTokenStore(),
                                     INSECURE_KEYRING.format(type(backend).__name__))
-        text = backend.get_password(SERVICE, server or "__probe__")
+        text = backend.get_password(SERVICE, server) if server else None
     except Exception as exc:
         log.info("no usable keyring (%s): sessions are remembered until exit only",
                  type(exc).__name__)

@@ -97,6 +97,9 @@ class ConsoleApp(QObject):
         self._journal: Journal | None = None
         self.clients = clients or Clients(token_store)
         self.client_factory = client_factory or self.clients
+        self.clients.may_hold = settings.may_hold  # (the store it makes, or the one given:)
+        if hasattr(token_store, "may_hold"):  # a SafeTokenStore (not imported before the
+            setattr(token_store, "may_hold", settings.may_hold)  # noqa: B010 (first window)
         self.sandbox_url = sandbox_url
         self.demo = demo
         self.server = server

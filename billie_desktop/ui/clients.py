@@ -8,6 +8,7 @@ asked for: httpx, pydantic and the models wait for the worker thread that warms 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -21,12 +22,14 @@ class Clients:
 
     def __init__(self, token_store: TokenStore | None = None) -> None:
         self.token_store = token_store
+        # whether an earlier start may have kept a session for a server (ConsoleApp says)
+        self.may_hold: Callable[[str], bool] = lambda server: True
 
     def store(self) -> TokenStore:
         if self.token_store is None:
             from billie_desktop.api import SafeTokenStore
 
-            self.token_store = SafeTokenStore()
+            self.token_store = SafeTokenStore(may_hold=lambda server: self.may_hold(server))
         return self.token_store
 
     def __call__(self, url: str) -> BillieClient:

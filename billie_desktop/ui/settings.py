@@ -119,6 +119,11 @@ class Settings:
         server = server or self.last_server
         return not sandbox and bool(server) and server == self.last_server and self.remember
 
+    def may_hold(self, server: str) -> bool:
+        """The keyring may hold a session for ``server``: the last sign-in was there, with
+        Remember me (the console asks the keyring nothing about any other)."""
+        return self.remember and server == self.last_server
+
     def last_organisation(self, server: str) -> str | None:
         value = self._get(f"organisation/{_key(server)}")
         return str(value) if value else None
