@@ -627,6 +627,17 @@ Each is linked to the user account with the same email. Links can be undone from
     </message>
 </context>
 <context>
+    <name>DemoBlock</name>
+    <message>
+        <source>Sandbox demo sign-ins</source>
+        <translation>⟦Šåñđƀöx đémö šîĝñ-îñš~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sandbox demo sign-ins&lt;/b&gt; (password &lt;code&gt;{0}&lt;/code&gt;; click one to fill it in):</source>
+        <translation>⟦&lt;b&gt;Šåñđƀöx đémö šîĝñ-îñš&lt;/b&gt; (påššŵöŕđ &lt;code&gt;{0}&lt;/code&gt;; çļîçķ öñé ţö fîļļ îţ îñ):~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>Name</source>
@@ -1389,10 +1400,6 @@ Server: {1}
         <translation>⟦Çåñçéļ šîĝñîñĝ îñ~~~~~⟧</translation>
     </message>
     <message>
-        <source>Sandbox demo sign-ins</source>
-        <translation>⟦Šåñđƀöx đémö šîĝñ-îñš~~~~~~⟧</translation>
-    </message>
-    <message>
         <source>Starting the sandbox on this computer…</source>
         <translation>⟦Šţåŕţîñĝ ţĥé šåñđƀöx öñ ţĥîš çömpûţéŕ…~~~~~~~~~~~⟧</translation>
     </message>
@@ -1435,10 +1442,6 @@ Server: {1}
     <message>
         <source>{0} is signed in, but this console needs the manager role, which this account does not have. Ask your Billiecart administrator for it, or sign in with a manager account.</source>
         <translation>⟦{0} îš šîĝñéđ îñ, ƀûţ ţĥîš çöñšöļé ñééđš ţĥé måñåĝéŕ ŕöļé, ŵĥîçĥ ţĥîš åççöûñţ đöéš ñöţ ĥåvé. Åšķ ýöûŕ Ɓîļļîéçåŕţ åđmîñîšţŕåţöŕ föŕ îţ, öŕ šîĝñ îñ ŵîţĥ å måñåĝéŕ åççöûñţ.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Sandbox demo sign-ins&lt;/b&gt; (password &lt;code&gt;{0}&lt;/code&gt;; click one to fill it in):</source>
-        <translation>⟦&lt;b&gt;Šåñđƀöx đémö šîĝñ-îñš&lt;/b&gt; (påššŵöŕđ &lt;code&gt;{0}&lt;/code&gt;; çļîçķ öñé ţö fîļļ îţ îñ):~~~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
 </context>
 <context>

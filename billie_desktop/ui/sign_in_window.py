@@ -8,20 +8,19 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from billie_desktop.speedups import set_qt_enum
+from billie_desktop.ui.demo_block import DemoBlock
 from billie_desktop.ui.operations import Field, Form, focus_field, run_operation
 from billie_desktop.ui.settings import STAGING_URL, Settings
 from billie_desktop.ui.tasks import Tasks
@@ -29,8 +28,10 @@ from billie_desktop.ui.widgets import (
     Banner,
     BusyBar,
     FieldError,
+    GrowToFit,
     PlainLabel,
     fit_on_screen,
+    on_enter,
     stacked,
 )
 
@@ -85,9 +86,11 @@ class SignInWindow(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.busy)
         layout.addLayout(buttons)
-        self.demo = self._build_demo()
+        self.demo = DemoBlock(self)
+        self.demo.linkActivated.connect(self.use_demo_user)
+        if self.sandbox_url:
+            self.demo.show_sign_ins(self.demo_sign_ins)
         layout.addWidget(self.demo)
-        self.demo.setVisible(bool(self.demo.text()))
         layout.addStretch(1)
         self._connect()
         (self.password if self.user_name.text() else self.user_name).setFocus()
@@ -100,6 +103,12 @@ class SignInWindow(QWidget):
             focus=self._focus_after_error, while_busy=(self.cancel_button,))
         self.resize(460, 0)
         fit_on_screen(self)
+        GrowToFit(self)  # a note, an error or a banner shown later: taller, never squashed
+        quit_action = QAction(self)  # (as in the main window: ends the console)
+        quit_action.setShortcuts([QKeySequence("Ctrl+Q"),
+                                  QKeySequence(QKeySequence.StandardKey.Quit)])
+        quit_action.triggered.connect(self.close)
+        self.addAction(quit_action)
 
     def _build_form(self) -> QFormLayout:
         self.server = QComboBox()
@@ -161,30 +170,6 @@ class SignInWindow(QWidget):
         buttons.addWidget(self.sign_in_button)
         return buttons
 
-    def _build_demo(self) -> QLabel:
-        """The sandbox's demo sign-ins (handed in as data), as links that fill the form."""
-        label = QLabel()  # rich text on purpose: our own links; its data is escaped
-        # Said, not guessed: a translation that does not begin with a tag (the
-        # pseudo-locale's "⟦<b>…") would otherwise show its tags as text.
-        set_qt_enum(label, "textFormat", "RichText")
-        set_qt_enum(label, "textInteractionFlags", "TextBrowserInteraction")
-        label.linkActivated.connect(self.use_demo_user)
-        label.setAccessibleName(self.tr("Sandbox demo sign-ins"))
-        self._fill_demo(label)
-        return label
-
-    def _fill_demo(self, label: QLabel) -> None:
-        demo = self.demo_sign_ins
-        if self.sandbox_url and demo is not None:
-            import html  # (here: the window is first shown without it)
-
-            rows = "".join(f"<tr><td><a href='{html.escape(u, quote=True)}'>{html.escape(u)}"
-                           f"</a></td><td>&nbsp;{html.escape(d)}</td></tr>"
-                           for u, d in demo.users)
-            label.setText(self.tr("<b>Sandbox demo sign-ins</b> (password "
-                                  "<code>{0}</code>; click one to fill it in):").format(
-                                 html.escape(demo.password)) + f"<table>{rows}</table>")
-
     def choose_custom_server(self, url: str) -> None:
         self.custom_url.setText(url)
         self.server.setCurrentIndex(self.server.findData(CUSTOM))
@@ -202,8 +187,7 @@ class SignInWindow(QWidget):
         self.sandbox_url, self.demo_sign_ins = url, demo
         self.server.insertItem(0, self.tr("Sandbox on this computer ({0})").format(url), SANDBOX)
         self.server.setCurrentIndex(0)
-        self._fill_demo(self.demo)
-        self.demo.setVisible(True)
+        self.demo.show_sign_ins(demo)
         self.banner.clear()
         self.busy.set_busy(False)
         self.sign_in_button.setEnabled(True)
@@ -222,6 +206,7 @@ class SignInWindow(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         for edit in (self.user_name, self.password, self.custom_url):
             edit.returnPressed.connect(self.sign_in_clicked)
+        on_enter(self.remember, self.sign_in_clicked)  # (Space ticks it, Enter signs in)
         self.user_name.textEdited.connect(lambda _: self.user_error.set_error(None))
         self.password.textEdited.connect(lambda _: self.password_error.set_error(None))
         self.password.textChanged.connect(self._prepare)

@@ -8,9 +8,10 @@ first", for what each saves."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -104,6 +105,58 @@ def fit_on_screen(window: QWidget) -> None:
     y = min(max(frame.y(), area.y()), area.bottom() - frame.height() + 1)
     if (x, y) != (frame.x(), frame.y()):
         window.move(x, y)
+
+
+# Qt's values, not its names: looking a name up in Qt's namespace builds all of it (12 ms),
+# and these filters see the sign-in window's first events (see speedups.set_qt_enum)
+KEY_PRESS, LAYOUT_REQUEST = 6, 76  # QEvent.Type.KeyPress, .LayoutRequest
+ENTER_KEYS = (0x01000004, 0x01000005)  # Qt.Key.Key_Return, Qt.Key.Key_Enter
+
+
+class GrowToFit(QObject):
+    """Makes ``window`` taller whenever its layout needs more height than it has (a note
+    or an error shown, a wrapped line longer in another language), within its screen:
+    what it says is never clipped. It does not shrink it back."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type().value == LAYOUT_REQUEST:
+            QTimer.singleShot(0, self, self.grow)  # once the layout has taken it in
+        return False
+
+    def grow(self) -> None:
+        layout = self.window.layout()
+        if layout is None:
+            return
+        width = self.window.width()
+        need = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+                else layout.totalSizeHint().height())
+        if need > self.window.height():
+            self.window.resize(width, need)
+            fit_on_screen(self.window)
+
+
+class _OnEnter(QObject):
+    def __init__(self, widget: QWidget, slot: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self.slot = slot
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type().value == KEY_PRESS and int(event.key()) in ENTER_KEYS:  # type: ignore[attr-defined]
+            self.slot()
+            return True
+        return False
+
+
+def on_enter(widget: QWidget, slot: Callable[[], object]) -> None:
+    """Enter (or Return) on ``widget`` calls ``slot``: on a check box in a form, as Enter
+    in the form's fields does (a check box takes Space, not Enter)."""
+    _OnEnter(widget, slot)
 
 
 def stacked(*widgets: QWidget) -> QVBoxLayout:

@@ -379,3 +379,42 @@ async def test_an_empty_server_set_at_install_is_none(qtbot, tmp_path):
     window = SignInWindow(settings, Clients())
     qtbot.addWidget(window)
     assert window.server.currentData() == STAGING
+
+
+async def test_a_note_under_remember_me_grows_the_window_rather_than_squash_it(settings):
+    """(issue #25) With a custom server and no secure keyring, ticking Remember me shows a
+    three-line note: the window grows to show all of it, and squashes nothing else."""
+    window = SignInWindow(settings, Clients(), remember_note=(
+        "This computer's keyring (PlaintextKeyring) would keep sign-in tokens in a file, so "
+        '"Remember me" lasts only until Billie Desktop closes.'))
+    window.choose_custom_server("https://billiecart.example.com.au")
+    window.remember.setChecked(False)
+    window.show()
+    await asyncio.sleep(0.2)
+    before = window.height()
+    window.remember.setChecked(True)
+    await asyncio.sleep(0.2)  # (a layout request, then the window's resize)
+    note = window.remember_note
+    assert note.isVisible()
+    assert note.height() >= note.heightForWidth(note.width()), "the note is clipped"
+    assert window.height() > before
+    for field in (window.custom_url, window.server, window.user_name):
+        assert field.height() >= field.sizeHint().height(), "a field is squashed"
+    window.close()
+
+
+async def test_enter_on_remember_me_signs_in_and_ctrl_q_quits(console):
+    window = await open_sign_in(console)
+    window.user_name.setText("manager@sandbox.test")
+    window.password.setText(PASSWORD)
+    window.remember.setFocus()
+    QTest.keyClick(window.remember, Qt.Key.Key_Return)
+    await until(lambda: console.main_window is not None)
+    await console.main_window.model.wait_idle()
+    await console.main_window.sign_out("You have signed out.")
+    window = console.sign_in_window
+    assert window.isVisible()
+    window.activateWindow()
+    await until(lambda: window.isActiveWindow())
+    QTest.keyClick(window.password, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    await until(lambda: not window.isVisible())
