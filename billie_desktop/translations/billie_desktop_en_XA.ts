@@ -704,8 +704,24 @@ Each is linked to the user account with the same email. Links can be undone from
         <translation>⟦Çöpý ţĥé çûšţöméŕ ÎÐ~~~~~~⟧</translation>
     </message>
     <message>
+        <source>Copied</source>
+        <translation>⟦Çöpîéđ~~⟧</translation>
+    </message>
+    <message>
+        <source>Customer ID copied</source>
+        <translation>⟦Çûšţöméŕ ÎÐ çöpîéđ~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>⟦Ļîñķéđ~~⟧</translation>
+    </message>
+    <message>
         <source>Not linked</source>
         <translation>⟦Ñöţ ļîñķéđ~~~⟧</translation>
+    </message>
+    <message>
+        <source>User account ID: {0}</source>
+        <translation>⟦Ûšéŕ åççöûñţ ÎÐ: {0}~~~~~⟧</translation>
     </message>
 </context>
 <context>

@@ -102,7 +102,6 @@ class MainWindow(QMainWindow):
         self.search_bar = SearchBar()
         self.search, self.link_filter = self.search_bar.edit, self.search_bar.filter
         self.search_bar.search_changed.connect(self.model.set_search)
-        self.search_bar.filter_changed.connect(self.model.set_link_filter)
         self.area = CustomersArea(self.model)
         left = self.area
         (self.table, self.stack, self.list_status, self.state_label, self.state_retry,
@@ -126,6 +125,8 @@ class MainWindow(QMainWindow):
             self.tr("Offline: cannot reach the server") if state == ListState.OFFLINE
             else self.tr("Connected")))
         self.keeper = SelectionKeeper(self.table, self.model)
+        self.search_bar.filter_changed.connect(self.keeper.start_over)  # (a new result set:
+        self.search_bar.filter_changed.connect(self.model.set_link_filter)  # from the top)
         self.model.modelReset.connect(lambda: self.detail.show_customer(self.keeper.kept))
         self.keeper.lost.connect(lambda: self.detail.show_customer(self.selected_customer()))
         self._build_status_bar()

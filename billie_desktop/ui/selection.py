@@ -36,6 +36,13 @@ class SelectionKeeper(QObject):
         self.kept = None
         self.tasks.cancel_all()
 
+    def start_over(self) -> None:
+        """Another filter: a new result set, seen from the top with nothing selected (the
+        customer selected may not be in it; the detail pane clears at once)."""
+        self.forget()
+        self.table.clearSelection()
+        self.table.scrollToTop()
+
     def _snapshot(self) -> None:
         self.kept = self.selected() or self.kept
 

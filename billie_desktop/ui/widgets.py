@@ -109,7 +109,7 @@ def fit_on_screen(window: QWidget) -> None:
 
 # Qt's values, not its names: looking a name up in Qt's namespace builds all of it (12 ms),
 # and these filters see the sign-in window's first events (see speedups.set_qt_enum)
-KEY_PRESS, LAYOUT_REQUEST = 6, 76  # QEvent.Type.KeyPress, .LayoutRequest
+KEY_PRESS, PALETTE_CHANGE, LAYOUT_REQUEST = 6, 39, 76  # QEvent.Type's KeyPress, ...
 ENTER_KEYS = (0x01000004, 0x01000005)  # Qt.Key.Key_Return, Qt.Key.Key_Enter
 
 
@@ -241,6 +241,52 @@ def error_colour(palette: QPalette) -> QColor:
     """Red that reads on the window's background, light or dark (contrast over 4.5:1)."""
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
     return QColor("#ff8a80") if dark else QColor("#b3261e")
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG's contrast ratio of two colours (1 to 21; body text needs 4.5)."""
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + \
+            0.0722 * channel(c.blueF())
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def soft_colour(palette: QPalette, needed: float = 4.6) -> QColor:
+    """The text colour softened towards the background as far as still reads (``needed``:
+    contrast with the window), light or dark: for names set apart from their values."""
+    text = palette.color(QPalette.ColorRole.WindowText)
+    back = palette.color(QPalette.ColorRole.Window)
+    for step in range(40, -1, -5):  # % of the background mixed in
+        mix = step / 100
+        colour = QColor.fromRgbF(*(t * (1 - mix) + b * mix for t, b in (
+            (text.redF(), back.redF()), (text.greenF(), back.greenF()),
+            (text.blueF(), back.blueF()))))
+        if contrast(colour, back) >= needed:
+            return colour
+    return text
+
+
+class SoftLabel(PlainLabel):
+    """A label in ``soft_colour``, which follows the theme."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._colour()
+
+    def _colour(self) -> None:
+        palette = self.palette()
+        colour = soft_colour(QGuiApplication.palette())
+        if palette.color(QPalette.ColorRole.WindowText) != colour:
+            palette.setColor(QPalette.ColorRole.WindowText, colour)
+            self.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type().value == PALETTE_CHANGE:
+            self._colour()  # the theme changed
 
 
 class FieldError(PlainLabel):

@@ -406,3 +406,23 @@ async def test_the_search_has_a_clear_button_and_escape_clears_it(console):
     assert edit.text() == "" and edit.isClearButtonEnabled()
     await asyncio.sleep(0.5)
     await main.model.wait_idle()
+
+
+async def test_copy_says_copied_for_a_moment_and_a_link_not_yet_named_says_linked(console):
+    """(issue #25) The Copy button gave no sign it had copied; a linked customer whose
+    account was still being looked up showed the account's bare hexadecimal id."""
+    main = await signed_in(console)
+    linked = next(r for r in main.model.loaded_rows()
+                  if main.model.customer_at(r).user_account_id)
+    customer = main.model.customer_at(linked)
+    main.detail.show_customer(customer)  # (the account not looked up yet)
+    shown = main.detail.values["user_account"]
+    assert shown.value == "Linked" and customer.user_account_id not in shown.value
+    assert customer.user_account_id in shown.toolTip()
+    main.detail._copied.setInterval(100)
+    main.detail.copy_id.click()
+    assert QApplication.clipboard().text() == customer.id
+    assert main.detail.copy_id.text() == "Copied"
+    assert "copied" in main.detail.copy_id.accessibleName()  # (a name change is announced)
+    await until(lambda: main.detail.copy_id.text() == "Copy")
+    await main.model.wait_idle()

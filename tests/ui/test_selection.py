@@ -99,3 +99,33 @@ async def test_a_total_that_changes_under_you_keeps_position_and_selection(conso
     await main.tasks.wait_idle()
     assert main.table.verticalScrollBar().value() == position  # no jump
     assert shown_and_selected(main, customer)
+
+
+async def test_f5_with_nothing_selected_keeps_the_scroll_position(console, wire):
+    """(issue #25: F5 with no row selected jumped back to row 0)"""
+    main = await signed_in(console)
+    bar = main.table.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    await visible(main)
+    first, _ = main.table.visible_rows()
+    assert main.selected_customer() is None and first > 0
+    before = wire.count("GET", "/customers")
+    main.commands.refresh.trigger()
+    await until(lambda: wire.count("GET", "/customers") > before)
+    await main.tasks.wait_idle()
+    await main.model.wait_idle()
+    assert main.table.visible_rows()[0] == first
+
+
+async def test_a_new_filter_starts_at_the_top_and_clears_the_pane(console):
+    """(issue #25: the old scroll position was kept, and for a moment the pane showed a
+    customer the filter left out)"""
+    main = await signed_in(console)
+    customer = await select_in_the_middle(main)
+    assert main.detail.heading.text() != "No customer selected"
+    main.link_filter.setCurrentIndex(main.link_filter.findData("linked"))
+    assert main.detail.heading.text() == "No customer selected"  # at once, not later
+    await until(lambda: main.model.state == "ready")
+    await main.model.wait_idle()
+    assert main.table.verticalScrollBar().value() == 0
+    assert main.selected_customer() is None or main.selected_customer().id != customer.id

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.theme import Theme, is_dark, keeper_for
-from billie_desktop.ui.widgets import error_colour
+from billie_desktop.ui.widgets import SoftLabel, error_colour
 from tests.ui.conftest import signed_in
 
 
@@ -61,6 +61,13 @@ async def test_the_theme_menu_applies_and_remembers(console, restored, settings,
         assert contrast(text, window) >= 7, theme
         placeholder = restored.palette().color(QPalette.ColorRole.PlaceholderText)
         assert contrast(placeholder, restored.palette().color(QPalette.ColorRole.Base)) >= 3
+        await asyncio.sleep(0.05)
+        names = main.detail.findChildren(SoftLabel)  # the detail pane's field names
+        assert len(names) >= 9
+        for name in names:
+            colour = name.palette().color(QPalette.ColorRole.WindowText)
+            assert contrast(colour, window) >= 4.5, (theme, name.text())
+            assert colour != text  # (softer than the values, still)
     settings.sync()
     assert Settings(tmp_path / "settings.ini").theme == "light"  # remembered in the file
     actions["system"].trigger()
