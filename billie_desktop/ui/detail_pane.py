@@ -3,6 +3,8 @@ digits; the date of birth as a local calendar date; the id exact, with a Copy bu
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
@@ -40,9 +42,12 @@ class ExactText(PlainLabel):
     whole value is in ``value``, the tooltip and the accessible description (and, for
     the id, the Copy button beside it)."""
 
-    def __init__(self, field: str = "") -> None:
+    def __init__(self, field: str = "", *, wrap: bool = False) -> None:
+        """``wrap``: broken into lines that fit rather than elided (an id, which people
+        read whole; the lines are only shown: Copy copies the value itself)."""
         super().__init__()
         self.field = field
+        self.wrap = wrap
         self.value = ""
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setMinimumWidth(60)
@@ -61,8 +66,24 @@ class ExactText(PlainLabel):
 
     def _fit(self) -> None:
         width = max(self.width(), 60)
-        self.setText("\n".join(self.fontMetrics().elidedText(
-            line, Qt.TextElideMode.ElideMiddle, width) for line in self.value.split("\n")))
+        metrics = self.fontMetrics()
+        if self.wrap:
+            self.setText("\n".join(_broken(line, width, metrics.horizontalAdvance)
+                                   for line in self.value.split("\n")))
+            return
+        self.setText("\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideMiddle, width)
+                               for line in self.value.split("\n")))
+
+
+def _broken(text: str, width: int, advance: Callable[[str], int]) -> str:
+    """``text`` in as few lines as fit ``width``, broken between any two characters."""
+    lines, line = [], ""
+    for char in text:
+        if line and advance(line + char) > width:
+            lines.append(line)
+            line = ""
+        line += char
+    return "\n".join([*lines, line])
 
 
 COPIED_MS = 1500  # how long the Copy button says "Copied"
@@ -110,7 +131,8 @@ class DetailPane(QScrollArea):
                 value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             else:
-                value = ExactText(QCoreApplication.translate("DetailPane", title))
+                value = ExactText(QCoreApplication.translate("DetailPane", title),
+                                  wrap=key == "id")
             self.values[key] = value
             shown = self._with_copy(value) if isinstance(value, ExactText) and key == "id" \
                 else value

@@ -426,3 +426,21 @@ async def test_copy_says_copied_for_a_moment_and_a_link_not_yet_named_says_linke
     assert "copied" in main.detail.copy_id.accessibleName()  # (a name change is announced)
     await until(lambda: main.detail.copy_id.text() == "Copy")
     await main.model.wait_idle()
+
+
+async def test_a_narrow_pane_wraps_the_customer_id_whole(console):
+    """(issue #25) At 800x600 the id was cut in the middle ("1f3a…9c2"): it wraps, every
+    character shown, no invisible ones added; Copy still copies the id itself."""
+    main = await signed_in(console)
+    main.resize(800, 600)
+    main.detail.setFixedWidth(170)
+    main.table.selectRow(1)
+    await asyncio.sleep(0.05)
+    customer = main.selected_customer()
+    shown = main.detail.id_value.text()
+    assert "\n" in shown and shown.replace("\n", "") == customer.id
+    assert "\u200b" not in shown and "…" not in shown
+    assert main.detail.id_value.height() >= main.detail.id_value.sizeHint().height()
+    main.detail.copy_id.click()
+    assert QApplication.clipboard().text() == customer.id
+    await main.model.wait_idle()
