@@ -1055,6 +1055,33 @@ Link {0} to {2} instead? The old link is removed.</source>
     </message>
 </context>
 <context>
+    <name>ListCopy</name>
+    <message>
+        <source>Nothing copied: the rows selected are not loaded yet.</source>
+        <translation>⟦Ñöţĥîñĝ çöpîéđ: ţĥé ŕöŵš šéļéçţéđ åŕé ñöţ ļöåđéđ ýéţ.~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Rows copied: {0}.</source>
+        <translation>⟦Ŕöŵš çöpîéđ: {0}.~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Rows left out, not loaded yet: {0} (scroll to them and copy again).</source>
+        <translation>⟦Ŕöŵš ļéfţ öûţ, ñöţ ļöåđéđ ýéţ: {0} (šçŕöļļ ţö ţĥém åñđ çöpý åĝåîñ).~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Copied the email address.</source>
+        <translation>⟦Çöpîéđ ţĥé émåîļ åđđŕéšš.~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Copied the customer ID.</source>
+        <translation>⟦Çöpîéđ ţĥé çûšţöméŕ ÎÐ.~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Copied the row.</source>
+        <translation>⟦Çöpîéđ ţĥé ŕöŵ.~~~~⟧</translation>
+    </message>
+</context>
+<context>
     <name>ListStatus</name>
     <message>
         <source>Customer list</source>
@@ -1157,6 +1184,22 @@ Link {0} to {2} instead? The old link is removed.</source>
     <message>
         <source>&amp;Help</source>
         <translation>⟦&amp;Ĥéļp~⟧</translation>
+    </message>
+    <message>
+        <source>Copy &amp;email</source>
+        <translation>⟦Çöpý &amp;émåîļ~~~⟧</translation>
+    </message>
+    <message>
+        <source>Copy customer &amp;ID</source>
+        <translation>⟦Çöpý çûšţöméŕ &amp;ÎÐ~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Copy &amp;row</source>
+        <translation>⟦Çöpý &amp;ŕöŵ~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the selected rows</source>
+        <translation>⟦&amp;Çöpý ţĥé šéļéçţéđ ŕöŵš~~~~~~~⟧</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,10 @@
-"""The customers table view: row selection, server-side sort indicator, sensible column
-widths, and Enter to act on the current row."""
+"""The customers table view: rows selected (several with Shift or Ctrl), server-side sort
+indicator, sensible column widths, Enter to act on the current row, Ctrl+C to copy."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from billie_desktop.work.columns import COLUMNS, LINKED
@@ -14,6 +14,7 @@ COLUMN_WIDTHS = (170, 225, 115, 120, 50, 72, 105, 95)
 
 class CustomersTable(QTableView):
     enter_pressed = Signal()
+    copy_requested = Signal()  # Ctrl+C: the selected rows (ui/list_copy.py)
     visible_rows_changed = Signal(int, int)
     columns_changed = Signal()  # a column was hidden or shown (to remember it)
 
@@ -22,7 +23,7 @@ class CustomersTable(QTableView):
         self.setModel(model)
         self.setAccessibleName(self.tr("Customers"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSortingEnabled(True)
         header = self.horizontalHeader()
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -105,5 +106,8 @@ class CustomersTable(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.enter_pressed.emit()
+            return
+        if event.matches(QKeySequence.StandardKey.Copy):  # (Qt would copy one cell)
+            self.copy_requested.emit()
             return
         super().keyPressEvent(event)

@@ -7,11 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QPoint
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QPoint
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QTableView, QToolButton, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QToolButton, QWidget
 
 from billie_desktop import __version__
+from billie_desktop.api import Customer
+from billie_desktop.ui.customer_fields import CUSTOMER_ROLE
+from billie_desktop.ui.customers_table import CustomersTable
+from billie_desktop.ui.list_copy import ListCopy
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.widgets import PlainLabel, Translated, plain_message_box
 
@@ -59,7 +63,7 @@ class MainActions(Translated):
         self.organisation = action(self.tr("Choose &organisation"), c.organisation, "Ctrl+O")
         self.activity = action(self.tr("&Activity"), c.activity, "Ctrl+Shift+A")
         self.export = action(self.tr("&Export customers…"), c.export, "Ctrl+E")
-        self.sign_out = action(self.tr("Sign &out"), c.sign_out)
+        self.sign_out = action(self.tr("Sign &out"), c.sign_out, "Ctrl+Shift+O")
         self.quit = action(self.tr("&Quit"), c.quit, "Ctrl+Q")
         self.about = action(self.tr("&About Billie Desktop"), c.about)
         self._toolbar(window, toolbar_widgets)
@@ -94,16 +98,33 @@ class MainActions(Translated):
             made.append(menu)
         self.view_menu = made[1]  # (View ▸ Theme joins it: ui/theme.add_theme_menu)
 
-    def add_context_menu(self, table: QTableView) -> None:
-        """A right click on a customer: select it, then Link and Refresh."""
+    def add_context_menu(self, table: CustomersTable, copy: ListCopy) -> None:
+        """A right click on a customer: select it (unless it is among those selected), then
+        Link, Remove link, the copies and Refresh."""
 
         def menu_at(position: QPoint) -> None:
             index = table.indexAt(position)
-            if not index.isValid():
+            customer = index.data(CUSTOMER_ROLE) if index.isValid() else None
+            if not isinstance(customer, Customer):
                 return
-            table.selectRow(index.row())
+            if not table.selectionModel().isRowSelected(index.row()):
+                table.selectRow(index.row())
+            table.selectionModel().setCurrentIndex(  # (the one Link acts on)
+                index, QItemSelectionModel.SelectionFlag.NoUpdate)
             menu = QMenu(table)
-            menu.addActions([self.link, self.unlink, self.refresh])
+            menu.addActions([self.link, self.unlink])
+            menu.addSeparator()
+            for text, what in ((self.tr("Copy &email"), "email"),
+                               (self.tr("Copy customer &ID"), "id"),
+                               (self.tr("Copy &row"), "row")):
+                item = menu.addAction(text)
+                item.triggered.connect(lambda _=False, w=what: copy.copy_value(customer, w))
+            if copy.selected_count() > 1:
+                item = menu.addAction(self.tr("&Copy the selected rows"))
+                item.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+                item.triggered.connect(copy.copy_selected)
+            menu.addSeparator()
+            menu.addAction(self.refresh)
             menu.popup(table.viewport().mapToGlobal(position))
 
         table.customContextMenuRequested.connect(menu_at)

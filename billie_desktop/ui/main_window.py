@@ -28,6 +28,7 @@ from billie_desktop.ui.customers_model import CustomersModel
 from billie_desktop.ui.detail_pane import DetailPane
 from billie_desktop.ui.export_entry import CustomerExport
 from billie_desktop.ui.link_dialog import LinkDialog
+from billie_desktop.ui.list_copy import ListCopy
 from billie_desktop.ui.list_status import CustomersArea
 from billie_desktop.ui.lost_answers import LostAnswers
 from billie_desktop.ui.main_actions import MainActions, Targets, about_box
@@ -147,7 +148,9 @@ class MainWindow(QMainWindow):
             activity=self.side.open_activity, export=self.export.ask_where,
             sign_out=self.sign_out_clicked, quit=self.close,
             about=lambda: about_box(self, self.session)), (self.organisation, self.search_bar))
-        self.commands.add_context_menu(self.table)
+        self.copy = ListCopy(self.table, self.model, self.tell)
+        self.table.copy_requested.connect(self.copy.copy_selected)
+        self.commands.add_context_menu(self.table, self.copy)
         self.organisation.currentIndexChanged.connect(self._organisation_changed)
 
     # --- start --------------------------------------------------------------------------------

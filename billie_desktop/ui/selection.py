@@ -27,8 +27,19 @@ class SelectionKeeper(QObject):
         model.state_changed.connect(self._state_changed)
 
     def selected(self) -> Customer | None:
-        rows = self.table.selectionModel().selectedRows()
-        value = rows[0].data(CUSTOMER_ROLE) if rows else None
+        """The customer the pane shows and Link acts on: with several rows selected, the
+        current one (the last clicked), else the first. (From the selection's ranges, not
+        its rows: Ctrl+A selects 100,000.)"""
+        chosen = self.table.selectionModel()
+        current = self.table.currentIndex()
+        if current.isValid() and chosen.isRowSelected(current.row()):
+            row = current.row()
+        else:
+            ranges = chosen.selection()
+            if ranges.isEmpty():
+                return None
+            row = min(ranges.at(i).top() for i in range(ranges.size()))
+        value = self.model.index(row, 0).data(CUSTOMER_ROLE)
         return value if isinstance(value, Customer) else None
 
     def forget(self) -> None:
