@@ -288,6 +288,7 @@ class QueryUserAccountsRequest(Request[QueryUserAccountsResponse]):
     organisation_id: str | None = None
     search: str | None = None
     id: str | None = None  # AutoQuery's implicit filter on the account's id
+    id_in: str | None = None  # AutoQuery's %In convention: ids, comma-separated
     customer_id_is_null: bool | None = None  # AutoQuery %IsNull: not linked to a customer
     customer_id_is_not_null: bool | None = None  # AutoQuery %IsNotNull: linked to one
     skip: int | None = None

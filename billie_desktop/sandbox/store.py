@@ -410,14 +410,19 @@ class Store:
 
     def query_user_accounts(self, organisation_id: str, *, search: str | None,
                             account_id: str | None = None, skip: int, take: int,
-                            include_total: bool, linked: bool | None = None
+                            include_total: bool, linked: bool | None = None,
+                            among: list[str] | None = None
                             ) -> tuple[list[sqlite3.Row], int | None]:
-        """linked: only accounts linked to a customer (True) or not linked (False)."""
+        """linked: only accounts linked to a customer (True) or not linked (False);
+        among: only these ids."""
         where = "u.organisation_id = ?"
         args: list[Any] = [organisation_id]
         if account_id:
             where += " AND u.id = ?"
             args.append(account_id)
+        if among is not None:
+            where += f" AND u.id IN ({','.join('?' * len(among)) or 'NULL'})"
+            args += among
         if search and search.strip():
             like = f"%{escape_like(search.strip())}%"
             where += " AND (u.email LIKE ? ESCAPE '\\' OR u.display_name LIKE ? ESCAPE '\\')"

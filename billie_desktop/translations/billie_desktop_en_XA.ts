@@ -618,6 +618,10 @@ Each is linked to the user account with the same email. Links can be undone from
         <source>User account</source>
         <translation>⟦Ûšéŕ åççöûñţ~~~~⟧</translation>
     </message>
+    <message>
+        <source>Account email</source>
+        <translation>⟦Åççöûñţ émåîļ~~~~⟧</translation>
+    </message>
 </context>
 <context>
     <name>CustomersTable</name>

@@ -6,13 +6,14 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import functools
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 
 from billie_desktop.api import Customer, QueryCustomersRequest, QueryCustomersResponse
-from billie_desktop.work.columns import COLUMNS, LINKED, NAME
+from billie_desktop.work.columns import ACCOUNT, COLUMNS, LINKED, NAME
 
 CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 1
 # a list's first page, asked for before the list exists: the request and its answer
@@ -33,23 +34,18 @@ def _system_locale() -> QLocale:
     return QLocale.system()
 
 
-def display(c: Customer, column: int) -> str:
-    """A cell as the list shows it (work/columns.py says what it holds)."""
+def display(c: Customer, column: int,
+            account_email: Callable[[str], str | None] = lambda _id: None) -> str:
+    """A cell as the list shows it (work/columns.py says what it holds).
+    ``account_email(id)``: a linked account's email, once known."""
     value = COLUMNS[column].cell(c)
+    if column == ACCOUNT:  # empty until the account is looked up
+        return (account_email(c.user_account_id) or "") if c.user_account_id else "—"
     if column == LINKED:
         return QCoreApplication.translate("CustomersModel", "Linked") if value else "—"
     if isinstance(value, dt.date):
         return local_date(value)
     return value or ""
-
-
-def sort_value(customer: Customer, field: str) -> str | None:
-    """A customer's value for a sort field, as the server compares it."""
-    attribute = "".join(f"_{c.lower()}" if c.isupper() else c for c in field)
-    value = getattr(customer, attribute, None)
-    if value is None or value == "":
-        return None
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 class LinkFilter(StrEnum):

@@ -41,13 +41,13 @@ from billie_desktop.ui.customer_fields import (
     ListState,
     customers_query,
     display,
-    sort_value,
 )
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.tuning import PAGE_CACHE_PAGES, PAGE_SETTLE_MS, PAGE_SIZE
 from billie_desktop.ui.widgets import escaped_tooltip
-from billie_desktop.work.columns import COLUMNS, LINKED, NAME
+from billie_desktop.work.columns import ACCOUNT, COLUMNS, LINKED, NAME
 from billie_desktop.work.paging import EarlyAnswer
+from billie_desktop.work.positions import position_in_order
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +60,7 @@ class CustomersModel(QAbstractTableModel):
     state_changed = Signal(object, str)  # a ListState, and a message for people
     total_changed = Signal(int)  # the server's count for the query (0 while none)
     page_failed = Signal(str)  # a page after the first could not be loaded: why
+    rows_landed = Signal(int, list)  # a page, and its customers (accounts to look up)
 
     def __init__(self, fetch: Fetch, *, page_size: int = PAGE_SIZE,
                  cache_pages: int = PAGE_CACHE_PAGES) -> None:
@@ -84,6 +85,12 @@ class CustomersModel(QAbstractTableModel):
         self.stale_pages_dropped = 0  # answers that came back for an older query
         self.early: EarlyAnswer[QueryCustomersRequest, QueryCustomersResponse] = \
             EarlyAnswer()  # the first page, asked before its organisation is chosen
+        self.account_email: Callable[[str], str | None] = lambda _id: None  # once known
+
+    def accounts_known(self) -> None:
+        """Some linked accounts' emails have just been learnt: their column repaints."""
+        if self.total:
+            self.dataChanged.emit(self.index(0, ACCOUNT), self.index(self.total - 1, ACCOUNT))
 
     # --- Qt model interface -----------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
@@ -115,7 +122,7 @@ class CustomersModel(QAbstractTableModel):
         if role == CUSTOMER_ROLE:
             return customer
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return display(customer, index.column())
+            return display(customer, index.column(), self.account_email)
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == LINKED:
                 return escaped_tooltip(customer.user_account_id or "") or \
@@ -124,8 +131,8 @@ class CustomersModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
-            return
+        if not 0 <= column < len(COLUMNS) or not COLUMNS[column].order_by:
+            return  # (a column the server cannot sort by)
         self.sort_column, self.sort_order = column, order
         fields = COLUMNS[column].order_by.split(",")
         descending = order == Qt.SortOrder.DescendingOrder
@@ -291,31 +298,16 @@ class CustomersModel(QAbstractTableModel):
                                filters=filters)
 
     async def position_of(self, customer: Customer) -> int | None:
-        """Where ``customer`` stands in the current query, asked of the server: those that
-        sort before it are counted, field by field of the order (the id breaks ties, as on
-        the server; empty values sort first, last when descending). The caller checks the
-        row: a customer the query no longer matches is not there."""
+        """Where ``customer`` stands in the current query, asked of the server. The caller
+        checks the row: a customer the query no longer matches is not there."""
         if self.organisation_id is None:
             return None
-        keys = [(f.lstrip("-"), f.startswith("-")) for f in self.order_by.split(",") if f]
-        keys.append(("id", keys[-1][1] if keys else False))
-        before, equal = 0, dict[str, str]()
-        for field, descending in keys:
-            value = sort_value(customer, field)
-            prefix = dict(equal)  # the fields before this one: equal to the customer's
-            counts: list[dict[str, str]] = []
-            if value is None:  # empty: after every value when descending
-                counts += [{f"{field}IsNotNull": "true"}] if descending else []
-                equal[f"{field}IsNull"] = "true"
-            else:
-                counts.append({f"{field}{'GreaterThan' if descending else 'LessThan'}": value})
-                counts += [] if descending else [{f"{field}IsNull": "true"}]
-                equal[field] = value
-            for extra in counts:
-                answer = await self._fetch(self.query(skip=0, take=0, with_total=True,
-                                                       filters={**prefix, **extra}))
-                before += answer.total
-        return before
+
+        async def count(filters: dict[str, str]) -> int:
+            return (await self._fetch(self.query(skip=0, take=0, with_total=True,
+                                                 filters=filters))).total
+
+        return await position_in_order(customer, self.order_by, count)
 
     # --- answers ----------------------------------------------------------------------------
     def _landed(self, page: int, rows: list[Customer], total: int | None) -> None:
@@ -333,6 +325,7 @@ class CustomersModel(QAbstractTableModel):
         if rows:
             end = min(start + len(rows), self.total) - 1
             self.dataChanged.emit(self.index(start, 0), self.index(end, len(COLUMNS) - 1))
+            self.rows_landed.emit(page, rows)
         self.total_changed.emit(self.total)
         if self.total == 0:
             self._set_state(ListState.EMPTY, self._empty_message())

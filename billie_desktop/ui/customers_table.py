@@ -7,9 +7,9 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from billie_desktop.work.columns import COLUMNS, LINKED
+from billie_desktop.work.columns import ACCOUNT, COLUMNS, LINKED
 
-COLUMN_WIDTHS = (170, 225, 115, 120, 50, 72, 105, 95)
+COLUMN_WIDTHS = (170, 225, 115, 120, 50, 72, 105, 95, 225)
 
 
 class CustomersTable(QTableView):
@@ -37,6 +37,8 @@ class CustomersTable(QTableView):
             self.setColumnWidth(column, width)
         # What this console is about, right after the name (a remembered order wins).
         header.moveSection(header.visualIndex(LINKED), 1)
+        header.moveSection(header.visualIndex(ACCOUNT), 2)  # (whose email, beside it)
+        header.sortIndicatorChanged.connect(self._sortable_only)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
@@ -52,6 +54,16 @@ class CustomersTable(QTableView):
             action.setChecked(not header.isSectionHidden(column))
             action.toggled.connect(lambda on, c=column: self.show_column(c, on))
         menu.popup(header.viewport().mapToGlobal(position))
+
+    def _sortable_only(self, column: int, order: Qt.SortOrder) -> None:
+        """A click on a column the server cannot sort by leaves the order as it was."""
+        model = self.model()
+        if COLUMNS[column].order_by or not hasattr(model, "sort_column"):
+            return
+        header = self.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(model.sort_column, getattr(model, "sort_order", order))
+        header.blockSignals(False)
 
     def show_column(self, column: int, shown: bool) -> None:
         self.setColumnHidden(column, not shown)

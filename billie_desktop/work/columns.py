@@ -68,6 +68,11 @@ COLUMNS = (
             CsvField("User account email", "userAccountId",
                      lambda c, emails: emails.get(_account(c), "") if _account(c) else "",
                      needs_emails=True))),
+    # The linked account's email, as the list learns it (ui/account_names.py); not sorted
+    # by (the server sorts customers by their own fields); the export writes it with the
+    # link's id, under "User account".
+    Column("account", QT_TRANSLATE_NOOP("CustomersModel", "Account email"), "",
+           lambda c: c.user_account_id, ()),
 )
-NAME, EMAIL, PHONE, SUBURB, STATE, POSTCODE, DOB, LINKED = range(len(COLUMNS))
+NAME, EMAIL, PHONE, SUBURB, STATE, POSTCODE, DOB, LINKED, ACCOUNT = range(len(COLUMNS))
 BY_KEY = {column.key: column for column in COLUMNS}

@@ -248,6 +248,20 @@ def test_user_accounts_lookup(server, manager, mel):
         assert customer["userAccountId"] == account["id"]
 
 
+def test_user_accounts_by_several_ids_at_once(server, manager, mel):
+    """AutoQuery's %In convention: ?idIn=a,b,c (GUIDs in any of their forms)."""
+    body = manager.get("/user-accounts", params={"organisationId": mel, "take": 5}).json()
+    ids = [a["id"] for a in body["results"]]
+    asked = ",".join([ids[0].upper(), ids[2], ids[4].replace("-", "")])
+    found = manager.get("/user-accounts", params={"organisationId": mel, "idIn": asked,
+                                                  "take": 10}).json()
+    assert sorted(a["id"] for a in found["results"]) == sorted([ids[0], ids[2], ids[4]])
+    too_many = manager.get("/user-accounts", params={"organisationId": mel, "idIn": ",".join(
+        [ids[0]] * 501)})
+    assert too_many.status_code == 400
+    assert too_many.json()["responseStatus"]["errors"][0]["fieldName"] == "IdIn"
+
+
 # --- §3 odd statuses --------------------------------------------------------------------------
 
 def test_unknown_route_is_a_text_404(server):

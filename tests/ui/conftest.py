@@ -5,11 +5,16 @@ or if anything unexpected reached the loop's exception handler (in the app: the
 
 End every test idle (``await model.wait_idle()`` after the last action): pytest-qt calls
 ``processEvents()`` between the test and its teardown, outside the running loop, and a
-request still in flight then resumes where no loop runs (anyio's NoEventLoopError)."""
+request still in flight then resumes where no loop runs (anyio's NoEventLoopError). A
+test with the ``console`` fixture does so whatever it ends on: its main window's list is
+waited for (``pytest_collection_modifyitems``), the requests that follow a page (its
+accounts' emails) included."""
 
 from __future__ import annotations
 
 import asyncio
+import functools
+import inspect
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
@@ -142,3 +147,21 @@ async def clear_faults(sandbox: SandboxServer) -> None:
 
 def visible_top_levels() -> list[QWidget]:
     return [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        test = getattr(item, "obj", None)
+        if inspect.iscoroutinefunction(test) and "console" in getattr(item, "fixturenames", ()):
+            item.obj = _ending_idle(test)  # type: ignore[attr-defined]
+
+
+def _ending_idle(test: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(test)
+    async def run(*args: Any, **kwargs: Any) -> None:
+        await test(*args, **kwargs)
+        main = getattr(kwargs.get("console"), "main_window", None)
+        if main is not None:
+            await main.model.wait_idle()
+
+    return run

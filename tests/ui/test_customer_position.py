@@ -16,7 +16,7 @@ async def test_position_of_matches_the_servers_order(console, descending):
     main = await signed_in(console)
     model = main.model
     wrong = []
-    for column in COLUMNS:
+    for column in [c for c in COLUMNS if c.order_by]:  # (the columns the server sorts by)
         model.order_by = ",".join(f"-{f}" if descending else f
                                   for f in column.order_by.split(","))
         rows = (await main.session.send(QueryCustomersRequest(

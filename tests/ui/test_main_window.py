@@ -444,3 +444,35 @@ async def test_a_narrow_pane_wraps_the_customer_id_whole(console):
     main.detail.copy_id.click()
     assert QApplication.clipboard().text() == customer.id
     await main.model.wait_idle()
+
+
+async def test_the_account_email_column_names_each_linked_account(console, wire):
+    """(issue #25: the list only said "Linked") A page's linked accounts are asked for
+    together, once; their emails fill the Account email column; it does not sort."""
+    from billie_desktop.work.columns import ACCOUNT
+
+    main = await signed_in(console)
+    asked = wire.count("GET", "/user-accounts")
+    assert asked >= 1  # (the first page's, at once)
+    linked = [r for r in main.model.loaded_rows() if main.model.customer_at(r).user_account_id]
+    assert linked
+    for row in linked:
+        email = main.model.index(row, ACCOUNT).data()
+        assert "@" in email
+        account = main.model.customer_at(row).user_account_id
+        assert main.accounts.email(account) == email
+    unlinked = next(r for r in main.model.loaded_rows()
+                    if not main.model.customer_at(r).user_account_id)
+    assert main.model.index(unlinked, ACCOUNT).data() == "—"
+    order, sent = main.model.order_by, wire.count("GET", "/customers")
+    main.table.horizontalHeader().sectionClicked.emit(ACCOUNT)
+    main.table.sortByColumn(ACCOUNT, Qt.SortOrder.DescendingOrder)
+    await main.model.wait_idle()
+    assert main.model.order_by == order and wire.count("GET", "/customers") == sent
+    assert main.table.horizontalHeader().sortIndicatorSection() != ACCOUNT
+    for _ in range(2):  # the same pages again: their accounts known, never asked again
+        main.refresh()
+        await main.tasks.wait_idle()
+        await main.model.wait_idle()
+        asked, before = wire.count("GET", "/user-accounts"), asked
+    assert asked == before

@@ -146,6 +146,7 @@ async def test_enter_signs_in(console):
     QTest.keyClick(window.password, Qt.Key.Key_Return)
     await until(lambda: console.main_window is not None)
     await until(lambda: console.main_window.model.state == "ready")
+    await console.main_window.model.wait_idle()
 
 
 async def test_sandbox_demo_sign_ins_fill_the_form(console):

@@ -119,6 +119,7 @@ async def test_switching_organisation_mid_run_asks_first(console, sandbox):
     assert window.run.state == RunState.DONE
     journal_agrees_with_the_server(main, sandbox, pairs)
     window.close()
+    await main.model.wait_idle()
 
 
 async def test_closing_link_by_email_mid_run_asks_the_same(console, sandbox):
