@@ -33,7 +33,13 @@ from billie_desktop.ui.activity_model import HEADERS, OUTCOME_TEXT, ActivityMode
 from billie_desktop.ui.save_dialog import ask_where_to_save
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.undo_one import UndoOne
-from billie_desktop.ui.widgets import Banner, LiveLabel, escaped_tooltip, fit_on_screen
+from billie_desktop.ui.widgets import (
+    Banner,
+    LiveLabel,
+    escaped_tooltip,
+    fit_headers,
+    fit_on_screen,
+)
 from billie_desktop.work.entries import BULK_LINK, OUTCOMES
 from billie_desktop.work.export import neutralise, whole_csv
 from billie_desktop.work.journal import Filters, Journal
@@ -111,8 +117,7 @@ class ActivityWindow(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((150, 170, 170, 110, 220, 220, 190, 260, 200)):
-            self.view.setColumnWidth(column, width)
+        fit_headers(self.view, (150, 170, 170, 110, 220, 220, 190, 260, 200))
         self.view.doubleClicked.connect(self._double_clicked)
         self.count = LiveLabel()
         self.undo_button = QPushButton(self.tr("&Undo…"))

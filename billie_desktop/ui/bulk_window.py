@@ -31,7 +31,7 @@ from billie_desktop.ui.run_state import RunState
 from billie_desktop.ui.session import Session
 from billie_desktop.ui.stopping import CLOSE, StopFirst, Work
 from billie_desktop.ui.tasks import Tasks
-from billie_desktop.ui.widgets import Banner, LiveLabel, PlainLabel, ask, fit_on_screen
+from billie_desktop.ui.widgets import Banner, LiveLabel, PlainLabel, ask, fit_headers, fit_on_screen
 from billie_desktop.work.entries import BULK_LINK, UNLINK
 from billie_desktop.work.loading import LoadProgress, load_and_match
 from billie_desktop.work.matching import MatchResult, Outcome, Pair
@@ -52,9 +52,7 @@ def _table(model: PairsModel | NeedsPersonModel, name: str) -> QTableView:
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
-    for column, width in enumerate((200, 230, 180, 230, 200)):
-        if column < model.columnCount():
-            header.resizeSection(column, width)
+    fit_headers(view, (200, 230, 180, 230, 200)[:model.columnCount()])
     return view
 
 

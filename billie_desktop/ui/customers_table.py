@@ -7,9 +7,10 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
+from billie_desktop.ui.widgets import fit_headers
 from billie_desktop.work.columns import ACCOUNT, COLUMNS, LINKED
 
-COLUMN_WIDTHS = (170, 225, 115, 120, 50, 72, 105, 95, 225)
+COLUMN_WIDTHS = (170, 225, 115, 120, 50, 72, 105, 95, 200)
 
 
 class CustomersTable(QTableView):
@@ -33,11 +34,10 @@ class CustomersTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.setColumnWidth(column, width)
+        fit_headers(self, COLUMN_WIDTHS)
         # What this console is about, right after the name (a remembered order wins).
         header.moveSection(header.visualIndex(LINKED), 1)
-        header.moveSection(header.visualIndex(ACCOUNT), 2)  # (whose email, beside it)
+        header.moveSection(header.visualIndex(ACCOUNT), 3)  # (after the customer's email)
         header.sortIndicatorChanged.connect(self._sortable_only)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

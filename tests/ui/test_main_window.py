@@ -476,3 +476,18 @@ async def test_the_account_email_column_names_each_linked_account(console, wire)
         await main.model.wait_idle()
         asked, before = wire.count("GET", "/user-accounts"), asked
     assert asked == before
+
+
+async def test_sign_out_is_reachable_when_the_toolbar_overflows(console):
+    """(issue #25) At 1.5x or in a longer language Sign out went into the toolbar's »:
+    it is in File too, with a shortcut."""
+    main = await signed_in(console)
+    main.resize(640, 480)
+    file_menu = main.menuBar().actions()[0].menu()
+    assert main.commands.sign_out in file_menu.actions()
+    assert main.commands.sign_out.shortcut().toString() == "Ctrl+Shift+O"
+    main.activateWindow()
+    await until(lambda: main.isActiveWindow())
+    QTest.keyClick(main.table, Qt.Key.Key_O,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    await until(lambda: console.main_window is None and console.sign_in_window is not None)

@@ -75,8 +75,25 @@ def untranslated(window: QWidget) -> list[str]:
                 c.isalpha() for c in text))]
 
 
+def clipped_headers(table: QTableView) -> list[str]:
+    """Column headers whose title (and sort arrow) does not fit their column."""
+    header, model = table.horizontalHeader(), table.model()
+    out = []
+    for column in range(model.columnCount()):
+        if table.isColumnHidden(column):
+            continue
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        need = header.fontMetrics().horizontalAdvance(title) + 20  # (margins, the arrow)
+        if need > header.sectionSize(column):
+            out.append(f"header {title!r}: {need} > {header.sectionSize(column)}")
+    return out
+
+
 def clipped(window: QWidget) -> list[str]:
     out = []
+    for table in window.findChildren(QTableView):
+        if table.isVisible():
+            out += clipped_headers(table)
     for widget in window.findChildren(QWidget):
         if not widget.isVisible() or isinstance(widget, ExactText):
             continue  # (ExactText elides on purpose, the whole value in its tooltip)
