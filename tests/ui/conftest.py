@@ -132,6 +132,18 @@ async def signed_in(console: ConsoleApp, user: str = MANAGER) -> MainWindow:
     return main
 
 
+def release_modifiers(widget: QWidget) -> None:
+    """After a shortcut that closed the window it was typed in (its key release went
+    nowhere), Qt still believes Ctrl and Shift are down: the next selectRow() would
+    toggle. A key event without them, somewhere alive, puts that right."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    QTest.keyRelease(widget, Qt.Key.Key_Control)
+    QTest.keyRelease(widget, Qt.Key.Key_Shift)
+    assert QApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
+
+
 async def queue_fault(sandbox: SandboxServer, fault: str, path: str, method: str = "",
                       times: int = 1) -> None:
     async with httpx.AsyncClient() as http:

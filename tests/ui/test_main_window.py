@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineE
 from billie_desktop.api import QueryCustomersRequest, same_id
 from billie_desktop.ui.customer_fields import CUSTOMER_ROLE
 from billie_desktop.work.columns import EMAIL, NAME
-from tests.ui.conftest import clear_faults, queue_fault, signed_in, until
+from tests.ui.conftest import clear_faults, queue_fault, release_modifiers, signed_in, until
 
 
 async def visible(main) -> list:
@@ -491,3 +491,4 @@ async def test_sign_out_is_reachable_when_the_toolbar_overflows(console):
     QTest.keyClick(main.table, Qt.Key.Key_O,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     await until(lambda: console.main_window is None and console.sign_in_window is not None)
+    release_modifiers(console.sign_in_window.user_name)

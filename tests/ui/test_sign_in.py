@@ -16,7 +16,14 @@ from billie_desktop.ui.clients import Clients
 from billie_desktop.ui.settings import STAGING_URL, Settings
 from billie_desktop.ui.sign_in_window import CUSTOM, SANDBOX, STAGING, SignInWindow
 from billie_desktop.ui.stage import Stage
-from tests.ui.conftest import PASSWORD, clear_faults, queue_fault, signed_in, until
+from tests.ui.conftest import (
+    PASSWORD,
+    clear_faults,
+    queue_fault,
+    release_modifiers,
+    signed_in,
+    until,
+)
 
 
 async def open_sign_in(console: ConsoleApp):
@@ -419,3 +426,6 @@ async def test_enter_on_remember_me_signs_in_and_ctrl_q_quits(console):
     await until(lambda: window.isActiveWindow())
     QTest.keyClick(window.password, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     await until(lambda: not window.isVisible())
+    other = QLineEdit()
+    release_modifiers(other)
+    other.deleteLater()
