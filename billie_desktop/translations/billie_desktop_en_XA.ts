@@ -819,10 +819,6 @@ Each is linked to the user account with the same email. Links can be undone from
         <translation>⟦ñöţ ļîñķéđ~~~⟧</translation>
     </message>
     <message>
-        <source>Link to user account</source>
-        <translation>⟦Ļîñķ ţö ûšéŕ åççöûñţ~~~~~~⟧</translation>
-    </message>
-    <message>
         <source>Customer:</source>
         <translation>⟦Çûšţöméŕ:~~~⟧</translation>
     </message>
@@ -841,6 +837,10 @@ Each is linked to the user account with the same email. Links can be undone from
     <message>
         <source>Find user account</source>
         <translation>⟦Fîñđ ûšéŕ åççöûñţ~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Hide accounts linked to other customers</source>
+        <translation>⟦Ĥîđé åççöûñţš ļîñķéđ ţö öţĥéŕ çûšţöméŕš~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
         <source>User account ID</source>
@@ -879,6 +879,10 @@ Choose this account anyway?</source>
 Çĥööšé ţĥîš åççöûñţ åñýŵåý?~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
+        <source>Check it is the same person: the account&apos;s name and email are both unlike {0}&apos;s ({1}).</source>
+        <translation>⟦Çĥéçķ îţ îš ţĥé šåmé péŕšöñ: ţĥé åççöûñţ'š ñåmé åñđ émåîļ åŕé ƀöţĥ ûñļîķé {0}'š ({1}).~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
         <source>The answer was lost, so the customer was read back: the link was saved.</source>
         <translation>⟦Ţĥé åñšŵéŕ ŵåš ļöšţ, šö ţĥé çûšţöméŕ ŵåš ŕéåđ ƀåçķ: ţĥé ļîñķ ŵåš šåvéđ.~~~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
@@ -889,6 +893,10 @@ Choose this account anyway?</source>
     <message>
         <source>The link was not saved: its answer was lost, and reading the customer back shows no change. Your input is kept: Retry sends it again.</source>
         <translation>⟦Ţĥé ļîñķ ŵåš ñöţ šåvéđ: îţš åñšŵéŕ ŵåš ļöšţ, åñđ ŕéåđîñĝ ţĥé çûšţöméŕ ƀåçķ šĥöŵš ñö çĥåñĝé. Ýöûŕ îñpûţ îš ķépţ: Ŕéţŕý šéñđš îţ åĝåîñ.~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Link to user account – {0}</source>
+        <translation>⟦Ļîñķ ţö ûšéŕ åççöûñţ – {0}~~~~~~⟧</translation>
     </message>
     <message>
         <source>Customer</source>

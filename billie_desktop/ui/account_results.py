@@ -36,12 +36,27 @@ def linked_elsewhere(account: UserAccount, customer: Customer) -> bool:
     return bool(account.customer_id) and not same_id(account.customer_id, customer.id)
 
 
+def _words(text: str | None) -> str:
+    return " ".join("".join(c for c in (text or "").lower() if c.isalnum() or c.isspace())
+                    .split())
+
+
+def unlike(account: UserAccount, customer: Customer) -> bool:
+    """The account's name and its email both differ from the customer's: perhaps another
+    person (a common name, a number in an address)."""
+    named = bool(_words(account.display_name)) and _words(account.display_name) == _words(
+        customer.full_name)
+    return not named and not same_email(account, customer)
+
+
 class AccountResults(QListWidget):
     chosen = Signal(object)  # a UserAccount
 
     def __init__(self, customer: Customer) -> None:
         super().__init__()
         self.customer = customer
+        self.accounts: list[UserAccount] = []  # the last found, all of them
+        self.hide_linked_elsewhere = False
         self.setAccessibleName(self.tr("Matching user accounts"))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -53,8 +68,15 @@ class AccountResults(QListWidget):
         self.itemActivated.connect(self._choose)
         self.hide()
 
+    def set_hide_linked_elsewhere(self, hide: bool) -> None:
+        self.hide_linked_elsewhere = hide
+        self.show_accounts(self.accounts)
+
     def show_accounts(self, accounts: list[UserAccount]) -> None:
         self.clear()
+        self.accounts = list(accounts)
+        if self.hide_linked_elsewhere:
+            accounts = [a for a in accounts if not linked_elsewhere(a, self.customer)]
         ordered = sorted(accounts, key=lambda a: not same_email(a, self.customer))
         for account in ordered:
             label = describe_account(account, account.id)

@@ -8,6 +8,7 @@ import logging
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,6 +32,7 @@ from billie_desktop.ui.account_results import (
     AccountResults,
     describe_account,
     linked_elsewhere,
+    unlike,
 )
 from billie_desktop.ui.operations import Field, Form, run_operation
 from billie_desktop.ui.session import Session
@@ -76,7 +78,7 @@ class LinkDialog(QDialog):
         self.outcome_note: str | None = None  # set when a lost answer was checked
         self.entry = 0  # the link's activity journal entry, once sent (the main window's Undo)
         self._submitting = False
-        self.setWindowTitle(self.tr("Link to user account"))
+        self.setWindowTitle(self.tr("Link to user account – {0}").format(organisation.name))
         self.setModal(True)
         self.setMinimumWidth(620)
         self._build()
@@ -130,14 +132,17 @@ class LinkDialog(QDialog):
         self.search_note = PlainLabel()
         self.search_note.setWordWrap(True)
         self.search_note.hide()
+        self.hide_linked = QCheckBox(self.tr("Hide accounts linked to other customers"))
+        self.hide_linked.toggled.connect(self.results.set_hide_linked_elsewhere)
         if self.lookup_available:
-            form.addRow(self.tr("Find account:"),
-                        stacked(self.search_edit, self.results, self.search_note))
+            form.addRow(self.tr("Find account:"), stacked(
+                self.search_edit, self.hide_linked, self.results, self.search_note))
         self.account_edit = QLineEdit()
         self.account_edit.setPlaceholderText(self.tr("User account ID"))
         self.account_edit.setAccessibleName(self.tr("User account ID"))
         self.account_error = FieldError(self)
-        account_box = stacked(self.account_edit, self.account_error)
+        self.unlike_note = FieldError(self)  # (in the error colour: worth a second look)
+        account_box = stacked(self.account_edit, self.account_error, self.unlike_note)
         if not self.lookup_available:
             note = PlainLabel(self.tr("This server has no account search: enter the account's ID."))
             note.setWordWrap(True)
@@ -218,6 +223,11 @@ class LinkDialog(QDialog):
         self.chosen = account
         self.account_edit.setText(account.id)
         self.account_error.set_error(None)
+        self.unlike_note.set_error(self.tr(
+            "Check it is the same person: the account's name and email are both unlike "
+            "{0}'s ({1}).").format(self.customer.full_name, self.customer.email or
+                                   self.tr("no email")) if unlike(account, self.customer)
+            else None)
         self.account_edit.setFocus()
 
     def _account_edited(self, text: str) -> None:
@@ -228,6 +238,7 @@ class LinkDialog(QDialog):
             text = exact
         if self.chosen is not None and not same_id(self.chosen.id, text.strip()):
             self.chosen = None
+            self.unlike_note.set_error(None)
 
     async def _resolve_current(self) -> None:
         try:

@@ -148,3 +148,51 @@ async def test_a_link_made_before_shows_the_accounts_name_and_email(console):
     text = main.detail.values["user_account"].value
     assert "@" in text and main.model.customer_at(row).user_account_id not in text
     await main.tasks.wait_idle()
+
+
+async def test_the_dialog_names_its_organisation_and_can_hide_accounts_taken(console):
+    """(issue #25) The organisation in the title; accounts linked to other customers can
+    be left out of what the search finds."""
+    main = await signed_in(console)
+    dialog, _ = await open_for(main)
+    assert main.current_organisation.name in dialog.windowTitle()
+    org = main.current_organisation.id
+    accounts = await main.session.send(QueryUserAccountsRequest(organisation_id=org, take=500))
+    taken = next(a for a in accounts.results if a.customer_id)
+    await dialog.search_accounts(taken.email)
+    shown = [dialog.results.item(i).data(Qt.ItemDataRole.UserRole).id
+             for i in range(dialog.results.count())]
+    assert taken.id in shown
+    dialog.hide_linked.setChecked(True)
+    shown = [dialog.results.item(i).data(Qt.ItemDataRole.UserRole) for i in
+             range(dialog.results.count())]
+    assert taken.id not in [a.id for a in shown]
+    assert all(not a.customer_id or same_id(a.customer_id, dialog.customer.id) for a in shown)
+    dialog.hide_linked.setChecked(False)
+    assert dialog.results.count() > len(shown)
+    dialog.reject()
+
+
+async def test_an_account_unlike_the_customer_is_flagged(console):
+    """(issue #25: "Harrison Sato 952" linked to "harrison.sato173@…" gave no hint) An
+    account whose name and email both differ from the customer's says so; one with the
+    customer's email does not."""
+    main = await signed_in(console)
+    dialog, _ = await open_for(main)
+    customer = dialog.customer
+    org = main.current_organisation.id
+    accounts = (await main.session.send(QueryUserAccountsRequest(
+        organisation_id=org, take=500))).results
+    stranger = next(a for a in accounts if not a.customer_id
+                    and a.email.lower() != (customer.email or "").lower()
+                    and (a.display_name or "").lower() != customer.full_name.lower())
+    await dialog.choose(stranger)
+    assert dialog.unlike_note.isVisible()
+    assert "same person" in dialog.unlike_note.text() and customer.full_name in \
+        dialog.unlike_note.text()
+    namesake = stranger.model_copy(update={"email": customer.email})
+    await dialog.choose(namesake)
+    assert not dialog.unlike_note.isVisible()
+    dialog.account_edit.setText("")
+    dialog.account_edit.textEdited.emit("")
+    dialog.reject()
