@@ -30,7 +30,8 @@ LOCALES = ("en_XA",)  # the pseudo-locale; real languages are added here as they
 PSEUDO = "en_XA"
 _ACCENTS = str.maketrans("AaBbCcDdEeGgHhIiJjKkLlNnOoRrSsTtUuWwYyZz",
                          "ÅåƁƀÇçÐđÉéĜĝĤĥÎîĴĵĶķĻļÑñÖöŔŕŠšŢţÛûŴŵÝýŽž")
-_PLACEHOLDER = re.compile(r"(\{[^}]*\}|%[a-zA-Z]|<[^>]*>|&\w+;|&(?=\w)|\n)")
+# kept as they are: placeholders, markup, accelerators, line breaks, file filters (*.csv)
+_PLACEHOLDER = re.compile(r"(\{[^}]*\}|%[a-zA-Z]|<[^>]*>|&\w+;|&(?=\w)|\n|\(\*\.\w+\))")
 
 
 def sources(package: Path = PACKAGE) -> list[Path]:

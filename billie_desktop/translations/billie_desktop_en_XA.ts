@@ -743,7 +743,11 @@ Each is linked to the user account with the same email. Links can be undone from
     <name>Export</name>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation>⟦ÇŠV fîļéš (*.çšv)~~~~⟧</translation>
+        <translation>⟦ÇŠV fîļéš (*.csv)~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>⟦Éxçéļ ŵöŕķƀööķš (*.xlsx)~~~~~~⟧</translation>
     </message>
 </context>
 <context>
@@ -767,6 +771,14 @@ Each is linked to the user account with the same email. Links can be undone from
     <message>
         <source>Cancel</source>
         <translation>⟦Çåñçéļ~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Open file</source>
+        <translation>⟦&amp;Öpéñ fîļé~~~⟧</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>⟦Šĥöŵ îñ &amp;föļđéŕ~~~~⟧</translation>
     </message>
     <message>
         <source>Cancelled: no file was written.</source>

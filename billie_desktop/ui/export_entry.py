@@ -38,19 +38,23 @@ class CustomerExport(Translated):
         self.organisation, self.query, self.columns, self.tell = \
             organisation, query, columns, tell
 
-    def default_path(self) -> Path:
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    def default_path(self, suffix: str = ".csv") -> Path:
+        """In Documents (the home folder where there is none: a missing folder would open
+        the dialog in the working directory), named for the organisation and the day."""
+        folder = Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        if not folder.is_dir():
+            folder = Path.home()
         org = self.organisation()
         name = re.sub(r"[^\w-]+", "-", org.name if org else "customers").strip("-").lower()
-        return Path(folder) / f"customers-{name}-{dt.date.today().isoformat()}.csv"
+        return folder / f"customers-{name}-{dt.date.today().isoformat()}{suffix}"
 
     def ask_where(self) -> QFileDialog | None:
         """The save dialog; the export starts when a file is chosen."""
         if self.organisation() is None:
             return None
         return ask_where_to_save(self.parent, self.tr("Export customers"), self.default_path(),
-                                 self.export_to)
+                                 self.export_to, workbook=True)
 
     def export_to(self, path: Path) -> ExportDialog | None:
         from billie_desktop.ui.export_window import ExportDialog

@@ -1,5 +1,6 @@
 """The progress of File ▸ Export customers… (work/export.py does the work): rows, rate,
-time left and Cancel, in a small window that does not block the list."""
+time left and Cancel, in a small window that does not block the list; once written, Open
+file and Show in folder."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from billie_desktop.api import BillieError, QueryCustomersRequest
+from billie_desktop.ui.opening import open_path, show_in_folder
 from billie_desktop.ui.tasks import Tasks
 from billie_desktop.ui.widgets import Banner, LiveLabel, PlainLabel
 from billie_desktop.work.export import ExportProgress, export_customers
@@ -42,8 +44,15 @@ class ExportDialog(QDialog):
         self.progress.setAccessibleName(self.tr("Rows exported"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
+        self.open_button = QPushButton(self.tr("&Open file"))
+        self.open_button.clicked.connect(lambda: open_path(self.path))
+        self.folder_button = QPushButton(self.tr("Show in &folder"))
+        self.folder_button.clicked.connect(lambda: show_in_folder(self.path))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        for button in (self.open_button, self.folder_button):
+            button.hide()  # once the file is there
+            buttons.addWidget(button)
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         for widget in (self.banner, self.file_label, self.progress, self.status):
@@ -70,7 +79,11 @@ class ExportDialog(QDialog):
             return
         self._ended("exported", self.tr("Exported {0:,} customers.").format(self.rows))
         self.exported.emit(self.rows, str(self.path))
-        self.accept()
+        if not self.closed:  # what people do next: open it, or find it
+            self.open_button.show()
+            self.folder_button.show()
+            self.open_button.setDefault(True)
+            self.open_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _progress(self, progress: ExportProgress) -> None:
         self.rows_done, self.rows_total = progress.rows_done, progress.rows

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from PyInstaller.archive.readers import CArchiveReader
 
-# Modules the exe must carry: the console, and keyring's Windows backend (the Credential
-# Locker, through pywin32-ctypes) that tokens are kept in when the user asks to be remembered.
+# Modules the exe must carry: the console, keyring's Windows backend (the Credential
+# Locker, through pywin32-ctypes) that tokens are kept in when the user asks to be
+# remembered, and XlsxWriter (File ▸ Export as an Excel workbook, imported when used).
 MODULES = ("billie_desktop.ui.app", "billie_desktop.sandbox.server",
            "keyring.backends.Windows", "win32ctypes.core.ctypes._authentication",
-           "truststore._windows")
+           "truststore._windows", "xlsxwriter.workbook")
 # Files: Qt's Windows platform plugin (and offscreen, for --smoke-test without a desktop),
 # the Windows style, the console's and Qt's translations, the SVG icon plugin.
 FILES = ("billie-desktop.exe", "_internal/python311.dll",
