@@ -895,6 +895,10 @@ Choose this account anyway?</source>
         <translation>⟦Çĥéçķ îţ îš ţĥé šåmé péŕšöñ: ţĥé åççöûñţ'š ñåmé åñđ émåîļ åŕé ƀöţĥ ûñļîķé {0}'š ({1}).~~~~~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
+        <source>(no account ID given)</source>
+        <translation>⟦(ñö åççöûñţ ÎÐ ĝîvéñ)~~~~~~⟧</translation>
+    </message>
+    <message>
         <source>The answer was lost, so the customer was read back: the link was saved.</source>
         <translation>⟦Ţĥé åñšŵéŕ ŵåš ļöšţ, šö ţĥé çûšţöméŕ ŵåš ŕéåđ ƀåçķ: ţĥé ļîñķ ŵåš šåvéđ.~~~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
@@ -1249,8 +1253,8 @@ Link {0} to {2} instead? The old link is removed.</source>
         <translation>⟦Ļîñķéđ {0} ţö {1}.~~~⟧</translation>
     </message>
     <message>
-        <source>You were signed out because your session expired.</source>
-        <translation>⟦Ýöû ŵéŕé šîĝñéđ öûţ ƀéçåûšé ýöûŕ šéššîöñ éxpîŕéđ.~~~~~~~~~~~~~~⟧</translation>
+        <source>Your session expired and you chose to sign out. Sign in again to carry on.</source>
+        <translation>⟦Ýöûŕ šéššîöñ éxpîŕéđ åñđ ýöû çĥöšé ţö šîĝñ öûţ. Šîĝñ îñ åĝåîñ ţö çåŕŕý öñ.~~~~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
         <source>You have signed out.</source>
@@ -1267,10 +1271,6 @@ Link {0} to {2} instead? The old link is removed.</source>
     <message>
         <source>Offline: cannot reach the server</source>
         <translation>⟦Öffļîñé: çåññöţ ŕéåçĥ ţĥé šéŕvéŕ~~~~~~~~~⟧</translation>
-    </message>
-    <message>
-        <source>{0} – Billie Desktop</source>
-        <translation>⟦{0} – Ɓîļļîé Ðéšķţöp~~~~~⟧</translation>
     </message>
     <message>
         <source>Server: {0}</source>
@@ -1395,6 +1395,25 @@ Server: {1}
     <message>
         <source>Linked</source>
         <translation>⟦Ļîñķéđ~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>sandbox</source>
+        <translation>⟦šåñđƀöx~~⟧</translation>
+    </message>
+    <message>
+        <source>Billie Desktop</source>
+        <translation>⟦Ɓîļļîé Ðéšķţöp~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>{0} – Billie Desktop</source>
+        <translation>⟦{0} – Ɓîļļîé Ðéšķţöp~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>{0} on {1} – Billie Desktop</source>
+        <translation>⟦{0} öñ {1} – Ɓîļļîé Ðéšķţöp~~~~~⟧</translation>
     </message>
 </context>
 <context>

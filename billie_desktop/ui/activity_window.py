@@ -44,6 +44,10 @@ from billie_desktop.work.entries import BULK_LINK, OUTCOMES
 from billie_desktop.work.export import neutralise, whole_csv
 from billie_desktop.work.journal import Filters, Journal
 
+# When, Customer, Change, Outcome, Server's message, then the accounts, the organisation,
+# who and where: the message in view at the window's first width (it was off-screen)
+SHOWN_FIRST = (0, 2, 3, 6, 7, 5, 4)
+
 
 class ActivityWindow(QWidget):
     show_customer = Signal(str, str)  # organisation id, customer id
@@ -117,7 +121,10 @@ class ActivityWindow(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
-        fit_headers(self.view, (150, 170, 170, 110, 220, 220, 190, 260, 200))
+        fit_headers(self.view, (150, 170, 170, 110, 220, 220, 190, 280, 200))
+        header = self.view.horizontalHeader()  # what happened first, where it is seen
+        for visual, column in enumerate(SHOWN_FIRST):  # (the CSV keeps the model's order)
+            header.moveSection(header.visualIndex(column), visual)
         self.view.doubleClicked.connect(self._double_clicked)
         self.count = LiveLabel()
         self.undo_button = QPushButton(self.tr("&Undo…"))

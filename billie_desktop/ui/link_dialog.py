@@ -315,7 +315,8 @@ class LinkDialog(QDialog):
         target = LinkTarget(
             customer_id=self.customer.id or "", customer_name=self.customer.full_name,
             organisation_id=self.organisation.id, account_id=account_id,
-            account_label=describe_account(self.chosen, account_id),
+            account_label=describe_account(self.chosen, account_id) if account_id
+            else self.tr("(no account ID given)"),
             previous_label=describe_account(self.current_account, current) if current else "",
             kind=REPLACE if current else LINK, previous_account_id=current or "")
         self.entry = linker.begin(target)

@@ -228,8 +228,8 @@ class MainWindow(QMainWindow):
         self.status_org.setText(org.name if org else "")
         if org is not None:
             self.settings.set_last_organisation(self.session.place, org.id)
-        self.setWindowTitle(self.tr("{0} – Billie Desktop").format(org.name) if org
-                            else self.tr("Billie Desktop"))
+        self.setWindowTitle(self.session.title(org.name if org else None,
+                                               self.settings.default_server))
         self.model.set_organisation(org.id if org else None)
         self.keeper.forget()  # another organisation's customer is not kept
         self.detail.show_customer(None)
@@ -354,8 +354,8 @@ class MainWindow(QMainWindow):
         return self.guard.prompt
 
     def _prompt_declined(self) -> None:
-        self.tasks.run("sign-out", self.sign_out(self.tr("You were signed out because your "
-                                                         "session expired.")))
+        self.tasks.run("sign-out", self.sign_out(self.tr(  # (the user chose it: said so)
+            "Your session expired and you chose to sign out. Sign in again to carry on.")))
 
     def sign_out_clicked(self) -> None:
         self.tasks.run("sign-out", self._sign_out_when_stopped())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 from PySide6.QtCore import QObject, Signal
@@ -67,6 +68,21 @@ class Session(QObject):
             return None
         return cls(client, me, server_label=server, remember=remember, discovery=discovery,
                    sandbox=server == sandbox_url)
+
+    def title(self, organisation: str | None, default_server: str | None) -> str:
+        """A main window's title: the organisation, and the server unless it is the one
+        set for everyone on this computer (two windows on two servers read differently)."""
+        if self.sandbox:
+            server: str | None = self.tr("sandbox")
+        elif default_server and default_server.rstrip("/") == self.server_label.rstrip("/"):
+            server = None
+        else:
+            server = urlsplit(self.server_label).netloc or self.server_label
+        if organisation is None:
+            return self.tr("Billie Desktop")
+        if server is None:
+            return self.tr("{0} – Billie Desktop").format(organisation)
+        return self.tr("{0} on {1} – Billie Desktop").format(organisation, server)
 
     @property
     def journal(self) -> Journal | None:

@@ -202,3 +202,24 @@ async def test_the_journal_is_opened_when_first_needed(console):
     assert not console.journal_path.exists()
     assert main.session.journal is not None and console.journal_path.exists()
     assert main.session.journal is main.session.journal  # one journal, opened once
+
+
+async def test_the_message_is_in_view_and_an_empty_id_is_said_so(console):
+    """(issue #25) The server's message was off-screen at the window's first width; an
+    attempt with no account id read "New account: not linked"."""
+    main = await signed_in(console)
+    dialog, _row = await open_for(main)
+    await dialog.submit()  # no id: the server refuses, and the journal says why
+    dialog.reject()
+    main.commands.activity.trigger()
+    window = main.side.activity
+    await until(lambda: window.model.total == 1)
+    new_account = window.model.index(0, 5).data()
+    assert new_account == "(no account ID given)"
+    assert "not linked" not in new_account.lower()
+    view, header = window.view, window.view.horizontalHeader()
+    message = 7
+    x = header.sectionViewportPosition(message)
+    assert x >= 0 and x + 150 <= view.viewport().width(), "the message is off-screen"
+    assert "must not be empty" in window.model.index(0, message).data()
+    window.close()

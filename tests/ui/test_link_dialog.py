@@ -362,5 +362,7 @@ async def test_declining_the_prompt_signs_out_keeping_nothing(console, sandbox_f
     prompt = await until(lambda: main.prompt)
     prompt.sign_out_button.click()
     await until(lambda: console.sign_in_window is not None)
-    assert "session expired" in console.sign_in_window.banner.text.text()
+    said = console.sign_in_window.banner.text.text()  # what happened: the user's choice
+    assert "session expired and you chose to sign out" in said  # (issue #25: it read
+    assert "were signed out" not in said  # "You were signed out because...")
     assert main.model.rowCount() == 0

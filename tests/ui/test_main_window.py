@@ -172,7 +172,26 @@ async def test_switching_organisation_cancels_and_never_paints_a_stale_page(cons
     assert rows and all(c.id in sydney_ids for c in rows)
     assert main.status_org.text() == "Billie Cart Sydney"
     assert main.settings.last_organisation(main.session.place) == sydney_id
-    assert main.windowTitle() == "Billie Cart Sydney – Billie Desktop"
+    assert main.windowTitle() == "Billie Cart Sydney on sandbox – Billie Desktop"
+
+
+async def test_a_window_names_its_server_unless_it_is_this_computers_default():
+    """(issue #25) Two main windows on two servers had the same title."""
+    from billie_desktop.api import AuthenticateResponse, BillieClient
+    from billie_desktop.ui.session import Session
+
+    me = AuthenticateResponse(user_name="m@example.com")
+    titles = []
+    for server, default in (("https://api.billiecart.com.au", "https://api.billiecart.com.au/"),
+                            ("https://staging-api.billiecart.com.au", "https://api.billiecart"
+                                                                       ".com.au"),
+                            ("https://10.0.0.5:8443", None)):
+        async with BillieClient(server) as client:
+            session = Session(client, me, server_label=server, remember=False)
+            titles.append(session.title("Billie Cart Sydney", default))
+    assert titles == ["Billie Cart Sydney – Billie Desktop",
+                      "Billie Cart Sydney on staging-api.billiecart.com.au – Billie Desktop",
+                      "Billie Cart Sydney on 10.0.0.5:8443 – Billie Desktop"]
 
 
 async def test_a_late_page_for_an_old_query_is_dropped_not_painted(console, sandbox, wire):
