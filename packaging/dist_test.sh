@@ -21,7 +21,9 @@ listing=$(dpkg-deb -c "$DEB")
 for path in ./opt/billie-desktop/billie-desktop ./usr/bin/billie-desktop \
     ./usr/share/applications/billie-desktop.desktop \
     ./usr/share/icons/hicolor/scalable/apps/billie-desktop.svg \
-    ./usr/share/doc/billie-desktop/copyright; do
+    ./usr/share/doc/billie-desktop/copyright \
+    ./opt/billie-desktop/_internal/docs/user-guide.md \
+    ./opt/billie-desktop/_internal/resources/screenshots/main-window.png; do
   grep -q " $path" <<<"$listing" || { echo "missing $path"; exit 1; }
 done
 if [ -n "$(grep -v " root/root " <<<"$listing")" ]; then echo "files not owned by root"; exit 1; fi

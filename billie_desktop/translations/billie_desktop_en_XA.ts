@@ -825,6 +825,124 @@ Each is linked to the user account with the same email. Links can be undone from
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>Enter (in the list)</source>
+        <translation>⟦Éñţéŕ (îñ ţĥé ļîšţ)~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Link the customer with focus to a user account</source>
+        <translation>⟦Ļîñķ ţĥé çûšţöméŕ ŵîţĥ föçûš ţö å ûšéŕ åççöûñţ~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Shift+click, Ctrl+click, Ctrl+A (in the list)</source>
+        <translation>⟦Šĥîfţ+çļîçķ, Çţŕļ+çļîçķ, Çţŕļ+Å (îñ ţĥé ļîšţ)~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Select several customers</source>
+        <translation>⟦Šéļéçţ šévéŕåļ çûšţöméŕš~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Ctrl+C (in the list)</source>
+        <translation>⟦Çţŕļ+Ç (îñ ţĥé ļîšţ)~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows, with the headers</source>
+        <translation>⟦Çöpý ţĥé šéļéçţéđ ŕöŵš, ŵîţĥ ţĥé ĥéåđéŕš~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Ctrl+Home, Ctrl+End (in the list)</source>
+        <translation>⟦Çţŕļ+Ĥömé, Çţŕļ+Éñđ (îñ ţĥé ļîšţ)~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Go to the first or the last customer</source>
+        <translation>⟦Ĝö ţö ţĥé fîŕšţ öŕ ţĥé ļåšţ çûšţöméŕ~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Down arrow (in Find account)</source>
+        <translation>⟦Ðöŵñ åŕŕöŵ (îñ Fîñđ åççöûñţ)~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Move into the accounts found</source>
+        <translation>⟦Mövé îñţö ţĥé åççöûñţš föûñđ~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Escape (in a dialog)</source>
+        <translation>⟦Éšçåpé (îñ å đîåļöĝ)~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Cancel, and close it</source>
+        <translation>⟦Çåñçéļ, åñđ çļöšé îţ~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Enter (on the sign-in window)</source>
+        <translation>⟦Éñţéŕ (öñ ţĥé šîĝñ-îñ ŵîñđöŵ)~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>⟦Šîĝñ îñ~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>⟦&amp;Ûšéŕ ĝûîđé~~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>⟦&amp;Ķéýƀöåŕđ šĥöŕţçûţš~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>⟦Öpéñ &amp;ļöĝ föļđéŕ~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Open &amp;data folder</source>
+        <translation>⟦Öpéñ &amp;đåţå föļđéŕ~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>&amp;About Billie Desktop</source>
+        <translation>⟦&amp;Åƀöûţ Ɓîļļîé Ðéšķţöp~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>⟦Ûšéŕ ĝûîđé~~~⟧</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed with this copy of Billie Desktop ({0}).</source>
+        <translation>⟦Ţĥé ûšéŕ ĝûîđé îš ñöţ îñšţåļļéđ ŵîţĥ ţĥîš çöpý öf Ɓîļļîé Ðéšķţöp ({0}).~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>About Billie Desktop</source>
+        <translation>⟦Åƀöûţ Ɓîļļîé Ðéšķţöp~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Billie Desktop {0}
+The manager console for Billiecart.
+
+Server: {1}
+{2}
+Signed in as {3}
+
+Settings: {4}
+Log folder: {5}
+Data folder: {6}
+Python {7}</source>
+        <translation>⟦Ɓîļļîé Ðéšķţöp {0}
+Ţĥé måñåĝéŕ çöñšöļé föŕ Ɓîļļîéçåŕţ.
+
+Šéŕvéŕ: {1}
+{2}
+Šîĝñéđ îñ åš {3}
+
+Šéţţîñĝš: {4}
+Ļöĝ föļđéŕ: {5}
+Ðåţå föļđéŕ: {6}
+Pýţĥöñ {7}~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+</context>
+<context>
     <name>LinkDialog</name>
     <message>
         <source>not linked</source>
@@ -1182,10 +1300,6 @@ Link {0} to {2} instead? The old link is removed.</source>
         <translation>⟦&amp;Qûîţ~⟧</translation>
     </message>
     <message>
-        <source>&amp;About Billie Desktop</source>
-        <translation>⟦&amp;Åƀöûţ Ɓîļļîé Ðéšķţöp~~~~~~⟧</translation>
-    </message>
-    <message>
         <source>Main</source>
         <translation>⟦Måîñ~⟧</translation>
     </message>
@@ -1265,10 +1379,6 @@ Link {0} to {2} instead? The old link is removed.</source>
         <translation>⟦Çöññéçţéđ~~~⟧</translation>
     </message>
     <message>
-        <source>About Billie Desktop</source>
-        <translation>⟦Åƀöûţ Ɓîļļîé Ðéšķţöp~~~~~~⟧</translation>
-    </message>
-    <message>
         <source>Offline: cannot reach the server</source>
         <translation>⟦Öffļîñé: çåññöţ ŕéåçĥ ţĥé šéŕvéŕ~~~~~~~~~⟧</translation>
     </message>
@@ -1279,18 +1389,6 @@ Link {0} to {2} instead? The old link is removed.</source>
     <message>
         <source>Signed in as {0}</source>
         <translation>⟦Šîĝñéđ îñ åš {0}~~~~⟧</translation>
-    </message>
-    <message>
-        <source>Billie Desktop {0}
-The manager console for Billiecart.
-
-Server: {1}
-{2}</source>
-        <translation>⟦Ɓîļļîé Ðéšķţöp {0}
-Ţĥé måñåĝéŕ çöñšöļé föŕ Ɓîļļîéçåŕţ.
-
-Šéŕvéŕ: {1}
-{2}~~~~~~~~~~~~~~~~~⟧</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
@@ -1414,6 +1512,33 @@ Server: {1}
     <message>
         <source>{0} on {1} – Billie Desktop</source>
         <translation>⟦{0} öñ {1} – Ɓîļļîé Ðéšķţöp~~~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts – Billie Desktop</source>
+        <translation>⟦Ķéýƀöåŕđ šĥöŕţçûţš – Ɓîļļîé Ðéšķţöp~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Type to find a shortcut or a command</source>
+        <translation>⟦Ţýpé ţö fîñđ å šĥöŕţçûţ öŕ å çömmåñđ~~~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Find a shortcut</source>
+        <translation>⟦Fîñđ å šĥöŕţçûţ~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>⟦Ķéýš~⟧</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>⟦Ŵĥåţ ţĥéý đö~~~~⟧</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>⟦Ķéýƀöåŕđ šĥöŕţçûţš~~~~~~⟧</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +1871,17 @@ Each customer is read back first: one whose link has changed since is left as it
     <message>
         <source>To unlink ({0:,}): each customer and the account the run linked</source>
         <translation>⟦Ţö ûñļîñķ ({0:,}): éåçĥ çûšţöméŕ åñđ ţĥé åççöûñţ ţĥé ŕûñ ļîñķéđ~~~~~~~~~~~~~~~~⟧</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuide</name>
+    <message>
+        <source>User guide – Billie Desktop</source>
+        <translation>⟦Ûšéŕ ĝûîđé – Ɓîļļîé Ðéšķţöp~~~~~~~~⟧</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>⟦Ûšéŕ ĝûîđé~~~⟧</translation>
     </message>
 </context>
 </TS>

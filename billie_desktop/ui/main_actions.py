@@ -7,17 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QPoint
+from PySide6.QtCore import QItemSelectionModel, QPoint
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolButton, QWidget
 
-from billie_desktop import __version__
 from billie_desktop.api import Customer
 from billie_desktop.ui.customer_fields import CUSTOMER_ROLE
 from billie_desktop.ui.customers_table import CustomersTable
 from billie_desktop.ui.list_copy import ListCopy
-from billie_desktop.ui.session import Session
-from billie_desktop.ui.widgets import PlainLabel, Translated, plain_message_box
+from billie_desktop.ui.widgets import PlainLabel, Translated
 
 
 @dataclass(frozen=True)
@@ -34,7 +32,6 @@ class Targets:
     export: Callable[[], object]
     sign_out: Callable[[], object]
     quit: Callable[[], object]
-    about: Callable[[], object]
 
 
 class MainActions(Translated):
@@ -65,7 +62,6 @@ class MainActions(Translated):
         self.export = action(self.tr("&Export customers…"), c.export, "Ctrl+E")
         self.sign_out = action(self.tr("Sign &out"), c.sign_out, "Ctrl+Shift+O")
         self.quit = action(self.tr("&Quit"), c.quit, "Ctrl+Q")
-        self.about = action(self.tr("&About Billie Desktop"), c.about)
         self._toolbar(window, toolbar_widgets)
         self._menus(window)
 
@@ -89,7 +85,7 @@ class MainActions(Translated):
                  (self.tr("&View"), (self.refresh, self.find, self.organisation, None,
                                      self.activity)),
                  (self.tr("&Customer"), (self.link, self.unlink, None, self.bulk)),
-                 (self.tr("&Help"), (self.about,))]
+                 (self.tr("&Help"), ())]  # (filled by ui/help_menu.py)
         made = []
         for title, actions in menus:
             menu = window.menuBar().addMenu(title)
@@ -97,6 +93,7 @@ class MainActions(Translated):
                 menu.addAction(item) if item is not None else menu.addSeparator()
             made.append(menu)
         self.view_menu = made[1]  # (View ▸ Theme joins it: ui/theme.add_theme_menu)
+        self.help_menu = made[3]
 
     def add_context_menu(self, table: CustomersTable, copy: ListCopy) -> None:
         """A right click on a customer: select it (unless it is among those selected), then
@@ -128,12 +125,3 @@ class MainActions(Translated):
             menu.popup(table.viewport().mapToGlobal(position))
 
         table.customContextMenuRequested.connect(menu_at)
-
-
-def about_box(parent: QWidget, session: Session) -> None:
-    """Help ▸ About: the version, and the server with what it says it runs."""
-    plain_message_box(QMessageBox.Icon.Information, QCoreApplication.translate(
-        "MainWindow", "About Billie Desktop"), QCoreApplication.translate(
-        "MainWindow", "Billie Desktop {0}\nThe manager console for Billiecart.\n\n"
-        "Server: {1}\n{2}").format(__version__, session.server_label,
-                                   session.client.powered_by or ""), parent).open()

@@ -27,11 +27,12 @@ from billie_desktop.ui.customer_fields import FirstPage, ListState
 from billie_desktop.ui.customers_model import CustomersModel
 from billie_desktop.ui.detail_pane import DetailPane
 from billie_desktop.ui.export_entry import CustomerExport
+from billie_desktop.ui.help_menu import HelpMenu
 from billie_desktop.ui.link_dialog import LinkDialog
 from billie_desktop.ui.list_copy import ListCopy
 from billie_desktop.ui.list_status import CustomersArea
 from billie_desktop.ui.lost_answers import LostAnswers
-from billie_desktop.ui.main_actions import MainActions, Targets, about_box
+from billie_desktop.ui.main_actions import MainActions, Targets
 from billie_desktop.ui.operations import Form, run_operation
 from billie_desktop.ui.password_prompt import PasswordPrompt, PromptGuard
 from billie_desktop.ui.search_bar import SearchBar
@@ -147,8 +148,9 @@ class MainWindow(QMainWindow):
                                                  self.current_organisation, self.accounts.text),
             bulk=self.side.open_bulk, organisation=self._focus_organisation,
             activity=self.side.open_activity, export=self.export.ask_where,
-            sign_out=self.sign_out_clicked, quit=self.close,
-            about=lambda: about_box(self, self.session)), (self.organisation, self.search_bar))
+            sign_out=self.sign_out_clicked, quit=self.close), (self.organisation, self.search_bar))
+        self.help = HelpMenu(self, self.commands.help_menu, self.session,
+                             self.settings.file_name)
         self.copy = ListCopy(self.table, self.model, self.tell)
         self.table.copy_requested.connect(self.copy.copy_selected)
         self.commands.add_context_menu(self.table, self.copy)

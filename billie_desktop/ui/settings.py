@@ -26,6 +26,10 @@ class Settings:
         with contextlib.suppress(OSError):
             private_file(Path(self._qs.fileName()))
 
+    def file_name(self) -> str:
+        """Where the user's preferences are kept (a file, or the Windows registry key)."""
+        return self._qs.fileName()
+
     def _get(self, key: str, default: Any = None) -> Any:
         return self._qs.value(key, default)
 

@@ -55,6 +55,8 @@ MAIN_WINDOW = ("billie_desktop.ui.session", "billie_desktop.ui.account_names",
                "billie_desktop.ui.search_bar", "billie_desktop.ui.selection",
                "billie_desktop.ui.main_actions", "billie_desktop.work.undoing",
                "billie_desktop.ui.undo_one", "billie_desktop.ui.lost_answers",
+               "billie_desktop.work.positions", "billie_desktop.ui.list_copy",
+               "billie_desktop.ui.opening", "billie_desktop.ui.help_menu",
                "billie_desktop.ui.main_window")
 
 

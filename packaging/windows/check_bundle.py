@@ -26,7 +26,8 @@ FILES = ("billie-desktop.exe", "_internal/python311.dll",
          "_internal/PySide6/plugins/iconengines/qsvgicon.dll",
          "_internal/PySide6/translations/qtbase_de.qm",
          "_internal/billie_desktop/translations/billie_desktop_en_XA.qm",
-         "_internal/resources/icons/billie-desktop.svg")
+         "_internal/resources/icons/billie-desktop.svg",
+         "_internal/docs/user-guide.md", "_internal/resources/screenshots/main-window.png")
 # Never in the product: the Wine prefix's stand-ins, test and build tools, other Qt parts.
 NEVER = ("icuuc.dll", "bcryptprimitives.dll", "opengl32sw.dll", "qt_de.qm",
          "Qt6Qml.dll", "Qt6Quick.dll")
