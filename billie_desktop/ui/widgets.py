@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -391,6 +391,8 @@ HEADER_ROOM = 28  # px beside a header's title: its margins and the sort arrow
 def fit_headers(table: QTableView, widths: tuple[int, ...]) -> None:
     """Each column as wide as given, or as its title needs (a longer language, a larger
     font at 1.5x): a header is never clipped."""
+    from PySide6.QtCore import Qt  # (not at import: the sign-in window has no use for it)
+
     header, model = table.horizontalHeader(), table.model()
     for column, width in enumerate(widths):
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
