@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from billie_desktop.ui.customers_model import CustomersModel
 
 LOOKUP = QueryUserAccountsRequest.operation_name()
+AFTER_PAINT = 0.02  # s: a page's accounts are asked for once its rows have been painted
 
 
 class AccountNames:
@@ -65,6 +66,7 @@ class AccountNames:
                 model.tasks.run(f"accounts:{page}", learn(org.id, linked))
 
         async def learn(organisation_id: str, linked: list[str]) -> None:
+            await asyncio.sleep(AFTER_PAINT)  # the page's rows on screen first
             if await self.look_up_many(organisation_id, linked):
                 model.accounts_known()
 
