@@ -270,16 +270,19 @@ def soft_colour(palette: QPalette, needed: float = 4.6) -> QColor:
     return text
 
 
-class SoftLabel(PlainLabel):
-    """A label in ``soft_colour``, which follows the theme."""
+class ThemedLabel(PlainLabel):
+    """A label in a colour of its own (``colour()``), set again when the theme changes."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
-        self._colour()
+        self._recolour()
 
-    def _colour(self) -> None:
+    def colour(self) -> QColor:
+        raise NotImplementedError
+
+    def _recolour(self) -> None:
         palette = self.palette()
-        colour = soft_colour(QGuiApplication.palette())
+        colour = self.colour()
         if palette.color(QPalette.ColorRole.WindowText) != colour:
             palette.setColor(QPalette.ColorRole.WindowText, colour)
             self.setPalette(palette)
@@ -287,10 +290,17 @@ class SoftLabel(PlainLabel):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type().value == PALETTE_CHANGE:
-            self._colour()  # the theme changed
+            self._recolour()  # the theme changed
 
 
-class FieldError(PlainLabel):
+class SoftLabel(ThemedLabel):
+    """A label in ``soft_colour``."""
+
+    def colour(self) -> QColor:
+        return soft_colour(QGuiApplication.palette())
+
+
+class FieldError(ThemedLabel):
     """The server's message about one field, shown right under it, in an error colour
     that follows the palette (light or dark)."""
 
@@ -300,22 +310,10 @@ class FieldError(PlainLabel):
         font = self.font()
         font.setBold(True)
         self.setFont(font)
-        self._colour()
         self.hide()
 
-    def _colour(self) -> None:
-        palette = self.palette()
-        colour = error_colour(palette)
-        if palette.color(QPalette.ColorRole.WindowText) != colour:
-            palette.setColor(QPalette.ColorRole.WindowText, colour)
-            self.setPalette(palette)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        from PySide6.QtCore import QEvent
-
-        if event.type() == QEvent.Type.PaletteChange:
-            self._colour()  # the theme changed: a red that reads on it
+    def colour(self) -> QColor:
+        return error_colour(self.palette())  # (a red that reads on the window)
 
     def set_error(self, message: str | None) -> None:
         if message:

@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 
 from billie_desktop.api import QueryUserAccountsRequest, same_id
 from billie_desktop.ui.account_results import ROWS_SHOWN
-from billie_desktop.ui.widgets import FieldError, error_colour
+from billie_desktop.ui.widgets import FieldError, contrast, error_colour
 from billie_desktop.work.journal import Filters
 from tests.ui.conftest import clear_faults, queue_fault, signed_in, until
 from tests.ui.test_link_dialog import message_box, open_for, ready_to_link
@@ -96,16 +96,6 @@ def test_error_text_reads_in_light_and_dark_palettes():
         assert colour == error_colour(palette)
         assert contrast(colour, QColor(window)) >= 4.5  # WCAG AA for normal text
     label.deleteLater()
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    def luminance(c: QColor) -> float:
-        def channel(v: float) -> float:
-            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + \
-            0.0722 * channel(c.blueF())
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 async def test_a_could_not_search_note_clears_once_a_search_succeeds(console, sandbox):

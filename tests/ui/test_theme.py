@@ -7,12 +7,12 @@ import asyncio
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMenu
 
 from billie_desktop.ui.settings import Settings
 from billie_desktop.ui.theme import Theme, is_dark, keeper_for
-from billie_desktop.ui.widgets import SoftLabel, error_colour
+from billie_desktop.ui.widgets import SoftLabel, contrast, error_colour
 from tests.ui.conftest import signed_in
 
 
@@ -24,16 +24,6 @@ def restored():
     yield app
     app.styleHints().unsetColorScheme()
     app.setPalette(palette)
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    def luminance(c: QColor) -> float:
-        def channel(v: float) -> float:
-            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(
-            c.blueF())
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
 
 
 def theme_actions(main):
