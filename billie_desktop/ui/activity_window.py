@@ -41,7 +41,7 @@ from billie_desktop.ui.widgets import (
     fit_on_screen,
 )
 from billie_desktop.work.entries import BULK_LINK, OUTCOMES
-from billie_desktop.work.export import neutralise, whole_csv
+from billie_desktop.work.export import neutralise, whole_file
 from billie_desktop.work.journal import Filters, Journal
 
 # When, Customer, Change, Outcome, Server's message, then the accounts, the organisation,
@@ -261,7 +261,7 @@ class ActivityWindow(QWidget):
 def _write(journal: Journal, filters: Filters, path: Path) -> int:
     """In a worker thread: the filtered journal to ``path`` (0600, complete or not at all)."""
     count = 0
-    with whole_csv(path) as out:
+    with whole_file(path) as out:
         writer = csv.writer(out)
         writer.writerow([*HEADERS, "Customer ID"])
         for row in journal.rows(filters):

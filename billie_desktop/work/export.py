@@ -38,6 +38,7 @@ from billie_desktop.work.paging import MAX_TAKE, RowsProgress, Send, all_pages
 from billie_desktop.work.private_files import FILE_MODE
 from billie_desktop.work.workbook import WorkbookWriter
 
+Put = Callable[[list[list[str]]], Awaitable[None]]  # writes a page's rows, in order
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -80,11 +81,6 @@ def whole_file(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
         raise
 
 
-def whole_csv(path: Path) -> contextlib.AbstractContextManager[IO[Any]]:
-    """``whole_file`` for a CSV (the activity window's export)."""
-    return whole_file(path)
-
-
 async def export_customers(send: Send, query: QueryCustomersRequest, column_keys: list[str],
                            path: Path, progress: Callable[[ExportProgress], None],
                            max_in_flight: int = CAP) -> int:
@@ -95,11 +91,11 @@ async def export_customers(send: Send, query: QueryCustomersRequest, column_keys
     headers = [field.header for field in columns]
     pace = Pace(max_in_flight)  # one for the accounts and the rows (work/pace.py)
 
-    async def rows(writer: Any, cell: Callable[[str], str]) -> int:
+    async def rows(put: Put, cell: Callable[[str], str]) -> int:
         accounts = await _account_emails(send, query.organisation_id, pace) if any(
             field.needs_emails for field in columns) else {}
-        return await _write_pages(send, query, ",".join(wire), columns, accounts, writer,
-                                  cell, progress, pace)
+        return await _write_pages(send, query, ",".join(wire), columns, accounts, put, cell,
+                                  progress, pace)
 
     # Buffered writes of a page (~60 KB) take a millisecond; only the final flush to disk
     # (fsync), which may take long, goes to a worker thread.
@@ -107,14 +103,20 @@ async def export_customers(send: Send, query: QueryCustomersRequest, column_keys
         with whole_file(path, binary=True) as out:
             book = WorkbookWriter(out, headers, {n for n, f in enumerate(columns)
                                                  if f.wire == "dateOfBirth"})
-            count = await rows(book, str)  # (typed cells: nothing to neutralise)
+            # ~20 ms a page: in a worker thread, while the next pages come in; typed
+            # cells, nothing to neutralise
+            count = await rows(lambda page: asyncio.to_thread(book.writerows, page), str)
             await asyncio.to_thread(book.close)
             await asyncio.to_thread(_synced, out)
         return count
     with whole_file(path) as text:
         writer = csv.writer(text)
         writer.writerow(headers)
-        count = await rows(writer, neutralise)
+
+        async def put(page: list[list[str]]) -> None:
+            writer.writerows(page)  # (a millisecond a page)
+
+        count = await rows(put, neutralise)
         await asyncio.to_thread(_synced, text)
     return count
 
@@ -126,7 +128,7 @@ def _synced(out: IO[Any]) -> None:
 
 async def _write_pages(send: Send, query: QueryCustomersRequest, fields: str,
                        columns: list[CsvField], accounts: dict[str, str],
-                       writer: Any, cell: Callable[[str], str],
+                       put: Put, cell: Callable[[str], str],
                        progress: Callable[[ExportProgress], None], pace: Pace) -> int:
     """First page (with the total), then the rest as many at a time as ``pace`` allows
     (work/pace.py), written in order."""
@@ -137,12 +139,8 @@ async def _write_pages(send: Send, query: QueryCustomersRequest, fields: str,
                                         "include": "Total" if total else None})
 
     async def write(answer: QueryCustomersResponse) -> None:
-        rows = [[cell(field.value(customer, accounts)) for field in columns]
-                for customer in answer.results]
-        if isinstance(writer, WorkbookWriter):  # ~20 ms a page: in a worker thread, while
-            await asyncio.to_thread(writer.writerows, rows)  # the next pages come in
-        else:
-            writer.writerows(rows)
+        await put([[cell(field.value(customer, accounts)) for field in columns]
+                   for customer in answer.results])
         state.rows_done += len(answer.results)
         state.in_flight, state.pace = len(pending), pace
         progress(state)
