@@ -14,7 +14,6 @@ from billie_desktop.api import (
     Organisation,
     QueryUserAccountsRequest,
     normal_guid,
-    same_id,
 )
 from billie_desktop.ui.account_results import describe_account
 from billie_desktop.ui.session import Session
@@ -50,12 +49,12 @@ class AccountNames:
         self._emails.clear()
         self._asked.clear()
 
-    def follow(self, model: CustomersModel,
-               organisation: Callable[[], Organisation | None]) -> None:
+    def follow(self, model: CustomersModel, organisation: Callable[[], Organisation | None],
+               known: Callable[[], object]) -> None:
         """The list's Account email column: the linked accounts of the rows that land,
         looked up together (among the list's tasks: a new query cancels them, and the
         list is idle once they are done), and the column repainted once their emails
-        are known."""
+        are known (then ``known()``)."""
         model.account_email = self.email
 
         def landed(page: int, rows: list[Customer]) -> None:
@@ -69,6 +68,7 @@ class AccountNames:
             await asyncio.sleep(AFTER_PAINT)  # the page's rows on screen first
             if await self.look_up_many(organisation_id, linked):
                 model.accounts_known()
+                known()
 
         model.rows_landed.connect(landed)
 
@@ -99,18 +99,7 @@ class AccountNames:
 
     async def look_up(self, organisation_id: str, account_id: str) -> str | None:
         """The account's "Name <email>", asked of the server once; None when it cannot
-        be told (no account search on this server, or it failed: the id is shown)."""
-        known = self.text(account_id)
-        if known is not None or not self.session.offers(LOOKUP):
-            return known
-        try:
-            page = await self.session.send(QueryUserAccountsRequest(
-                organisation_id=organisation_id, id=account_id, take=1))
-        except BillieError:
-            return None
-        account = next((a for a in page.results if same_id(a.id, account_id)), None)
-        if account is None:
-            return None
-        text = describe_account(account, account.id)
-        self.remember(account_id, text, account.email or "")
-        return text
+        be told (no account search on this server, it failed, or it is on its way with
+        a page's: ``follow``'s ``known`` says when it is)."""
+        await self.look_up_many(organisation_id, [account_id])
+        return self.text(account_id)

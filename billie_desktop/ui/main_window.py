@@ -127,7 +127,8 @@ class MainWindow(QMainWindow):
             self.tr("Offline: cannot reach the server") if state == ListState.OFFLINE
             else self.tr("Connected")))
         self.keeper = SelectionKeeper(self.table, self.model)
-        self.accounts.follow(self.model, lambda: self.current_organisation)
+        self.accounts.follow(self.model, lambda: self.current_organisation,
+                             known=self.show_selected_customer)
         self.search_bar.filter_changed.connect(self.keeper.start_over)  # (a new result set:
         self.search_bar.filter_changed.connect(self.model.set_link_filter)  # from the top)
         self.model.modelReset.connect(lambda: self.detail.show_customer(self.keeper.kept))
