@@ -121,7 +121,7 @@ class Settings:
         sandbox is a new server at every start, and the user asked for it, not for the
         server signed in to last time."""
         server = server or self.last_server
-        return not sandbox and bool(server) and server == self.last_server and self.remember
+        return not sandbox and bool(server) and self.may_hold(server or "")
 
     def may_hold(self, server: str) -> bool:
         """The keyring may hold a session for ``server``: the last sign-in was there, with

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 
 import httpx
 
@@ -29,6 +30,18 @@ class Timeline:
         method, path, began = self.started.pop(id(response.request))
         self.spans.append((method, path, began, time.perf_counter()))
 
+    def clients(self, store: MemoryTokenStore, made: list[BillieClient]
+                ) -> Callable[[str], BillieClient]:
+        """A client factory whose clients this timeline watches (each kept in ``made``)."""
+        def factory(url: str) -> BillieClient:
+            http = httpx.AsyncClient(event_hooks={"request": [self.request],
+                                                  "response": [self.response]}, timeout=10)
+            made.append(BillieClient(url, http_client=http, token_store=store,
+                                     close_http=True))
+            return made[-1]
+
+        return factory
+
     def round_trips(self, since: float, until_path: str) -> tuple[int, list[str]]:
         """How many answers were waited for one after another, from ``since`` to the
         first answer for ``until_path``: a request that went out after another's answer
@@ -49,16 +62,8 @@ async def test_signing_in_waits_for_two_round_trips_to_the_customers(settings, s
     """Sign-in and the server's metadata go together; then the organisations and the first
     page of the one shown last time go together: two waits, not four or six."""
     sandbox = sandbox_factory(customers=300, latency=0.2)
-    timeline = Timeline()
-    clients: list[BillieClient] = []
-
-    def factory(url: str) -> BillieClient:
-        http = httpx.AsyncClient(event_hooks={"request": [timeline.request],
-                                              "response": [timeline.response]}, timeout=10)
-        clients.append(BillieClient(url, http_client=http, token_store=MemoryTokenStore(),
-                                    close_http=True))
-        return clients[-1]
-
+    timeline, clients = Timeline(), []
+    factory = timeline.clients(MemoryTokenStore(), clients)
     console = ConsoleApp(settings, MemoryTokenStore(), client_factory=factory,
                          sandbox_url=sandbox.url, demo=DEMO_SIGN_INS, page_size=50,
                          journal_path=tmp_path / "activity.sqlite3")
@@ -94,17 +99,9 @@ async def test_a_remembered_start_waits_for_one_round_trip_to_the_customers(
     and the first page of the one shown last go together: one wait. The confirmation does
     not hold the others back; if it fails they are dropped (test_sign_in's "expired")."""
     sandbox = sandbox_factory(customers=300, latency=0.2)
-    timeline = Timeline()
-    clients: list[BillieClient] = []
-
-    def factory(url: str) -> BillieClient:
-        http = httpx.AsyncClient(event_hooks={"request": [timeline.request],
-                                              "response": [timeline.response]}, timeout=10)
-        clients.append(BillieClient(url, http_client=http, token_store=store,
-                                    close_http=True))
-        return clients[-1]
-
     store = MemoryTokenStore()
+    timeline, clients = Timeline(), []
+    factory = timeline.clients(store, clients)
     consoles = [ConsoleApp(settings, store, client_factory=factory, sandbox_url=sandbox.url,
                            demo=DEMO_SIGN_INS, page_size=50,
                            journal_path=tmp_path / "activity.sqlite3") for _ in range(2)]
