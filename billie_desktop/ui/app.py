@@ -191,7 +191,7 @@ class ConsoleApp(QObject):
         client = await self._client_and_keyring(server, resume)
         if self.stage is not Stage.KEYRING:  # signed in before the keyring answered
             if client is not None:
-                self.tasks.run("close", client.close())
+                self._close_later(client)
             return
         if server is not None and client is not None:
             self._enter(Stage.RESUMING)
@@ -365,7 +365,12 @@ class ConsoleApp(QObject):
         _discard(window)
         if self.main_window is window:
             self.main_window = None
-        self.tasks.run("close", window.session.client.close())
+        self._close_later(window.session.client)
+
+    def _close_later(self, client: BillieClient) -> None:
+        """Its connections closed in the background, under a name of its own: a second
+        sign-out must not cancel the first one's closing."""
+        self.tasks.run(f"close:{id(client)}", client.close())
 
     async def run(self, qapp: QApplication) -> int:
         """The whole life of the console: start, then wait for the last window to close."""
@@ -379,15 +384,21 @@ class ConsoleApp(QObject):
     async def close(self) -> None:
         self._enter(Stage.CLOSED)
         self.tasks.cancel_all()
-        if self.main_window is not None:  # (quitting: what is under way is stopped first)
-            await self.main_window.stopper.stop()
-            self.main_window.may_close = True
-        for window in (self.main_window, self.sign_in_window):
+        main = self.main_window
+        if main is not None:  # (quitting: what is under way is stopped first)
+            await main.stopper.stop()
+            main.may_close = True
+        for window in (main, self.sign_in_window):
             if window is not None:
                 _discard(window)
         self.main_window = self.sign_in_window = None
         for session in self.sessions:
             await session.client.close()
+        # What was cancelled ends here, on the running loop: left to a later Qt event, a
+        # request would resume where no loop runs (a quit's last events; anyio's
+        # NoEventLoopError).
+        for tasks in (self.tasks, *((main.tasks, main.model.tasks) if main else ())):
+            await tasks.wait_idle()
         if self._journal is not None:
             self._journal.close()
             self._journal = None

@@ -97,7 +97,7 @@ class Tasks:
         return sum(1 for t in self._all if not t.done())
 
     async def wait_idle(self) -> None:
-        """For tests: until every task started so far has finished."""
+        """Until every task started so far has ended, the cancelled ones included."""
         import asyncio
 
         while self._all:

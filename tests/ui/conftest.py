@@ -6,9 +6,8 @@ or if anything unexpected reached the loop's exception handler (in the app: the
 End every test idle (``await model.wait_idle()`` after the last action): pytest-qt calls
 ``processEvents()`` between the test and its teardown, outside the running loop, and a
 request still in flight then resumes where no loop runs (anyio's NoEventLoopError). A
-test with the ``console`` fixture does so whatever it ends on: its main window's list is
-waited for (``pytest_collection_modifyitems``), the requests that follow a page (its
-accounts' emails) included."""
+test given a console (``console``, ``safe_console``…) does so whatever it ends on: each
+console is waited for until ``idle`` (``pytest_collection_modifyitems``)."""
 
 from __future__ import annotations
 
@@ -164,7 +163,7 @@ def visible_top_levels() -> list[QWidget]:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         test = getattr(item, "obj", None)
-        if inspect.iscoroutinefunction(test) and "console" in getattr(item, "fixturenames", ()):
+        if inspect.iscoroutinefunction(test):
             item.obj = _ending_idle(test)  # type: ignore[attr-defined]
 
 
@@ -172,8 +171,16 @@ def _ending_idle(test: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(test)
     async def run(*args: Any, **kwargs: Any) -> None:
         await test(*args, **kwargs)
-        main = getattr(kwargs.get("console"), "main_window", None)
-        if main is not None:
-            await main.model.wait_idle()
+        for console in kwargs.values():
+            if isinstance(console, ConsoleApp):
+                await idle(console)
 
     return run
+
+
+async def idle(console: ConsoleApp) -> None:
+    """Until nothing the console started is under way: its list (a page's accounts
+    included) and its own tasks (a signed-out client's closing)."""
+    if console.main_window is not None:
+        await console.main_window.model.wait_idle()
+    await console.tasks.wait_idle()
