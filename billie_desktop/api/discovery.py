@@ -22,10 +22,17 @@ class DiscoveryReport:
     offered: dict[str, bool] = field(default_factory=dict)  # assumed operation -> offered
     routes: dict[str, str] = field(default_factory=dict)  # operation -> custom route
     powered_by: str | None = None
+    queries: dict[str, bool] = field(default_factory=dict)  # operation -> AutoQuery's
 
     def offers(self, operation: str) -> bool:
         """Unknown (no metadata) counts as offered: the console tries and copes."""
         return self.offered.get(operation, not self.metadata_available)
+
+    def reads_by_key(self, operation: str) -> bool:
+        """The operation takes AutoQuery's implicit conventions (``IdGreaterThan``…), so
+        that every row can be read by key (work/keyset.py): it is an AutoQuery service,
+        or there is no metadata to say it is not."""
+        return self.queries.get(operation, not self.metadata_available)
 
 
 def _ci(items: Iterable[str]) -> set[str]:
@@ -45,6 +52,24 @@ def _properties(op: dict[str, Any], types: dict[str, dict[str, Any]]) -> set[str
         seen.add(parent)
         current = types.get(parent)
     return _ci(names)
+
+
+AUTOQUERY_BASES = {"querybase", "querydb`1", "querydb`2", "querydata`1", "querydata`2"}
+
+
+def _is_autoquery(op: dict[str, Any], types: dict[str, dict[str, Any]]) -> bool:
+    """The request inherits (through the ``types`` list) one of AutoQuery's bases."""
+    current: dict[str, Any] | None = op.get("request") or {}
+    seen: set[str] = set()
+    while current:
+        parent = str((current.get("inherits") or {}).get("name") or "")
+        if parent.lower() in AUTOQUERY_BASES:
+            return True
+        if not parent or parent in seen:
+            return False
+        seen.add(parent)
+        current = types.get(parent)
+    return False
 
 
 def _verbs(op: dict[str, Any]) -> set[str]:
@@ -93,11 +118,14 @@ def analyse(metadata: dict[str, Any], powered_by: str | None = None) -> Discover
                                f"{', '.join(missing)}")
     offered: dict[str, bool] = {}
     routes: dict[str, str] = {}
+    queries: dict[str, bool] = {}
     for request_type in ASSUMED_OPERATIONS:
         op = operations.get(request_type.operation_name().lower())
         offered[request_type.operation_name()] = op is not None
+        queries[request_type.operation_name()] = op is not None and _is_autoquery(op, types)
         if op is not None:
             route = _route_for(op, request_type.verb)
             if route:
                 routes[request_type.operation_name()] = route
-    return DiscoveryReport(True, not differences, differences, offered, routes, powered_by)
+    return DiscoveryReport(True, not differences, differences, offered, routes, powered_by,
+                           queries)

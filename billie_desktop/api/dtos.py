@@ -269,6 +269,11 @@ class QueryCustomerContactsRequest(Request[QueryCustomerContactsResponse]):
     user_account_id_is_null: bool | None = None
     user_account_id_is_not_null: bool | None = None  # the linked ones (an undo's review)
     fields: str = "id,firstName,lastName,email,userAccountId"
+    order_by: str | None = None
+    filters: dict[str, str] | None = Field(default=None, exclude=True)  # as customers'
+
+    def to_wire(self) -> dict[str, Any]:
+        return {**super().to_wire(), **(self.filters or {})}
 
     @classmethod
     def operation_name(cls) -> str:
@@ -294,6 +299,11 @@ class QueryUserAccountsRequest(Request[QueryUserAccountsResponse]):
     skip: int | None = None
     take: int | None = None
     include: str | None = None
+    order_by: str | None = None  # "email" (the default, then the id) or "id"
+    filters: dict[str, str] | None = Field(default=None, exclude=True)  # as customers'
+
+    def to_wire(self) -> dict[str, Any]:
+        return {**super().to_wire(), **(self.filters or {})}
 
 
 class AssociateUserAccountToCustomerRequest(Request[AssociateUserAccountToCustomerResponse]):

@@ -67,26 +67,36 @@ def escape_like(text: str) -> str:
 def where_clause(organisation_id: str, search: str | None,
                  filters: Iterable[tuple[str, str, str]]) -> tuple[str, list[Any]]:
     """filters: (column, operator, value) with operator one of '=', 'starts', 'contains',
-    'ends', 'null', 'not-null', '>', '<'."""
+    'ends', 'null', 'not-null', '>', '>=', '<'."""
     where = ["organisation_id = ?"]
     args: list[Any] = [organisation_id]
     for term in search_terms(search):
         where.append("search_text LIKE ? ESCAPE '\\'")
         args.append(f"%{escape_like(term)}%")
-    for column, operator, value in filters:
+    filter_where, filter_args = filters_clause(filters)
+    return " AND ".join(where + filter_where), args + filter_args
+
+
+def filters_clause(filters: Iterable[tuple[str, str, str]], table: str = ""
+                   ) -> tuple[list[str], list[Any]]:
+    """AutoQuery's implicit filters as SQL conditions (ANDed), on ``table``'s columns."""
+    where: list[str] = []
+    args: list[Any] = []
+    for name, operator, value in filters:
+        column = table + name
         if operator == "=":
             where.append(f"{column} = ?")
             args.append(value)
         elif operator in ("null", "not-null"):  # AutoQuery's %IsNull / %IsNotNull
             where.append(f"{column} IS {'NOT ' if operator == 'not-null' else ''}NULL")
-        elif operator in (">", "<"):  # %GreaterThan / %LessThan, in the sort's collation
-            where.append(f"{column} {operator} ?")
+        elif operator in (">", ">=", "<"):  # %GreaterThan, %GreaterThanOrEqualTo and
+            where.append(f"{column} {operator} ?")  # %LessThan, in the sort's collation
             args.append(value)
         else:
             pattern = {"starts": "{}%", "contains": "%{}%", "ends": "%{}"}[operator]
             where.append(f"{column} LIKE ? ESCAPE '\\'")
             args.append(pattern.format(escape_like(value)))
-    return " AND ".join(where), args
+    return where, args
 
 
 def walk_the_sort_index(matches: int, rows: int, skip: int, take: int) -> bool:

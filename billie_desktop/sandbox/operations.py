@@ -201,12 +201,16 @@ async def query_organisations(ctx: RequestContext, f: dict[str, Any]) -> Mapping
 
 
 _IMPLICIT = (("startswith", "starts"), ("contains", "contains"), ("endswith", "ends"),
-             ("isnotnull", "not-null"), ("isnull", "null"), ("greaterthan", ">"),
-             ("lessthan", "<"))
+             ("isnotnull", "not-null"), ("isnull", "null"), ("greaterthanorequalto", ">="),
+             ("greaterthan", ">"), ("lessthan", "<"))
 _FIELDS_LOWER = {k.lower(): v for k, v in CUSTOMER_FIELDS.items()}
+# A user account's fields a query may filter and sort on (the others have filters of
+# their own: customerIdIsNull, idIn, search)
+_ACCOUNT_FIELDS_LOWER = {"id": "id", "email": "email"}
 
 
-def _order(fields: dict[str, Any]) -> list[tuple[str, bool]]:
+def _order(fields: dict[str, Any], known: dict[str, str] = _FIELDS_LOWER
+           ) -> list[tuple[str, bool]]:
     order: list[tuple[str, bool]] = []
     for key, descending in (("OrderBy", False), ("OrderByDesc", True)):
         for part in str(fields.get(key) or "").split(","):
@@ -214,7 +218,7 @@ def _order(fields: dict[str, Any]) -> list[tuple[str, bool]]:
             if not name:
                 continue
             desc = descending != name.startswith("-")
-            column = _FIELDS_LOWER.get(name.lstrip("-").lower())
+            column = known.get(name.lstrip("-").lower())
             if column is None:
                 raise ApiError(400, "ArgumentException",
                                f"Could not find field {name.lstrip('-')}")
@@ -224,14 +228,15 @@ def _order(fields: dict[str, Any]) -> list[tuple[str, bool]]:
     return order
 
 
-def _implicit_filters(extras: dict[str, str]) -> list[tuple[str, str, str]]:
+def _implicit_filters(extras: dict[str, str], known: dict[str, str] = _FIELDS_LOWER
+                      ) -> list[tuple[str, str, str]]:
     """AutoQuery's implicit conventions: ?postcode=3065, ?lastNameStartsWith=O, ..."""
     filters = []
     for key, value in extras.items():
         lower = key.lower()
-        found = [(_FIELDS_LOWER[lower], "=")] if lower in _FIELDS_LOWER else [
-            (_FIELDS_LOWER[lower[: -len(suffix)]], operator) for suffix, operator in _IMPLICIT
-            if lower.endswith(suffix) and lower[: -len(suffix)] in _FIELDS_LOWER]
+        found = [(known[lower], "=")] if lower in known else [
+            (known[lower[: -len(suffix)]], operator) for suffix, operator in _IMPLICIT
+            if lower.endswith(suffix) and lower[: -len(suffix)] in known]
         for column, operator in found:
             if column in ("id", "user_account_id"):  # GUIDs are compared in one form
                 value = normalise_guid(value) or value
@@ -285,7 +290,9 @@ async def query_user_accounts(ctx: RequestContext, f: dict[str, Any]) -> Mapping
         True if "customeridisnotnull" in extras else None  # AutoQuery %IsNull / %IsNotNull
     rows, total = ctx.store.query_user_accounts(
         ctx.organisation, search=_search(f), account_id=account_id, skip=skip, take=take,
-        include_total=_includes_total(f), linked=linked, among=among)
+        include_total=_includes_total(f), linked=linked, among=among,
+        order=_order(f, _ACCOUNT_FIELDS_LOWER),
+        filters=_implicit_filters(ctx.extras, _ACCOUNT_FIELDS_LOWER))
     results = [{"id": Guid(r["id"]), "email": r["email"], "displayName": r["display_name"],
                 "customerId": Guid(r["customer_id"]) if r["customer_id"] else None}
                for r in rows]

@@ -26,6 +26,7 @@ from billie_desktop.sandbox.config import DEMO_PASSWORD
 from billie_desktop.sandbox.customer_query import (
     MatchCounts,
     escape_like,
+    filters_clause,
     search_text,
     search_words,
     trigram_match,
@@ -44,9 +45,9 @@ _CANDIDATES = ("rowid IN (SELECT rowid FROM customers_search "
 # search index scanned (measured: 1.5 us against 0.17 us).
 LOOKUP_COST = 8
 
-SCHEMA_VERSION = "5"  # a database of another version is seeded again (3: suburb, postcode
+SCHEMA_VERSION = "6"  # a database of another version is seeded again (3: suburb, postcode
 # and national phone numbers in search_text; 4: user_accounts.customer_id; 5: the trigram
-# index of search_text)
+# index of search_text; 6: an index of the accounts not linked, by id)
 
 # wire name -> column, for every Customer field that can be sorted or filtered on.
 CUSTOMER_FIELDS = {
@@ -144,6 +145,15 @@ class LoginRow:
     locked: bool
 
 
+def _order_sql(order: Sequence[tuple[str, bool]], table: str) -> str:
+    """ORDER BY (column, descending)…, then the id in the last column's direction (unless
+    the id is sorted on already: a second id term keeps SQLite from using the index)."""
+    terms = [(column, descending) for column, descending in order]
+    if not any(column == "id" for column, _ in terms):
+        terms.append(("id", bool(terms) and terms[-1][1]))
+    return ", ".join(f"{table}{c} {'DESC' if d else 'ASC'}" for c, d in terms)
+
+
 class Store:
     def __init__(self, path: Path | None, *, customers: int, reset: bool, seed_value: int) -> None:
         self.path = path
@@ -236,6 +246,9 @@ class Store:
                        "ON user_accounts(organisation_id, email)")
             db.execute("CREATE INDEX IF NOT EXISTS ix_user_accounts_holder "
                        "ON user_accounts(organisation_id, customer_id, email, id)")
+            # the accounts not linked, read by key (Link by email: idGreaterThan, by id)
+            db.execute("CREATE INDEX IF NOT EXISTS ix_user_accounts_holder_id "
+                       "ON user_accounts(organisation_id, customer_id, id)")
             self.set_meta("schema", SCHEMA_VERSION)
             self.set_meta("jwt_secret", secrets.token_hex(32))
             self.set_meta("customers_per_organisation", str(customers_per_org))
@@ -347,9 +360,7 @@ class Store:
         elif include_total:
             total = int(self.db.execute(f"SELECT COUNT(*) FROM customers WHERE {sql_where}",
                                         args).fetchone()[0])
-        order_sql = ", ".join(f"{c} {'DESC' if d else 'ASC'}" for c, d in order)
-        tie = "DESC" if order and order[-1][1] else "ASC"
-        order_sql = f"{order_sql}, id {tie}" if order_sql else "id ASC"
+        order_sql = _order_sql(order, "")
         if total is not None and skip >= total:  # past the end: nothing to look for
             return [], total if include_total else None
         rows = self.db.execute(
@@ -411,10 +422,13 @@ class Store:
     def query_user_accounts(self, organisation_id: str, *, search: str | None,
                             account_id: str | None = None, skip: int, take: int,
                             include_total: bool, linked: bool | None = None,
-                            among: list[str] | None = None
+                            among: list[str] | None = None,
+                            order: Sequence[tuple[str, bool]] = (),
+                            filters: Iterable[tuple[str, str, str]] = (),
                             ) -> tuple[list[sqlite3.Row], int | None]:
         """linked: only accounts linked to a customer (True) or not linked (False);
-        among: only these ids."""
+        among: only these ids; order: (column, descending), by email then id when none;
+        filters: as customers' (customer_query.filters_clause)."""
         where = "u.organisation_id = ?"
         args: list[Any] = [organisation_id]
         if account_id:
@@ -429,9 +443,12 @@ class Store:
             args += [like, like]
         if linked is not None:
             where += f" AND u.customer_id IS {'NOT ' if linked else ''}NULL"
+        more, more_args = filters_clause(filters, "u.")
+        where, args = " AND ".join([where, *more]), args + more_args
+        order_sql = _order_sql(order or [("email", False)], "u.")
         rows = self.db.execute(
             "SELECT u.id, u.email, u.display_name, u.customer_id FROM user_accounts u "
-            f"WHERE {where} ORDER BY u.email, u.id LIMIT ? OFFSET ?", [*args, take, skip]
+            f"WHERE {where} ORDER BY {order_sql} LIMIT ? OFFSET ?", [*args, take, skip]
         ).fetchall()
         total = None
         if include_total:

@@ -797,6 +797,10 @@ Each is linked to the user account with the same email. Links can be undone from
         <translation>⟦Éxpöŕţéđ {0:,} çûšţöméŕš.~~~~~~⟧</translation>
     </message>
     <message>
+        <source>All {0:,} rows read · writing the file…</source>
+        <translation>⟦Åļļ {0:,} ŕöŵš ŕéåđ · ŵŕîţîñĝ ţĥé fîļé…~~~~~~~~~⟧</translation>
+    </message>
+    <message>
         <source>{0:,} of {1:,} rows · {4:,} pages on their way · {2:,.0f} rows/s · about {3:,.0f} s left</source>
         <translation>⟦{0:,} öf {1:,} ŕöŵš · {4:,} påĝéš öñ ţĥéîŕ ŵåý · {2:,.0f} ŕöŵš/š · åƀöûţ {3:,.0f} š ļéfţ~~~~~~~~~~~~~⟧</translation>
     </message>

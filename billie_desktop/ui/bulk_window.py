@@ -23,7 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from billie_desktop.api import BillieError, Organisation
+from billie_desktop.api import (
+    BillieError,
+    Organisation,
+    QueryCustomersRequest,
+    QueryUserAccountsRequest,
+)
 from billie_desktop.ui.bulk_models import NeedsPersonModel, PairsModel
 from billie_desktop.ui.bulk_run import LinkRun
 from billie_desktop.ui.bulk_words import tally_text
@@ -210,7 +215,10 @@ class BulkLinkWindow(QWidget):
 
     async def _matched(self) -> MatchResult:
         return await load_and_match(self.session.send, self.organisation.id, self._loading,
-                                    Pace(self.session.max_in_flight))
+                                    Pace(self.session.max_in_flight),
+                                    by_key=all(self.session.reads_by_key(r.operation_name())
+                                               for r in (QueryCustomersRequest,
+                                                         QueryUserAccountsRequest)))
 
     def _loaded_text(self, seconds: float) -> str:
         return self.tr("Loaded and matched in {0:.1f} s. Review the matches, then Apply.").format(

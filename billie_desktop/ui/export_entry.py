@@ -29,11 +29,14 @@ class CustomerExport(Translated):
                  organisation: Callable[[], Organisation | None],
                  query: Callable[[], QueryCustomersRequest],
                  columns: Callable[[], list[str]], tell: Callable[[str], None],
-                 max_in_flight: int = CAP) -> None:
+                 max_in_flight: int = CAP,
+                 by_key: Callable[[str], bool] = lambda _operation: True) -> None:
         """``organisation``: the one shown; ``query``: the list's query (its filter, search
         and sort); ``columns``: the column keys shown, in their order; ``tell``: a message
-        for the status bar. ``max_in_flight``: requests at once at most (work/pace.py)."""
+        for the status bar. ``max_in_flight``: requests at once at most (work/pace.py);
+        ``by_key(operation)``: the server reads it by key (Session.reads_by_key)."""
         self.parent, self.send, self.max_in_flight = parent, send, max_in_flight
+        self.by_key = by_key
         self.dialog: ExportDialog | None = None  # the export under way, or last made
         self.organisation, self.query, self.columns, self.tell = \
             organisation, query, columns, tell
@@ -62,7 +65,8 @@ class CustomerExport(Translated):
         if self.organisation() is None:
             return None
         dialog = ExportDialog(self.parent, self.send, self.query(), self.columns(), path,
-                              self.max_in_flight)
+                              self.max_in_flight,
+                              by_key=self.by_key(QueryCustomersRequest.operation_name()))
         dialog.exported.connect(lambda rows, name: self.tell(
             self.tr("Exported {0:,} customers to {1}.").format(rows, name)))
         dialog.finished.connect(dialog.deleteLater)

@@ -23,10 +23,12 @@ class ExportDialog(QDialog):
     exported = Signal(int, str)  # rows written, and the file
 
     def __init__(self, parent: QWidget, send: Send, query: QueryCustomersRequest,
-                 column_keys: list[str], path: Path, max_in_flight: int = CAP) -> None:
-        """``max_in_flight``: requests at once at most (work/pace.py)."""
+                 column_keys: list[str], path: Path, max_in_flight: int = CAP, *,
+                 by_key: bool = True) -> None:
+        """``max_in_flight``: requests at once at most (work/pace.py); ``by_key``: read
+        by key, else by skip (work/export.py)."""
         super().__init__(parent)
-        self.max_in_flight = max_in_flight
+        self.max_in_flight, self.by_key = max_in_flight, by_key
         self.setWindowTitle(self.tr("Exporting customers"))
         self.setModal(False)
         self.path = path
@@ -65,7 +67,8 @@ class ExportDialog(QDialog):
                       column_keys: list[str]) -> None:
         try:
             self.rows = await export_customers(send, query, column_keys, self.path,
-                                               self._progress, self.max_in_flight)
+                                               self._progress, self.max_in_flight,
+                                               by_key=self.by_key)
         except asyncio.CancelledError:
             self._ended("cancelled", self.tr("Cancelled: no file was written."))
             raise
@@ -89,6 +92,10 @@ class ExportDialog(QDialog):
         self.rows_done, self.rows_total = progress.rows_done, progress.rows
         self.progress.setRange(0, max(1, progress.rows))
         self.progress.setValue(progress.rows_done)
+        if progress.writing:
+            self.status.setText(self.tr("All {0:,} rows read · writing the file…").format(
+                progress.rows_done))
+            return
         text = self.tr("{0:,} of {1:,} rows · {4:,} pages on their way · {2:,.0f} rows/s · "
                        "about {3:,.0f} s left").format(
             progress.rows_done, progress.rows, progress.rate, progress.seconds_left,

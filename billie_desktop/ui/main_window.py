@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
             self, session.send, organisation=lambda: self.current_organisation,
             query=lambda: self.model.query(skip=0, take=500, with_total=True),
             columns=self.table.shown_column_keys, tell=self.tell,
-            max_in_flight=session.max_in_flight)
+            max_in_flight=session.max_in_flight, by_key=session.reads_by_key)
         self.stopper = StopFirst(self, self._works, self.tell)  # closing is never a surprise
         self.lost_answers = LostAnswers(session, self.tell)
         self.undo_last = UndoLast(self, UndoOne(session, self.customer_changed, self.tell),

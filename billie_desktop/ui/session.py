@@ -110,6 +110,9 @@ class Session(QObject):
     def offers(self, operation: str) -> bool:
         return self.discovery is None or self.discovery.offers(operation)
 
+    def reads_by_key(self, operation: str) -> bool:
+        return self.discovery is None or self.discovery.reads_by_key(operation)
+
     async def send(self, request: Request[T]) -> T:
         while True:
             try:

@@ -3,8 +3,10 @@ order, visible columns in their order) written to a CSV file or an Excel workboo
 (work/workbook.py, chosen by the name's .xlsx), every row, not just those loaded. No
 widgets here.
 
-- Pages of the server's largest ``take`` (500), four requests in flight, written in order
-  as they come: memory stays flat at 100,000 rows.
+- Pages of the server's largest ``take`` (500), read by key in ranges at once
+  (work/keyset.py), as many requests in flight as the server answers steadily: the first
+  range is written as it comes, the others are spooled to anonymous temporary files and
+  written after it, in order. Memory stays flat at a million rows.
 - Written to a hidden file beside the chosen one (``0600``: it holds people's data) and
   renamed only once complete: a cancelled or failed export leaves nothing behind.
 - As spreadsheets expect: UTF-8 with a byte-order mark (Excel then reads "Nguyễn"), ISO
@@ -19,7 +21,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import csv
+import itertools
 import os
+import tempfile
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
@@ -27,18 +31,21 @@ from pathlib import Path
 from typing import IO, Any
 
 from billie_desktop.api import (
+    Customer,
     QueryCustomersRequest,
     QueryCustomersResponse,
     QueryUserAccountsRequest,
     normal_guid,
 )
 from billie_desktop.work.columns import BY_KEY, CsvField
+from billie_desktop.work.keyset import Filters, key_fields, read_by_key
 from billie_desktop.work.pace import CAP, Pace
-from billie_desktop.work.paging import MAX_TAKE, RowsProgress, Send, all_pages
+from billie_desktop.work.paging import MAX_TAKE, LoadProgress, RowsProgress, Send, all_pages
 from billie_desktop.work.private_files import FILE_MODE
 from billie_desktop.work.workbook import WorkbookWriter
 
-Put = Callable[[list[list[str]]], Awaitable[None]]  # writes a page's rows, in order
+Write = Callable[[list[list[str]]], None]  # writes rows to the file, in order
+Put = Callable[[list[list[str]]], Awaitable[None]]  # the same, in a worker thread or not
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -55,7 +62,7 @@ class ExportProgress(RowsProgress):
 
     in_flight: int = 0
     pace: Pace | None = None
-
+    writing: bool = False  # every row read: the last ranges' go into the file
 
 def part_path(path: Path) -> Path:
     """The file written until the export is complete (hidden, beside the chosen one)."""
@@ -83,19 +90,24 @@ def whole_file(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
 
 async def export_customers(send: Send, query: QueryCustomersRequest, column_keys: list[str],
                            path: Path, progress: Callable[[ExportProgress], None],
-                           max_in_flight: int = CAP) -> int:
-    """Writes the query's rows to ``path``; returns how many. Raises what the server or
-    the disk raised, and CancelledError when cancelled, having removed the partial file."""
+                           max_in_flight: int = CAP, *, by_key: bool = True) -> int:
+    """Writes the query's rows to ``path``; returns how many. ``by_key``: read by key
+    (work/keyset.py), else by skip (a server without AutoQuery's conventions). Raises
+    what the server or the disk raised, and CancelledError when cancelled, having
+    removed the partial file."""
     columns = [f for key in column_keys if key in BY_KEY for f in BY_KEY[key].csv]
-    wire = sorted({"id"} | {field.wire for field in columns})
+    wire = sorted({"id"} | {field.wire for field in columns} | key_fields(query.order_by))
     headers = [field.header for field in columns]
     pace = Pace(max_in_flight)  # one for the accounts and the rows (work/pace.py)
 
-    async def rows(put: Put, cell: Callable[[str], str]) -> int:
+    async def rows(write: Write, threaded: bool, cell: Callable[[str], str]) -> int:
         accounts = await _account_emails(send, query.organisation_id, pace) if any(
             field.needs_emails for field in columns) else {}
-        return await _write_pages(send, query, ",".join(wire), columns, accounts, put, cell,
-                                  progress, pace)
+        page = Page(query.model_copy(update={"fields": ",".join(wire)}), columns, accounts,
+                    cell)
+        if by_key:
+            return await _write_by_key(send, page, write, threaded, progress, pace)
+        return await _write_pages(send, page, _put(write, threaded), progress, pace)
 
     # Buffered writes of a page (~60 KB) take a millisecond; only the final flush to disk
     # (fsync), which may take long, goes to a worker thread.
@@ -105,20 +117,40 @@ async def export_customers(send: Send, query: QueryCustomersRequest, column_keys
                                                  if f.wire == "dateOfBirth"})
             # ~20 ms a page: in a worker thread, while the next pages come in; typed
             # cells, nothing to neutralise
-            count = await rows(lambda page: asyncio.to_thread(book.writerows, page), str)
+            count = await rows(book.writerows, True, str)
             await asyncio.to_thread(book.close)
             await asyncio.to_thread(_synced, out)
         return count
     with whole_file(path) as text:
         writer = csv.writer(text)
         writer.writerow(headers)
-
-        async def put(page: list[list[str]]) -> None:
-            writer.writerows(page)  # (a millisecond a page)
-
-        count = await rows(put, neutralise)
+        count = await rows(writer.writerows, False, neutralise)  # (a millisecond a page)
         await asyncio.to_thread(_synced, text)
     return count
+
+
+@dataclass
+class Page:
+    """What makes a page of customers into rows of cells."""
+
+    query: QueryCustomersRequest  # the list's, asking only for the fields written
+    columns: list[CsvField]
+    accounts: dict[str, str]  # account id -> email
+    cell: Callable[[str], str]
+
+    def rows(self, customers: list[Customer]) -> list[list[str]]:
+        return [[self.cell(field.value(customer, self.accounts)) for field in self.columns]
+                for customer in customers]
+
+
+def _put(write: Write, threaded: bool) -> Put:
+    async def put(rows: list[list[str]]) -> None:
+        if threaded:
+            await asyncio.to_thread(write, rows)
+        else:
+            write(rows)
+
+    return put
 
 
 def _synced(out: IO[Any]) -> None:
@@ -126,32 +158,89 @@ def _synced(out: IO[Any]) -> None:
     os.fsync(out.fileno())
 
 
-async def _write_pages(send: Send, query: QueryCustomersRequest, fields: str,
-                       columns: list[CsvField], accounts: dict[str, str],
-                       put: Put, cell: Callable[[str], str],
+class Spool:
+    """A range's rows, kept on disk until the ranges before it are written (memory stays
+    flat at a million rows): an anonymous temporary file, the user's alone, gone once
+    closed (or the process ends)."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115 (closed by close())
+        self._writer = csv.writer(self._file)
+
+    def write(self, rows: list[list[str]]) -> None:
+        self._writer.writerows(rows)
+
+    def replay(self, write: Write) -> None:
+        """Its rows, in pages, to ``write`` (in a worker thread: seconds at a million)."""
+        self._file.seek(0)
+        reader = csv.reader(self._file)
+        while batch := list(itertools.islice(reader, MAX_TAKE)):
+            write(batch)
+
+    def close(self) -> None:
+        self._file.close()
+
+
+async def _write_by_key(send: Send, page: Page, write: Write, threaded: bool,
+                        progress: Callable[[ExportProgress], None], pace: Pace) -> int:
+    """Every row read by key, its ranges at once (work/keyset.py): the first range
+    written as it comes, the others spooled to disk and written after it, in order."""
+    state = ExportProgress(0, 0, time.perf_counter())
+    spools: dict[int, Spool] = {}
+    put = _put(write, threaded)
+
+    async def ask(filters: Filters, skip: int, take: int, total: bool) -> Any:
+        return await send(page.query.model_copy(update={
+            "skip": skip, "take": take, "include": "Total" if total else None,
+            "filters": {**(page.query.filters or {}), **filters} or None}))
+
+    async def take_in(index: int, customers: list[Any]) -> None:
+        rows = page.rows(customers)
+        if index == 0:
+            await put(rows)
+        else:
+            spools.setdefault(index, Spool()).write(rows)
+
+    def read(loaded: LoadProgress) -> None:
+        state.rows, state.rows_done = loaded.rows, loaded.rows_done
+        state.in_flight, state.pace = loaded.in_flight, pace
+        progress(state)
+
+    try:
+        await read_by_key(ask, page.query.order_by, take_in, read, pace)
+        state.writing = True
+        progress(state)
+        for index in sorted(spools):
+            await asyncio.to_thread(spools[index].replay, write)
+    finally:
+        for spool in spools.values():
+            spool.close()
+    return state.rows_done
+
+
+async def _write_pages(send: Send, page: Page, put: Put,
                        progress: Callable[[ExportProgress], None], pace: Pace) -> int:
-    """First page (with the total), then the rest as many at a time as ``pace`` allows
-    (work/pace.py), written in order."""
+    """By skip: the first page (with the total), then the rest as many at a time as
+    ``pace`` allows (work/pace.py), written in order."""
     started = time.perf_counter()
 
-    def page(skip: int, total: bool) -> QueryCustomersRequest:
-        return query.model_copy(update={"skip": skip, "take": MAX_TAKE, "fields": fields,
-                                        "include": "Total" if total else None})
+    def request(skip: int, total: bool) -> QueryCustomersRequest:
+        return page.query.model_copy(update={"skip": skip, "take": MAX_TAKE,
+                                             "include": "Total" if total else None})
 
     async def write(answer: QueryCustomersResponse) -> None:
-        await put([[cell(field.value(customer, accounts)) for field in columns]
-                   for customer in answer.results])
+        await put(page.rows(answer.results))
         state.rows_done += len(answer.results)
         state.in_flight, state.pace = len(pending), pace
         progress(state)
 
     async def timed(skip: int) -> QueryCustomersResponse:
         sent = time.monotonic()
-        answer: QueryCustomersResponse = await send(page(skip, False))
+        answer: QueryCustomersResponse = await send(request(skip, False))
         pace.answered(time.monotonic() - sent)
         return answer
 
-    first = await send(page(0, True))
+    first = await send(request(0, True))
     state = ExportProgress(0, max(first.total, len(first.results)), started)
     pending: dict[int, asyncio.Future[Any]] = {}
     await write(first)

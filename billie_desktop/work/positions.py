@@ -7,25 +7,16 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from billie_desktop.api import Customer
-
-
-def sort_value(customer: Customer, field: str) -> str | None:
-    """A customer's value for a sort field, as the server compares it."""
-    attribute = "".join(f"_{c.lower()}" if c.isupper() else c for c in field)
-    value = getattr(customer, attribute, None)
-    if value is None or value == "":
-        return None
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+from billie_desktop.work.keyset import keys_of, sort_value
 
 
 async def position_in_order(customer: Customer, order_by: str,
                             count: Callable[[dict[str, str]], Awaitable[int]]) -> int:
     """``count(filters)``: how many customers of the query also match ``filters``."""
-    keys = [(f.lstrip("-"), f.startswith("-")) for f in order_by.split(",") if f]
-    keys.append(("id", keys[-1][1] if keys else False))
     before, equal = 0, dict[str, str]()
-    for field, descending in keys:
-        value = sort_value(customer, field)
+    for key in keys_of(order_by):
+        field, descending = key.field, key.descending
+        value = sort_value(customer, field) or None
         prefix = dict(equal)  # the fields before this one: equal to the customer's
         counts: list[dict[str, str]] = []
         if value is None:  # empty: after every value when descending

@@ -195,6 +195,21 @@ async def test_a_server_without_the_operation_is_incompatible():
 async def test_hidden_metadata_is_reported_not_fatal():
     _, report = await discover(None, status=404)
     assert not report.metadata_available and report.offers("QueryUserAccountsRequest")
+    assert report.reads_by_key("QueryCustomersRequest")  # (tried: nothing says it cannot)
+
+
+async def test_only_an_autoquery_operation_is_read_by_key():
+    """(issue #26) AutoQuery's conventions (IdGreaterThan…) come with its bases: a query
+    that inherits none of them, however far up, is read by skip."""
+    _, plain = await discover(metadata())
+    assert plain.offers("QueryCustomersRequest")
+    assert not plain.reads_by_key("QueryCustomersRequest")
+    document = metadata()
+    document["operations"][1]["request"]["inherits"] = {"name": "QueryTenanted`1"}
+    document["types"].append({"name": "QueryTenanted`1", "inherits": {"name": "QueryDb`1"}})
+    _, auto = await discover(document)
+    assert auto.reads_by_key("QueryCustomersRequest")
+    assert not auto.reads_by_key("QueryUserAccountsRequest")  # (not offered at all)
 
 
 @pytest.mark.parametrize("typed,exact", [

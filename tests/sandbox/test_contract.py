@@ -262,6 +262,43 @@ def test_user_accounts_by_several_ids_at_once(server, manager, mel):
     assert too_many.json()["responseStatus"]["errors"][0]["fieldName"] == "IdIn"
 
 
+def test_keyset_conventions_page_customers_and_accounts_by_id(server, manager, mel):
+    """(issue #26) Reading by key: AutoQuery's %GreaterThan% and %GreaterThanOrEqualTo% /
+    %LessThan% on the id, with orderBy=Id, give the rows after (from, before) an id in
+    the same order as skip does, GUIDs in any of their forms; the user accounts too."""
+    for path, extra in (("/customers", {}), ("/user-accounts", {"customerIdIsNull": "true"})):
+        base = {"organisationId": mel, "orderBy": "Id", **extra}
+        everyone = manager.get(path, params={**base, "take": 500}).json()["results"]
+        ids = [row["id"] for row in everyone]
+        assert ids == sorted(ids, key=lambda i: i.replace("-", ""))
+        at = ids[len(ids) // 3]
+        after = manager.get(path, params={**base, "take": 20,
+                                          "idGreaterThan": at.upper()}).json()["results"]
+        assert [r["id"] for r in after] == ids[len(ids) // 3 + 1:][:20]
+        between = manager.get(path, params={
+            **base, "take": 500, "idGreaterThanOrEqualTo": at.replace("-", ""),
+            "idLessThan": ids[len(ids) // 2]}).json()["results"]
+        assert [r["id"] for r in between] == ids[len(ids) // 3:len(ids) // 2]
+
+
+def test_keyset_conventions_on_a_sort_field(server, manager, mel):
+    """The rows after a row sorted by lastName: the same lastName and a greater id, then a
+    greater lastName (in the sort's collation: case ignored), as skip gives them."""
+    base = {"organisationId": mel, "orderBy": "lastName", "take": 500}
+    everyone = manager.get("/customers", params=base).json()["results"]
+    row = everyone[100]
+    same = manager.get("/customers", params={
+        **base, "lastName": row["lastName"].upper(), "idGreaterThan": row["id"]}).json()
+    later = manager.get("/customers", params={
+        **base, "lastNameGreaterThan": row["lastName"].lower()}).json()
+    joined = [r["id"] for r in same["results"] + later["results"]]
+    assert joined[:len(everyone) - 101] == [r["id"] for r in everyone[101:]]
+    from_here = manager.get("/customers", params={
+        **base, "lastNameGreaterThanOrEqualTo": row["lastName"]}).json()["results"]
+    assert from_here[0]["lastName"] == row["lastName"]
+    assert all(r["lastName"].lower() >= row["lastName"].lower() for r in from_here)
+
+
 # --- §3 odd statuses --------------------------------------------------------------------------
 
 def test_unknown_route_is_a_text_404(server):
