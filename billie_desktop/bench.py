@@ -15,7 +15,9 @@ import asyncio
 import contextlib
 import os
 import random
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -29,6 +31,8 @@ from billie_desktop.devtools.session_bench import until_real
 from billie_desktop.devtools.stalls import StallProbe, rss_mib
 from billie_desktop.sandbox.demo import DEMO_SIGN_INS
 from billie_desktop.ui.tasks import wait_for
+
+BASE = 100_000  # customers an organisation: the scale every goal was first set at
 
 
 def fmt(ms: list[float]) -> str:
@@ -182,13 +186,51 @@ def sandbox_process(db: Path, customers: int) -> Iterator[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="billie-bench")
-    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--customers", type=int, default=BASE,
+                        help="customers an organisation; at any other number, the figures "
+                        "at 100,000 are measured too and printed beside them, with how "
+                        "many times each grew (1000000: about 40 minutes)")
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--startup-only", action="store_true",
                         help="only the start-up figures (under Xvfb)")
     parser.add_argument("--network-only", action="store_true",
                         help="only the figures at a 0 and a 100 ms round trip")
     args = parser.parse_args(argv)
+    from billie_desktop.devtools.network_bench import network_figures
+    from billie_desktop.devtools.startup import startup_figures
+    from billie_desktop.sandbox.store import Store
+
+    db = Path(tempfile.mkdtemp(prefix="billie-bench-")) / "bench.sqlite3"
+    if args.startup_only:
+        with sandbox_process(db, 2_500) as url:
+            print_rows(startup_figures(url))
+        return 0
+
+    if args.network_only:
+        Store(db, customers=args.customers, reset=True, seed_value=1).close()
+        with sandbox_process(db, args.customers) as url:
+            print_rows(network_figures(url))
+        return 0
+
+    print(f"Billie Desktop benchmark: {args.customers:,} customers per organisation; "
+          f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]}", flush=True)
+    results = full_run(args.customers, args.repeats, startup=True)
+    if args.customers != BASE:  # (issue #26) how each figure grows with the customers
+        print_growth(full_run(BASE, args.repeats, startup=False), results, args.customers)
+    else:
+        print_rows(results)
+    return 0
+
+
+def print_rows(rows: list[tuple[str, str]]) -> None:
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"  {name:<{width}}  {value}")
+
+
+def full_run(customers: int, repeats: int, *, startup: bool) -> list[tuple[str, str]]:
+    """Every figure at ``customers`` per organisation (start-up's, which do not depend on
+    it, only when ``startup``), on a database seeded for the run."""
     from billie_desktop.devtools.bulk_bench import figures as bulk_figures
     from billie_desktop.devtools.export_bench import figures as export_figures
     from billie_desktop.devtools.journal_bench import figures as journal_figures
@@ -198,46 +240,51 @@ def main(argv: list[str] | None = None) -> int:
     from billie_desktop.sandbox.store import Store
 
     db = Path(tempfile.mkdtemp(prefix="billie-bench-")) / "bench.sqlite3"
-    if args.startup_only:
-        with sandbox_process(db, 2_500) as url:
-            rows = startup_figures(url)
-        width = max(len(name) for name, _ in rows)
-        for name, value in rows:
-            print(f"  {name:<{width}}  {value}")
-        return 0
-
-    if args.network_only:
-        Store(db, customers=args.customers, reset=True, seed_value=1).close()
-        with sandbox_process(db, args.customers) as url:
-            rows = network_figures(url)
-        width = max(len(name) for name, _ in rows)
-        for name, value in rows:
-            print(f"  {name:<{width}}  {value}")
-        return 0
-
-    print(f"Billie Desktop benchmark: {args.customers:,} customers per organisation; "
-          f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
     started = time.perf_counter()
-    Store(db, customers=args.customers, reset=True, seed_value=1).close()
+    Store(db, customers=customers, reset=True, seed_value=1).close()
     results = [("seed 2 organisations x customers (SQLite file, indexes)",
-                f"{time.perf_counter() - started:7.1f} s")]
-    with sandbox_process(db, args.customers) as url:  # a server is another process
-        org, http_rows = asyncio.run(http_figures(url, args.repeats))
-        results += [(f"HTTP: {name}", value) for name, value in http_rows]
-        results.append(("client: pydantic parse rate", parse_rate(url, org)))
-        results += model_figures(url, org)
-        results += session_figures(url)
-        results += export_figures(url)
-        results += journal_figures()
-        results += bulk_figures(url)  # it links customers (the first 1,500 matches)
-        results += network_figures(url)  # and the next 3,000, at 0 and 100 ms
-        results += startup_figures(url)
+                f"{time.perf_counter() - started:7.1f} s"),
+               ("sandbox: database size, a customer",
+                f"{db.stat().st_size / (2 * customers):7.0f} bytes  (goal <= 1,024; "
+                f"{db.stat().st_size / 2**30:.2f} GiB)")]
+    try:
+        with sandbox_process(db, customers) as url:  # a server is another process
+            org, http_rows = asyncio.run(http_figures(url, repeats))
+            results += [(f"HTTP: {name}", value) for name, value in http_rows]
+            results.append(("client: pydantic parse rate", parse_rate(url, org)))
+            results += model_figures(url, org)
+            results += session_figures(url)
+            results += export_figures(url)
+            results += journal_figures()
+            results += bulk_figures(url)  # it links customers (the first 1,500 matches)
+            results += network_figures(url)  # and the next 3,000, at 0 and 100 ms
+            if startup:
+                results += startup_figures(url)
+    finally:
+        shutil.rmtree(db.parent, ignore_errors=True)  # (gigabytes at a million)
     results.append(("memory: peak RSS of this process",
                     f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:7.1f} MB"))
-    width = max(len(name) for name, _ in results)
-    for name, value in results:
-        print(f"  {name:<{width}}  {value}")
-    return 0
+    return results
+
+
+def first_number(text: str) -> float | None:
+    match = re.search(r"-?\d[\d,]*(?:\.\d+)?", text)
+    return float(match.group().replace(",", "")) if match else None
+
+
+def print_growth(base: list[tuple[str, str]], scaled: list[tuple[str, str]],
+                 customers: int) -> None:
+    """Each figure at 100,000 and at ``customers``, and how many times it grew: a cost
+    that grows in a straight line grows as many times as the customers did."""
+    print(f"\nEach figure at {BASE:,} and at {customers:,} customers an organisation "
+          f"(x{customers / BASE:g} the customers):")
+    at_base = dict(base)
+    for name, value in scaled:
+        before = at_base.get(name)
+        low, high = first_number(before or ""), first_number(value)
+        growth = f"x{high / low:.1f}" if low and high is not None else "-"
+        print(f"  {name}\n      {BASE:>9,}: {(before or '(not measured)').strip()}"
+              f"\n      {customers:>9,}: {value.strip()}\n      growth: {growth}")
 
 
 if __name__ == "__main__":

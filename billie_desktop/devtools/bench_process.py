@@ -33,7 +33,7 @@ def child(measure: Callable[[str], Awaitable[dict[str, Any]]]) -> int:
 def parent(module: str, url: str) -> dict[str, Any] | str:
     """In ``make bench``: the child's figures, or why there are none."""
     out = subprocess.run([sys.executable, "-m", module, url], capture_output=True, text=True,
-                         check=False, timeout=600)
+                         check=False, timeout=3600)  # (a million rows: minutes)
     lines = [x for x in out.stdout.splitlines() if x.startswith("{")]
     if not lines:
         return "FAILED: " + (out.stderr or out.stdout)[-800:]

@@ -13,7 +13,7 @@ widgets here.
   dates, and cells that begin with ``=``, ``+``, ``-``, ``@``, tab or carriage return
   neutralised with a leading apostrophe (OWASP's rule against formula injection).
 - Bank account numbers are never exported. The user account column becomes two: the
-  account's id and its email.
+  account's id and its email (each page's linked accounts asked with ``idIn``).
 """
 
 from __future__ import annotations
@@ -40,13 +40,17 @@ from billie_desktop.api import (
 from billie_desktop.work.columns import BY_KEY, CsvField
 from billie_desktop.work.keyset import Filters, key_fields, read_by_key
 from billie_desktop.work.pace import CAP, Pace
-from billie_desktop.work.paging import MAX_TAKE, LoadProgress, RowsProgress, Send, all_pages
+from billie_desktop.work.paging import MAX_TAKE, LoadProgress, RowsProgress, Send
 from billie_desktop.work.private_files import FILE_MODE
 from billie_desktop.work.workbook import WorkbookWriter
 
 Write = Callable[[list[list[str]]], None]  # writes rows to the file, in order
 Put = Callable[[list[list[str]]], Awaitable[None]]  # the same, in a worker thread or not
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Rows written from a spool at a time, on the event loop: ~8 ms into a workbook. (In a
+# worker thread, XlsxWriter's many small file writes kept the interpreter lock from the
+# UI for up to 0.9 s at a time: a thread that releases it for I/O takes it straight back.)
+REPLAYED = 200
 
 
 def neutralise(cell: str) -> str:
@@ -101,10 +105,9 @@ async def export_customers(send: Send, query: QueryCustomersRequest, column_keys
     pace = Pace(max_in_flight)  # one for the accounts and the rows (work/pace.py)
 
     async def rows(write: Write, threaded: bool, cell: Callable[[str], str]) -> int:
-        accounts = await _account_emails(send, query.organisation_id, pace) if any(
-            field.needs_emails for field in columns) else {}
-        page = Page(query.model_copy(update={"fields": ",".join(wire)}), columns, accounts,
-                    cell)
+        emails = any(field.needs_emails for field in columns)
+        page = Page(query.model_copy(update={"fields": ",".join(wire)}), columns, cell,
+                    send if emails else None)
         if by_key:
             return await _write_by_key(send, page, write, threaded, progress, pace)
         return await _write_pages(send, page, _put(write, threaded), progress, pace)
@@ -135,12 +138,29 @@ class Page:
 
     query: QueryCustomersRequest  # the list's, asking only for the fields written
     columns: list[CsvField]
-    accounts: dict[str, str]  # account id -> email
     cell: Callable[[str], str]
+    send: Send | None = None  # to look up the linked accounts' emails, where written
 
-    def rows(self, customers: list[Customer]) -> list[list[str]]:
-        return [[self.cell(field.value(customer, self.accounts)) for field in self.columns]
+    async def rows(self, customers: list[Customer]) -> list[list[str]]:
+        emails = await self._emails(customers) if self.send is not None else {}
+        return [[self.cell(field.value(customer, emails)) for field in self.columns]
                 for customer in customers]
+
+    async def _emails(self, customers: list[Customer]) -> dict[str, str]:
+        """The emails of the page's linked accounts, asked in one request (AutoQuery's
+        ``idIn``, as the list's Account email column asks them): memory stays flat, where
+        loading every linked account first took a million of them at a million rows."""
+        assert self.send is not None
+        linked = sorted({normal_guid(c.user_account_id) or c.user_account_id
+                         for c in customers if c.user_account_id})
+        if not linked:
+            return {}
+        answer = await self.send(QueryUserAccountsRequest(
+            organisation_id=self.query.organisation_id, id_in=",".join(linked),
+            take=len(linked)))
+        wanted = set(linked)
+        return {key: (account.email or "").strip() for account in answer.results
+                if (key := normal_guid(account.id) or account.id) in wanted}
 
 
 def _put(write: Write, threaded: bool) -> Put:
@@ -170,12 +190,12 @@ class Spool:
     def write(self, rows: list[list[str]]) -> None:
         self._writer.writerows(rows)
 
-    def replay(self, write: Write) -> None:
-        """Its rows, in pages, to ``write`` (in a worker thread: seconds at a million)."""
+    def pages(self) -> Iterator[list[list[str]]]:
+        """Its rows, ``REPLAYED`` at a time."""
         self._file.seek(0)
         reader = csv.reader(self._file)
-        while batch := list(itertools.islice(reader, MAX_TAKE)):
-            write(batch)
+        while batch := list(itertools.islice(reader, REPLAYED)):
+            yield batch
 
     def close(self) -> None:
         self._file.close()
@@ -195,7 +215,7 @@ async def _write_by_key(send: Send, page: Page, write: Write, threaded: bool,
             "filters": {**(page.query.filters or {}), **filters} or None}))
 
     async def take_in(index: int, customers: list[Any]) -> None:
-        rows = page.rows(customers)
+        rows = await page.rows(customers)
         if index == 0:
             await put(rows)
         else:
@@ -211,7 +231,9 @@ async def _write_by_key(send: Send, page: Page, write: Write, threaded: bool,
         state.writing = True
         progress(state)
         for index in sorted(spools):
-            await asyncio.to_thread(spools[index].replay, write)
+            for rows in spools[index].pages():
+                write(rows)  # on the loop, a few ms at a time (see REPLAYED)
+                await asyncio.sleep(0)
     finally:
         for spool in spools.values():
             spool.close()
@@ -228,22 +250,22 @@ async def _write_pages(send: Send, page: Page, put: Put,
         return page.query.model_copy(update={"skip": skip, "take": MAX_TAKE,
                                              "include": "Total" if total else None})
 
-    async def write(answer: QueryCustomersResponse) -> None:
-        await put(page.rows(answer.results))
-        state.rows_done += len(answer.results)
+    async def write(rows: list[list[str]]) -> None:
+        await put(rows)
+        state.rows_done += len(rows)
         state.in_flight, state.pace = len(pending), pace
         progress(state)
 
-    async def timed(skip: int) -> QueryCustomersResponse:
+    async def timed(skip: int) -> list[list[str]]:
         sent = time.monotonic()
         answer: QueryCustomersResponse = await send(request(skip, False))
         pace.answered(time.monotonic() - sent)
-        return answer
+        return await page.rows(answer.results)
 
     first = await send(request(0, True))
     state = ExportProgress(0, max(first.total, len(first.results)), started)
     pending: dict[int, asyncio.Future[Any]] = {}
-    await write(first)
+    await write(await page.rows(first.results))
     skips = list(range(MAX_TAKE, state.rows, MAX_TAKE))
     for skip in skips:
         while len(pending) >= pace.allowed:
@@ -259,7 +281,7 @@ async def _write_pages(send: Send, page: Page, put: Put,
 
 
 async def _write_next(pending: dict[int, asyncio.Future[Any]],
-                      write: Callable[[QueryCustomersResponse], Awaitable[None]]) -> None:
+                      write: Callable[[list[list[str]]], Awaitable[None]]) -> None:
     """Waits for the earliest page asked for and writes it (order is kept)."""
     skip = min(pending)
     try:
@@ -270,22 +292,3 @@ async def _write_next(pending: dict[int, asyncio.Future[Any]],
         raise
     del pending[skip]
     await write(answer)
-
-
-async def _account_emails(send: Send, organisation_id: str | None,
-                          pace: Pace) -> dict[str, str]:
-    """The email of every account linked to a customer (for the user account column),
-    its pages as many at a time as ``pace`` allows."""
-    emails: dict[str, str] = {}
-
-    def request(skip: int, total: bool) -> QueryUserAccountsRequest:
-        return QueryUserAccountsRequest(organisation_id=organisation_id, skip=skip,
-                                        take=MAX_TAKE, customer_id_is_not_null=True,
-                                        include="Total" if total else None)
-
-    def take_in(answer: Any) -> None:
-        for account in answer.results:
-            emails[normal_guid(account.id) or account.id] = (account.email or "").strip()
-
-    await all_pages(send, "accounts", request, take_in, lambda _progress: None, pace)
-    return emails

@@ -121,6 +121,10 @@ class Chain:
     filters: Filters
     last: Any = None  # the last row read (None: not started)
     done: bool = False
+    # How many of the sets after the last row to ask next (None: all): as deep as the one
+    # that came back full last time, which likely fills the next page too (a tie group
+    # of a thousand Nguyens is read without asking for what comes after it each time)
+    depth: int | None = None
 
 
 async def read_by_key(ask: Ask, order_by: str | None, take_in: Callable[[int, list[Any]],
@@ -149,19 +153,20 @@ async def read_by_key(ask: Ask, order_by: str | None, take_in: Callable[[int, li
     async def step(chain: Chain) -> None:
         sets = [chain.filters] if chain.last is None else [
             {**chain.filters, **filters} for filters in after(chain.last, keys)]
-        state.in_flight += len(sets)
+        asked = sets[:chain.depth]  # (the rest would come after a full page: wasted)
+        state.in_flight += len(asked)
         sent = time.monotonic()
         try:
-            answers = await asyncio.gather(*[ask(filters, 0, take, False) for filters in sets])
+            answers = await asyncio.gather(*[ask(filters, 0, take, False) for filters in asked])
         finally:
-            state.in_flight -= len(sets)
+            state.in_flight -= len(asked)
         pace.answered(time.monotonic() - sent)
         rows: list[Any] = []
-        chain.done = True
-        for answer in answers:
+        chain.done, chain.depth = len(asked) == len(sets), None
+        for depth, answer in enumerate(answers, 1):
             rows += answer.results
             if len(answer.results) >= take:  # more may follow: asked for after these
-                chain.done = False
+                chain.done, chain.depth = False, depth
                 break
         if rows:
             chain.last = rows[-1]
