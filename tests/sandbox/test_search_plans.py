@@ -102,3 +102,6 @@ def test_the_choice_follows_how_many_match():
     assert walk_the_sort_index(matches=99_000, rows=100_000, skip=0, take=200)
     assert not walk_the_sort_index(matches=2_000, rows=100_000, skip=0, take=200)
     assert not walk_the_sort_index(matches=30_000, rows=100_000, skip=90_000, take=200)
+    # (issue #26) a million customers, 23,000 Smiths: together in the name order, so
+    # walking it tests 800,000 rows (1.4 s); fetching the Smiths and sorting them: 70 ms
+    assert not walk_the_sort_index(matches=23_000, rows=1_000_000, skip=0, take=200)
