@@ -64,7 +64,12 @@ def _stj_date(value: dt.date | dt.datetime) -> str:
     return f"{value.isoformat()}T00:00:00"
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def _convert(value: Any, flavour: JsonMode) -> Any:
+    if type(value) in _PLAIN:  # (most values: no isinstance test of an ABC each, 15% of
+        return value  # a page of a million customers' export on the sandbox)
     if isinstance(value, Mapping):
         return {k: _convert(v, flavour) for k, v in value.items() if v is not None}
     if isinstance(value, list | tuple):
