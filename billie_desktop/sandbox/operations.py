@@ -206,7 +206,7 @@ _IMPLICIT = (("startswith", "starts"), ("contains", "contains"), ("endswith", "e
 _FIELDS_LOWER = {k.lower(): v for k, v in CUSTOMER_FIELDS.items()}
 # A user account's fields a query may filter and sort on (the others have filters of
 # their own: customerIdIsNull, idIn, search)
-_ACCOUNT_FIELDS_LOWER = {"id": "id", "email": "email"}
+_ACCOUNT_FIELDS_LOWER = {"id": "id", "email": "email", "customerid": "customer_id"}
 
 
 def _order(fields: dict[str, Any], known: dict[str, str] = _FIELDS_LOWER
@@ -284,13 +284,10 @@ def _ids_in(extras: dict[str, str]) -> list[str] | None:
 async def query_user_accounts(ctx: RequestContext, f: dict[str, Any]) -> Mapping[str, Any]:
     skip, take = _paging(f)
     account_id = (normalise_guid(f["Id"]) or f["Id"]) if f.get("Id") else None
-    extras = {k.lower() for k in ctx.extras}
     among = _ids_in(ctx.extras)
-    linked = False if "customeridisnull" in extras else \
-        True if "customeridisnotnull" in extras else None  # AutoQuery %IsNull / %IsNotNull
-    rows, total = ctx.store.query_user_accounts(
+    rows, total = ctx.store.query_user_accounts(  # (customerIdIsNull: an implicit filter)
         ctx.organisation, search=_search(f), account_id=account_id, skip=skip, take=take,
-        include_total=_includes_total(f), linked=linked, among=among,
+        include_total=_includes_total(f), among=among,
         order=_order(f, _ACCOUNT_FIELDS_LOWER),
         filters=_implicit_filters(ctx.extras, _ACCOUNT_FIELDS_LOWER))
     results = [{"id": Guid(r["id"]), "email": r["email"], "displayName": r["display_name"],

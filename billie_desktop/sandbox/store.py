@@ -465,14 +465,12 @@ class Store:
 
     def query_user_accounts(self, organisation_id: str, *, search: str | None,
                             account_id: str | None = None, skip: int, take: int,
-                            include_total: bool, linked: bool | None = None,
-                            among: list[str] | None = None,
+                            include_total: bool, among: list[str] | None = None,
                             order: Sequence[tuple[str, bool]] = (),
                             filters: Iterable[tuple[str, str, str]] = (),
                             ) -> tuple[list[sqlite3.Row], int | None]:
-        """linked: only accounts linked to a customer (True) or not linked (False);
-        among: only these ids; order: (column, descending), by email then id when none;
-        filters: as customers' (customer_query.filters_clause)."""
+        """among: only these ids; order: (column, descending), by email then id when
+        none; filters: as customers' (customer_query.filters_clause: customerIdIsNull…)."""
         where = "u.organisation_id = ?"
         args: list[Any] = [organisation_id]
         if account_id:
@@ -485,8 +483,6 @@ class Store:
             like = f"%{escape_like(search.strip())}%"
             where += " AND (u.email LIKE ? ESCAPE '\\' OR u.display_name LIKE ? ESCAPE '\\')"
             args += [like, like]
-        if linked is not None:
-            where += f" AND u.customer_id IS {'NOT ' if linked else ''}NULL"
         more, more_args = filters_clause(filters, "u.")
         where, args = " AND ".join([where, *more]), args + more_args
         order_sql = _order_sql(order or [("email", False)], "u.")

@@ -13,7 +13,7 @@ widgets here.
   dates, and cells that begin with ``=``, ``+``, ``-``, ``@``, tab or carriage return
   neutralised with a leading apostrophe (OWASP's rule against formula injection).
 - Bank account numbers are never exported. The user account column becomes two: the
-  account's id and its email (each page's linked accounts asked with ``idIn``).
+  account's id and its email.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from billie_desktop.api import (
     normal_guid,
 )
 from billie_desktop.work.columns import BY_KEY, CsvField
-from billie_desktop.work.keyset import Filters, key_fields, read_by_key
+from billie_desktop.work.keyset import Filters, key_fields, read_all, read_by_key
 from billie_desktop.work.pace import CAP, Pace
 from billie_desktop.work.paging import MAX_TAKE, LoadProgress, RowsProgress, Send
 from billie_desktop.work.private_files import FILE_MODE
@@ -51,6 +51,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # worker thread, XlsxWriter's many small file writes kept the interpreter lock from the
 # UI for up to 0.9 s at a time: a thread that releases it for I/O takes it straight back.)
 REPLAYED = 200
+LINKED_ORDER = "customerId"
 
 
 def neutralise(cell: str) -> str:
@@ -105,9 +106,10 @@ async def export_customers(send: Send, query: QueryCustomersRequest, column_keys
     pace = Pace(max_in_flight)  # one for the accounts and the rows (work/pace.py)
 
     async def rows(write: Write, threaded: bool, cell: Callable[[str], str]) -> int:
-        emails = any(field.needs_emails for field in columns)
+        emails = await _account_emails(send, query.organisation_id, pace, by_key) if any(
+            field.needs_emails for field in columns) else {}
         page = Page(query.model_copy(update={"fields": ",".join(wire)}), columns, cell,
-                    send if emails else None)
+                    emails)
         if by_key:
             return await _write_by_key(send, page, write, threaded, progress, pace)
         return await _write_pages(send, page, _put(write, threaded), progress, pace)
@@ -139,28 +141,11 @@ class Page:
     query: QueryCustomersRequest  # the list's, asking only for the fields written
     columns: list[CsvField]
     cell: Callable[[str], str]
-    send: Send | None = None  # to look up the linked accounts' emails, where written
+    emails: dict[str, str]  # of the accounts linked to a customer, by id (if written)
 
-    async def rows(self, customers: list[Customer]) -> list[list[str]]:
-        emails = await self._emails(customers) if self.send is not None else {}
-        return [[self.cell(field.value(customer, emails)) for field in self.columns]
+    def rows(self, customers: list[Customer]) -> list[list[str]]:
+        return [[self.cell(field.value(customer, self.emails)) for field in self.columns]
                 for customer in customers]
-
-    async def _emails(self, customers: list[Customer]) -> dict[str, str]:
-        """The emails of the page's linked accounts, asked in one request (AutoQuery's
-        ``idIn``, as the list's Account email column asks them): memory stays flat, where
-        loading every linked account first took a million of them at a million rows."""
-        assert self.send is not None
-        linked = sorted({normal_guid(c.user_account_id) or c.user_account_id
-                         for c in customers if c.user_account_id})
-        if not linked:
-            return {}
-        answer = await self.send(QueryUserAccountsRequest(
-            organisation_id=self.query.organisation_id, id_in=",".join(linked),
-            take=len(linked)))
-        wanted = set(linked)
-        return {key: (account.email or "").strip() for account in answer.results
-                if (key := normal_guid(account.id) or account.id) in wanted}
 
 
 def _put(write: Write, threaded: bool) -> Put:
@@ -215,7 +200,7 @@ async def _write_by_key(send: Send, page: Page, write: Write, threaded: bool,
             "filters": {**(page.query.filters or {}), **filters} or None}))
 
     async def take_in(index: int, customers: list[Any]) -> None:
-        rows = await page.rows(customers)
+        rows = page.rows(customers)
         if index == 0:
             await put(rows)
         else:
@@ -260,12 +245,12 @@ async def _write_pages(send: Send, page: Page, put: Put,
         sent = time.monotonic()
         answer: QueryCustomersResponse = await send(request(skip, False))
         pace.answered(time.monotonic() - sent)
-        return await page.rows(answer.results)
+        return page.rows(answer.results)
 
     first = await send(request(0, True))
     state = ExportProgress(0, max(first.total, len(first.results)), started)
     pending: dict[int, asyncio.Future[Any]] = {}
-    await write(await page.rows(first.results))
+    await write(page.rows(first.results))
     skips = list(range(MAX_TAKE, state.rows, MAX_TAKE))
     for skip in skips:
         while len(pending) >= pace.allowed:
@@ -292,3 +277,29 @@ async def _write_next(pending: dict[int, asyncio.Future[Any]],
         raise
     del pending[skip]
     await write(answer)
+
+
+async def _account_emails(send: Send, organisation_id: str | None, pace: Pace,
+                          by_key: bool) -> dict[str, str]:
+    """The email of every account linked to a customer (for the user account column), read
+    by key in the order of the customer they are linked to (the order a server has an
+    index for, where "linked" is a range of it): 100,000 at a million customers, ~20 MB.
+    (Asked page by page with ``idIn`` instead, they cost every page a round trip more:
+    the export of 100,000 took twice as long.)"""
+    emails: dict[str, str] = {}
+
+    def request(filters: Filters, skip: int, take: int, total: bool
+                ) -> QueryUserAccountsRequest:
+        return QueryUserAccountsRequest(organisation_id=organisation_id, skip=skip,
+                                        take=take, customer_id_is_not_null=True,
+                                        include="Total" if total else None,
+                                        order_by=LINKED_ORDER if by_key else None,
+                                        filters=filters or None)
+
+    def take_in(accounts: list[Any]) -> None:
+        for account in accounts:
+            emails[normal_guid(account.id) or account.id] = (account.email or "").strip()
+
+    await read_all(send, "accounts", request, LINKED_ORDER, take_in, lambda _progress: None,
+                   pace, by_key)
+    return emails

@@ -8,8 +8,10 @@ a quadratic half a billion row-steps. Read by key, each page starts where the la
 - The rows after a row r, in the query's order (its ``orderBy``, then the id, in the last
   field's direction, as the server breaks ties), are a few disjoint sets, each a handful
   of AutoQuery's implicit filters. For ``orderBy=lastName``: ``{lastName: r's,
-  idGreaterThan: r's}``, then ``{lastNameGreaterThan: r's}``. Asked together, their pages
-  joined in that order are the next rows, as far as the first one that came back full.
+  idGreaterThan: r's}``, then ``{lastNameGreaterThan: r's}``. Asked one after the other,
+  each for what the page still lacks, their rows joined in that order are the next page
+  (nothing read twice; asked together, the later sets' rows were wasted whenever an
+  earlier one filled the page: a third of the rows at 100,000).
 - The rows are split into ranges of the first field's values, each read by key on its
   own, as many at once as the pace allows (work/pace.py): ``{lastNameGreaterThanOrEqualTo:
   "Kelly", lastNameLessThan: "Nguyen"}``. The boundaries are asked once, with ``skip``
@@ -121,10 +123,6 @@ class Chain:
     filters: Filters
     last: Any = None  # the last row read (None: not started)
     done: bool = False
-    # How many of the sets after the last row to ask next (None: all): as deep as the one
-    # that came back full last time, which likely fills the next page too (a tie group
-    # of a thousand Nguyens is read without asking for what comes after it each time)
-    depth: int | None = None
 
 
 async def read_by_key(ask: Ask, order_by: str | None, take_in: Callable[[int, list[Any]],
@@ -151,22 +149,24 @@ async def read_by_key(ask: Ask, order_by: str | None, take_in: Callable[[int, li
     progress(state)
 
     async def step(chain: Chain) -> None:
+        """The next page of a range: the sets after its last row, deepest first, each
+        asked only for what the page still lacks (a set that fills it may hold more)."""
         sets = [chain.filters] if chain.last is None else [
             {**chain.filters, **filters} for filters in after(chain.last, keys)]
-        asked = sets[:chain.depth]  # (the rest would come after a full page: wasted)
-        state.in_flight += len(asked)
-        sent = time.monotonic()
-        try:
-            answers = await asyncio.gather(*[ask(filters, 0, take, False) for filters in asked])
-        finally:
-            state.in_flight -= len(asked)
-        pace.answered(time.monotonic() - sent)
         rows: list[Any] = []
-        chain.done, chain.depth = len(asked) == len(sets), None
-        for depth, answer in enumerate(answers, 1):
+        chain.done = True
+        for filters in sets:
+            wanted = take - len(rows)
+            state.in_flight += 1
+            sent = time.monotonic()
+            try:
+                answer = await ask(filters, 0, wanted, False)
+            finally:
+                state.in_flight -= 1
+            pace.answered(time.monotonic() - sent)
             rows += answer.results
-            if len(answer.results) >= take:  # more may follow: asked for after these
-                chain.done, chain.depth = False, depth
+            if len(answer.results) >= wanted:
+                chain.done = False
                 break
         if rows:
             chain.last = rows[-1]
