@@ -268,6 +268,8 @@ def full_run(customers: int, repeats: int, *, startup: bool) -> list[tuple[str, 
 
 
 def first_number(text: str) -> float | None:
+    """The figure a value leads with (at a 0 ms round trip where it gives both)."""
+    text = text.replace("0 ms:", "", 1) if text.lstrip().startswith("0 ms:") else text
     match = re.search(r"-?\d[\d,]*(?:\.\d+)?", text)
     return float(match.group().replace(",", "")) if match else None
 

@@ -13,6 +13,7 @@ def test_the_leading_figure_of_each_value_is_read_with_its_thousands() -> None:
     assert first_number("  1,234 customers/s") == 1234.0
     assert first_number("median    42.0 ms   p95    57.1 ms") == 42.0
     assert first_number("FAILED: no figures") is None
+    assert first_number("0 ms:     86 ms   100 ms:    389 ms   (goal…)") == 86.0
 
 
 def test_each_figure_is_printed_at_both_scales_with_its_growth(capsys) -> None:
