@@ -60,9 +60,10 @@ class Outcome(Enum):
     SKIPPED = "skipped"  # cancelled before it was sent
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Pair:
-    """One customer and the one account with the same email."""
+    """One customer and the one account with the same email (slots: 280,000 of them at
+    a million customers, each without an attribute dict of its own)."""
 
     customer: Person
     account: Account
@@ -78,7 +79,7 @@ class Pair:
         return (self.customer.email or "") == (self.account.email or "")
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class NeedsPerson:
     """A customer whose email is not one to one with an account."""
 

@@ -97,7 +97,6 @@ async def all_pages(send: Send, what: str, request: Callable[[int, bool], Reques
     time as ``pace`` allows (work/pace.py: more while the server answers steadily, fewer
     when it says "not now"), taken in as they come (in any order). A page that comes back
     short (rows went away meanwhile) is fine: the totals are estimates."""
-    from billie_desktop.api import ServerError
     from billie_desktop.work.pace import Pace
 
     pace = pace or Pace()
@@ -108,42 +107,62 @@ async def all_pages(send: Send, what: str, request: Callable[[int, bool], Reques
     state = LoadProgress(len(first.results), total, started, what=what, pages_done=1,
                          pages=max(1, -(-total // MAX_TAKE)))
     progress(state)
-    skips = deque(range(MAX_TAKE, total, MAX_TAKE))
+
+    async def fetch(skip: int) -> bool:
+        state.in_flight += 1
+        sent = time.monotonic()
+        try:
+            page = await send(request(skip, False))
+        finally:
+            state.in_flight -= 1
+        pace.answered(time.monotonic() - sent)
+        take_in(page)
+        state.pages_done += 1
+        state.rows_done += len(page.results)
+        progress(state)
+        return False  # (done with that page)
+
+    await run_paced(deque(range(MAX_TAKE, total, MAX_TAKE)), fetch, pace)
+
+
+J = TypeVar("J")
+
+
+async def run_paced(jobs: deque[J], do: Callable[[J], Awaitable[bool]], pace: Pace) -> None:
+    """Does the jobs (pages, ranges read by key), as many at once as ``pace`` allows: more
+    while the server answers steadily, fewer when it says "not now" (work/pace.py).
+    ``do(job)`` True: the job goes on (to the back of the queue); one the server refused
+    for now ("busy") goes to the front, taken again once its Retry-After has passed."""
+    from billie_desktop.api import ServerError
+
     workers: list[asyncio.Task[None]] = []
     live = 0
 
     def spawn() -> None:
-        """Workers up to what the pace allows; one beyond it stops after its page."""
+        """Workers up to what the pace allows; one beyond it stops after its job."""
         nonlocal live
-        while skips and live < min(pace.allowed, len(skips)):
+        while jobs and live < min(pace.allowed, len(jobs)):
             live += 1
             workers.append(asyncio.ensure_future(worker()))
 
     async def worker() -> None:
         nonlocal live
         try:
-            while skips and live <= pace.allowed:
+            while jobs and live <= pace.allowed:
                 await pace.wait_turn()  # the server's Retry-After
-                if not skips:
+                if not jobs:
                     return
-                skip = skips.popleft()
-                state.in_flight += 1
-                sent = time.monotonic()
+                job = jobs.popleft()
                 try:
-                    page = await send(request(skip, False))
+                    again = await do(job)
                 except ServerError as exc:
                     if not exc.busy or pace.given_up:
                         raise
                     pace.refused(exc.status, exc.retry_after)
-                    skips.appendleft(skip)
+                    jobs.appendleft(job)
                     continue
-                finally:
-                    state.in_flight -= 1
-                pace.answered(time.monotonic() - sent)
-                take_in(page)
-                state.pages_done += 1
-                state.rows_done += len(page.results)
-                progress(state)
+                if again:
+                    jobs.append(job)
                 spawn()
         finally:
             live -= 1
