@@ -40,7 +40,7 @@ from billie_desktop.api import (
 from billie_desktop.work.columns import BY_KEY, CsvField
 from billie_desktop.work.keyset import Filters, key_fields, read_all, read_by_key
 from billie_desktop.work.pace import CAP, Pace
-from billie_desktop.work.paging import MAX_TAKE, LoadProgress, RowsProgress, Send
+from billie_desktop.work.paging import MAX_TAKE, LoadProgress, RowsProgress, Send, drop
 from billie_desktop.work.private_files import FILE_MODE
 from billie_desktop.work.workbook import WorkbookWriter
 
@@ -106,13 +106,19 @@ async def export_customers(send: Send, query: QueryCustomersRequest, column_keys
     pace = Pace(max_in_flight)  # one for the accounts and the rows (work/pace.py)
 
     async def rows(write: Write, threaded: bool, cell: Callable[[str], str]) -> int:
-        emails = await _account_emails(send, query.organisation_id, pace, by_key) if any(
-            field.needs_emails for field in columns) else {}
+        # the linked accounts' emails read while the first customers come (a few round
+        # trips: half a second over a 100 ms link); their rows wait for them
+        emails: asyncio.Future[dict[str, str]] = asyncio.ensure_future(_account_emails(
+            send, query.organisation_id, pace, by_key) if any(
+            field.needs_emails for field in columns) else _nothing())
         page = Page(query.model_copy(update={"fields": ",".join(wire)}), columns, cell,
                     emails)
-        if by_key:
-            return await _write_by_key(send, page, write, threaded, progress, pace)
-        return await _write_pages(send, page, _put(write, threaded), progress, pace)
+        try:
+            if by_key:
+                return await _write_by_key(send, page, write, threaded, progress, pace)
+            return await _write_pages(send, page, _put(write, threaded), progress, pace)
+        finally:
+            drop(emails)  # (done by then, but for a failure or a cancel)
 
     # Buffered writes of a page (~60 KB) take a millisecond; only the final flush to disk
     # (fsync), which may take long, goes to a worker thread.
@@ -141,11 +147,16 @@ class Page:
     query: QueryCustomersRequest  # the list's, asking only for the fields written
     columns: list[CsvField]
     cell: Callable[[str], str]
-    emails: dict[str, str]  # of the accounts linked to a customer, by id (if written)
+    emails: asyncio.Future[dict[str, str]]  # of the linked accounts, by id (if written)
 
-    def rows(self, customers: list[Customer]) -> list[list[str]]:
-        return [[self.cell(field.value(customer, self.emails)) for field in self.columns]
+    async def rows(self, customers: list[Customer]) -> list[list[str]]:
+        emails = await asyncio.shield(self.emails)  # (at once, once they are known)
+        return [[self.cell(field.value(customer, emails)) for field in self.columns]
                 for customer in customers]
+
+
+async def _nothing() -> dict[str, str]:
+    return {}
 
 
 def _put(write: Write, threaded: bool) -> Put:
@@ -200,7 +211,7 @@ async def _write_by_key(send: Send, page: Page, write: Write, threaded: bool,
             "filters": {**(page.query.filters or {}), **filters} or None}))
 
     async def take_in(index: int, customers: list[Any]) -> None:
-        rows = page.rows(customers)
+        rows = await page.rows(customers)
         if index == 0:
             await put(rows)
         else:
@@ -245,12 +256,12 @@ async def _write_pages(send: Send, page: Page, put: Put,
         sent = time.monotonic()
         answer: QueryCustomersResponse = await send(request(skip, False))
         pace.answered(time.monotonic() - sent)
-        return page.rows(answer.results)
+        return await page.rows(answer.results)
 
     first = await send(request(0, True))
     state = ExportProgress(0, max(first.total, len(first.results)), started)
     pending: dict[int, asyncio.Future[Any]] = {}
-    await write(page.rows(first.results))
+    await write(await page.rows(first.results))
     skips = list(range(MAX_TAKE, state.rows, MAX_TAKE))
     for skip in skips:
         while len(pending) >= pace.allowed:

@@ -154,8 +154,9 @@ async def read_by_key(ask: Ask, order_by: str | None, take_in: Callable[[int, li
             answer = await ask(filters, 0, wanted, False)
         finally:
             state.in_flight -= 1
-        pace.answered(time.monotonic() - sent)
-        return list(answer.results)
+        if len(answer.results) == take:  # (only full pages tell the pace how the server
+            pace.answered(time.monotonic() - sent)  # copes: a few ties come back sooner,
+        return list(answer.results)  # and full pages then looked like a queue forming)
 
     async def step(chain: Chain) -> bool:
         """The next page of a range: the sets after its last row, deepest first, as far
