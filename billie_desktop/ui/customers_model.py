@@ -73,7 +73,6 @@ class CustomersModel(QAbstractTableModel):
         self.organisation_id: str | None = None
         self.search, self.link_filter = "", LinkFilter.ALL
         self.order_by = COLUMNS[NAME].order_by
-        self._counted = (0, 0)  # (generation, rows): known without asking (reload)
         self.sort_column, self.sort_order = NAME, Qt.SortOrder.AscendingOrder
         self.state, self.message = ListState.IDLE, ""
         self.generation = 0
@@ -140,7 +139,7 @@ class CustomersModel(QAbstractTableModel):
         order_by = ",".join(f"-{f}" if descending else f for f in fields)
         if order_by != self.order_by:
             self.order_by = order_by
-            self.reload(self.total if self.state == ListState.READY else 0)
+            self.reload()
 
     # --- queries ----------------------------------------------------------------------------
     def set_organisation(self, organisation_id: str | None) -> None:
@@ -158,13 +157,9 @@ class CustomersModel(QAbstractTableModel):
             self.link_filter = link_filter
             self.reload()
 
-    def reload(self, counted: int = 0) -> None:
-        """A new query: forget every row and load the first page (latest query wins).
-        ``counted``: how many rows it holds, known already (the same rows in a new order):
-        its first page is asked without counting them again, which is most of a sort's
-        time at a million customers (the server counts them all for ``include=Total``)."""
+    def reload(self) -> None:
+        """A new query: forget every row and load the first page (latest query wins)."""
         self.generation += 1
-        self._counted = (self.generation, counted)
         self.tasks.cancel_all()
         self._settle.stop()
         self.beginResetModel()
@@ -271,8 +266,6 @@ class CustomersModel(QAbstractTableModel):
         run it); an answer that comes after a newer query began is dropped."""
         if self.organisation_id is None:
             return
-        counted = self._counted[1] if with_total and self._counted[0] == generation else 0
-        with_total = with_total and not counted  # (a new order: as many rows as before)
         request = self.query(skip=page * self.page_size, take=self.page_size * pages,
                               with_total=with_total)
         try:
@@ -290,7 +283,7 @@ class CustomersModel(QAbstractTableModel):
         for n in range(pages):
             rows = answer.results[n * self.page_size:(n + 1) * self.page_size]
             if n == 0 or rows:
-                self._landed(page + n, rows, answer.total if with_total else counted or None)
+                self._landed(page + n, rows, answer.total if with_total else None)
         if self.total and page in {r // self.page_size for r in self._visible}:
             self._fetch_visible()  # the neighbours of what is seen, now
 

@@ -138,29 +138,6 @@ async def test_clicking_a_header_sorts_on_the_server(console, wire):
     await main.model.wait_idle()
 
 
-async def test_a_new_sort_keeps_the_count_and_a_new_search_asks_it(console, wire):
-    """(issue #26) The same rows in a new order are as many: the first page of a sort is
-    asked without include=Total (the server's count of a million rows was most of a
-    sort's time); a search or a filter is a new count."""
-    main = await signed_in(console)
-    total = main.model.rowCount()
-    asked = len(wire.urls)
-    main.table.sortByColumn(EMAIL, Qt.SortOrder.DescendingOrder)
-    await until(lambda: main.model.order_by == "-email")
-    await main.model.wait_idle()
-    sorted_pages = [u for u in wire.urls[asked:] if u.path == "/customers"]
-    assert sorted_pages and all("include" not in u.params for u in sorted_pages)
-    assert main.model.rowCount() == total and main.model.state == "ready"
-    assert main.model.customer_at(0) is not None
-    asked = len(wire.urls)
-    main.search.setText("smith")
-    await until(lambda: main.model.search == "smith")
-    await main.model.wait_idle()
-    searched = [u for u in wire.urls[asked:] if u.path == "/customers"]
-    assert searched[0].params.get("include") == "Total"
-    assert 0 < main.model.rowCount() < total
-
-
 async def test_search_is_debounced_and_done_by_the_server(console, wire):
     main = await signed_in(console)
     target = main.model.customer_at(7)

@@ -27,7 +27,7 @@ from billie_desktop.work.export import export_customers
 from billie_desktop.work.keyset import Key, after, keys_of, ranges, read_by_key
 from billie_desktop.work.loading import load_and_match
 from billie_desktop.work.pace import Pace
-from tests.conftest import UNDER_WINE, Wire
+from tests.conftest import Wire
 
 CUSTOMERS = 700
 ORDERS = ["lastName", "-lastName", "lastName,firstName", "-dateOfBirth", "stateTerritory",
@@ -179,9 +179,6 @@ async def test_rows_linked_during_the_read_are_read_once_and_the_rest_all_read(
             id=customer, organisation_id=org))
 
 
-@pytest.mark.skipif(UNDER_WINE, reason="Wine crashed once after it (an access violation in "
-                    "Qt's event processing that pytest-qt runs after each test); it runs "
-                    "under Linux and, through the real dialog, in tests/ui/test_export.py")
 async def test_the_export_by_key_writes_the_file_the_export_by_skip_writes(
         client: BillieClient, small_pages: int, tmp_path, wire: Wire) -> None:
     query = QueryCustomersRequest(organisation_id=await first_organisation(client),
